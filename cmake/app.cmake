@@ -1,0 +1,73 @@
+# The UI app: ImGui (from Debian's source package), src/ui, src/platform; web (emcmake) or desktop.
+set(IMGUI ${SCHOLION_IMGUI_DIR})
+add_library(scholion_imgui STATIC
+  ${IMGUI}/imgui.cpp ${IMGUI}/imgui_draw.cpp ${IMGUI}/imgui_tables.cpp ${IMGUI}/imgui_widgets.cpp
+  ${IMGUI}/backends/imgui_impl_sdl.cpp)
+target_include_directories(scholion_imgui SYSTEM PUBLIC ${IMGUI} ${IMGUI}/backends)
+target_include_directories(scholion_imgui PUBLIC ${CMAKE_SOURCE_DIR}/src/ui)
+target_compile_definitions(scholion_imgui PUBLIC IMGUI_USER_CONFIG="imconfig_scholion.h")
+
+if(EMSCRIPTEN)
+  if(NOT SCHOLION_SDL2_PREFIX)
+    message(FATAL_ERROR "SCHOLION_SDL2_PREFIX must name SDL2 built for emscripten (emsdk-build.sh does it)")
+  endif()
+  add_library(scholion_sdl2 INTERFACE)
+  target_include_directories(scholion_sdl2 SYSTEM INTERFACE ${SCHOLION_SDL2_PREFIX}/include/SDL2)
+  target_link_libraries(scholion_sdl2 INTERFACE ${SCHOLION_SDL2_PREFIX}/lib/libSDL2.a)
+else()
+  find_package(SDL2 REQUIRED)
+  find_package(OpenGL REQUIRED)
+  add_library(scholion_sdl2 INTERFACE)
+  target_include_directories(scholion_sdl2 SYSTEM INTERFACE ${SDL2_INCLUDE_DIRS})
+  target_link_libraries(scholion_sdl2 INTERFACE ${SDL2_LIBRARIES} OpenGL::GL)
+endif()
+target_link_libraries(scholion_imgui PUBLIC scholion_sdl2)
+
+scholion_embed(scholion_app_assets
+  "kImguiVert=${CMAKE_SOURCE_DIR}/shaders/imgui.vert"
+  "kImguiFrag=${CMAKE_SOURCE_DIR}/shaders/imgui.frag"
+  "kUiFont=${SCHOLION_FONT_FILE}")
+
+file(GLOB SCHOLION_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
+add_library(scholion_ui STATIC ${SCHOLION_UI_SOURCES})
+target_include_directories(scholion_ui PUBLIC ${CMAKE_SOURCE_DIR}/src/ui)
+target_link_libraries(scholion_ui PUBLIC scholion_core scholion_assets scholion_imgui)
+target_compile_options(scholion_ui PRIVATE ${SCHOLION_WARNINGS})
+
+set(SCHOLION_HOST_SOURCES
+  ${CMAKE_SOURCE_DIR}/src/platform/host.cpp
+  ${CMAKE_SOURCE_DIR}/src/platform/gl/gl_renderer.cpp)
+
+if(EMSCRIPTEN)
+  set(SCHOLION_VERSION ${PROJECT_VERSION})
+  configure_file(${CMAKE_SOURCE_DIR}/web/scholion-api.js ${CMAKE_BINARY_DIR}/scholion-api.js @ONLY)
+  add_executable(scholion_web ${SCHOLION_HOST_SOURCES}
+    ${CMAKE_SOURCE_DIR}/src/platform/web/web_main.cpp
+    ${CMAKE_SOURCE_DIR}/src/platform/web/web_services.cpp)
+  set_target_properties(scholion_web PROPERTIES OUTPUT_NAME scholion SUFFIX ".js"
+    RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/site)
+  target_include_directories(scholion_web PRIVATE ${CMAKE_SOURCE_DIR}/src/platform
+                             ${CMAKE_SOURCE_DIR}/src/platform/web)
+  target_link_libraries(scholion_web PRIVATE scholion_ui scholion_app_assets)
+  # EM_JS/EM_ASM bodies are JavaScript: pedantic C++ warnings about them are noise.
+  target_compile_options(scholion_web PRIVATE ${SCHOLION_WARNINGS} -Wno-dollar-in-identifier-extension
+                         -Wno-gnu-zero-variadic-macro-arguments -Wno-invalid-pp-token)
+  target_link_options(scholion_web PRIVATE
+    -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sNO_FILESYSTEM=1 -sENVIRONMENT=web
+    -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
+    -sEXPORTED_RUNTIME_METHODS=[ccall,UTF8ToString]
+    --pre-js ${CMAKE_BINARY_DIR}/scholion-api.js)
+  set_property(TARGET scholion_web APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/scholion-api.js)
+  # The static site: page, styles, plus the .js/.wasm the link writes next to them.
+  add_custom_command(TARGET scholion_web POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/web/index.html
+            ${CMAKE_SOURCE_DIR}/web/scholion.css ${CMAKE_BINARY_DIR}/site/)
+else()
+  add_executable(scholion_desktop ${SCHOLION_HOST_SOURCES}
+    ${CMAKE_SOURCE_DIR}/src/platform/native/native_main.cpp
+    ${CMAKE_SOURCE_DIR}/src/platform/native/native_services.cpp)
+  target_include_directories(scholion_desktop PRIVATE ${CMAKE_SOURCE_DIR}/src/platform
+                             ${CMAKE_SOURCE_DIR}/src/platform/native)
+  target_link_libraries(scholion_desktop PRIVATE scholion_ui scholion_app_assets)
+  target_compile_options(scholion_desktop PRIVATE ${SCHOLION_WARNINGS})
+endif()

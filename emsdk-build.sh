@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# Scholion's one entry point: installs what is missing (Debian 12), fetches third-party sources
+# from Debian's archive, builds the native and web targets (caching what it can), tests, serves.
+#
+#   ./emsdk-build.sh serve [PORT]   build the web app and serve it on http://127.0.0.1:PORT (8080)
+#   ./emsdk-build.sh test           build everything and run every test; non-zero exit on failure
+#   ./emsdk-build.sh build          build native and web, run nothing
+#   ./emsdk-build.sh bench          run the benchmark programs (native and wasm) and print figures
+#
+# Environment: EMSDK (use that Emscripten instead of Debian's), SCHOLION_CACHE (default
+# ~/.cache/scholion), PORT, JOBS.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+CACHE="${SCHOLION_CACHE:-$HOME/.cache/scholion}"
+JOBS="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
+BUILD="$ROOT/build"
+mkdir -p "$CACHE"
+
+log() { printf '\033[1m[scholion]\033[0m %s\n' "$*" >&2; }
+die() { printf '[scholion] error: %s\n' "$*" >&2; exit 1; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# ---- packages -----------------------------------------------------------------------------
+APT_UPDATED=0
+apt_update_once() {
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    as_root apt-get update -qq
+    APT_UPDATED=1
+  fi
+}
+
+ensure_packages() {
+  local want=(g++ cmake make pkg-config libsdl2-dev libgl-dev nlohmann-json3-dev catch2
+    fonts-dejavu-core xz-utils ccache)
+  [ -n "${EMSDK:-}" ] || want+=(emscripten node-acorn)
+  [ "${1:-}" = test ] && want+=(chromium)
+  local missing=()
+  for p in "${want[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    command -v apt-get >/dev/null || die "missing packages (${missing[*]}) and no apt-get: install them by hand"
+    log "installing: ${missing[*]}"
+    apt_update_once
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+setup_emscripten() {
+  if [ -n "${EMSDK:-}" ]; then
+    # shellcheck disable=SC1091
+    source "$EMSDK/emsdk_env.sh" >/dev/null 2>&1 || die "EMSDK is set but $EMSDK/emsdk_env.sh failed"
+  else
+    # Debian's emcc needs acorn from Debian's node folder.
+    export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+  fi
+  command -v emcmake >/dev/null || die "emcmake not found (install emscripten or set EMSDK)"
+}
+
+# ---- third-party sources from Debian's archive ---------------------------------------------
+ensure_deb_src() {
+  if ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    log "adding Debian source entries (deb-src) for apt-get source"
+    as_root tee /etc/apt/sources.list.d/scholion-debian-src.sources >/dev/null <<'EOF'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+    APT_UPDATED=0
+  fi
+}
+
+# fetch_source PACKAGE DIRGLOB: the unpacked upstream source folder of a Debian source package.
+fetch_source() {
+  local pkg="$1" glob="$2" dir
+  mkdir -p "$CACHE/src"
+  dir=$(find "$CACHE/src" -maxdepth 1 -type d -name "$glob" | sort | tail -n 1)
+  if [ -z "$dir" ]; then
+    ensure_deb_src
+    apt_update_once
+    log "fetching $pkg source from Debian's archive"
+    (cd "$CACHE/src" && apt-get source --download-only "$pkg" >/dev/null 2>&1) ||
+      die "apt-get source $pkg failed (is a deb-src entry configured?)"
+    local tarball
+    tarball=$(find "$CACHE/src" -maxdepth 1 -name "${pkg}_*.orig.tar.*" | sort | tail -n 1)
+    [ -n "$tarball" ] || die "no upstream tarball for $pkg"
+    tar -xf "$tarball" -C "$CACHE/src"
+    dir=$(find "$CACHE/src" -maxdepth 1 -type d -name "$glob" | sort | tail -n 1)
+  fi
+  [ -n "$dir" ] || die "$pkg source folder not found in $CACHE/src"
+  echo "$dir"
+}
+
+# SDL2 for the web, built once per version with emcmake (Emscripten's SDL port needs a download).
+build_sdl_web() {
+  local src="$1" ver prefix
+  ver=$(basename "$src" | sed 's/^SDL2-//')
+  prefix="$CACHE/sdl2-$ver-web"
+  if [ ! -f "$prefix/lib/libSDL2.a" ]; then
+    log "building SDL2 $ver for the web (once; cached in $prefix)"
+    rm -rf "$CACHE/build/sdl2-web"
+    emcmake cmake -S "$src" -B "$CACHE/build/sdl2-web" -DCMAKE_BUILD_TYPE=Release \
+      -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF \
+      -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_HIDAPI=OFF -DSDL_FILESYSTEM=OFF \
+      -DSDL_LOCALE=OFF -DSDL_MISC=OFF >"$CACHE/sdl2-web-build.log" 2>&1 ||
+      die "SDL2 configure failed: see $CACHE/sdl2-web-build.log"
+    cmake --build "$CACHE/build/sdl2-web" -j"$JOBS" >>"$CACHE/sdl2-web-build.log" 2>&1 ||
+      die "SDL2 build failed: see $CACHE/sdl2-web-build.log"
+    cmake --install "$CACHE/build/sdl2-web" --prefix "$prefix" >>"$CACHE/sdl2-web-build.log" 2>&1
+  fi
+  echo "$prefix"
+}
+
+# Headers Emscripten cannot see in /usr/include (it has its own sysroot): a folder of links.
+third_party_include() {
+  local inc="$CACHE/include"
+  mkdir -p "$inc"
+  ln -sfn /usr/include/nlohmann "$inc/nlohmann"
+  ln -sfn /usr/include/catch2 "$inc/catch2"
+  echo "$inc"
+}
+
+# ---- builds ---------------------------------------------------------------------------------
+IMGUI_DIR=""
+prepare() {
+  ensure_packages "${1:-}"
+  IMGUI_DIR=$(fetch_source imgui 'imgui-*')
+  export CCACHE_DIR="$CACHE/ccache" CCACHE_BASEDIR="$ROOT"
+}
+
+build_native() {
+  log "building native (core, tests, CLI, desktop app) in build/native"
+  cmake -S "$ROOT" -B "$BUILD/native" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache \
+    -DSCHOLION_IMGUI_DIR="$IMGUI_DIR" >/dev/null
+  cmake --build "$BUILD/native" -j"$JOBS"
+}
+
+build_web() {
+  setup_emscripten
+  local sdl_src sdl_prefix inc
+  sdl_src=$(fetch_source libsdl2 'SDL2-*')
+  sdl_prefix=$(build_sdl_web "$sdl_src")
+  inc=$(third_party_include)
+  log "building web app and wasm tests in build/web"
+  # Emscripten compiles through ccache too (EM_COMPILER_WRAPPER), which keeps warm rebuilds short.
+  EM_COMPILER_WRAPPER=ccache emcmake cmake -S "$ROOT" -B "$BUILD/web" -DCMAKE_BUILD_TYPE=Release \
+    -DSCHOLION_IMGUI_DIR="$IMGUI_DIR" -DSCHOLION_SDL2_PREFIX="$sdl_prefix" \
+    -DSCHOLION_THIRD_PARTY_INCLUDE="$inc" >/dev/null
+  EM_COMPILER_WRAPPER=ccache cmake --build "$BUILD/web" -j"$JOBS"
+  log "web app: $BUILD/web/site ($(du -sh "$BUILD/web/site" | cut -f1))"
+}
+
+ensure_e2e_deps() {
+  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+    log "installing playwright-core (npm) for the browser tests"
+    (cd "$ROOT/tests/e2e" && npm install --no-package-lock --no-audit --no-fund --silent >/dev/null)
+  fi
+}
+
+# ---- commands -------------------------------------------------------------------------------
+cmd_serve() {
+  local port="${1:-${PORT:-8080}}"
+  prepare
+  build_web
+  log "open http://127.0.0.1:$port/ in a browser"
+  exec node "$ROOT/web/serve.mjs" "$BUILD/web/site" "$port"
+}
+
+cmd_test() {
+  prepare test
+  build_native
+  build_web
+  ensure_e2e_deps
+  local passed=0 failed=0 suite
+  run_suite() {
+    suite="$1"
+    shift
+    log "test suite: $suite"
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); log "FAILED: $suite"; fi
+  }
+  run_suite "native (ctest)" ctest --test-dir "$BUILD/native" --output-on-failure
+  run_suite "wasm under node (ctest)" ctest --test-dir "$BUILD/web" --output-on-failure
+  run_suite "browser end-to-end (node --test)" \
+    env SCHOLION_SITE="$BUILD/web/site" SCHOLION_ARTIFACTS="$BUILD/e2e" \
+    node --test --test-concurrency=1 "$ROOT"/tests/e2e/*.test.mjs
+  echo "suites: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+cmd_build() {
+  prepare
+  build_native
+  build_web
+}
+
+cmd_bench() {
+  prepare test
+  build_native
+  build_web
+  ensure_e2e_deps
+  for b in "$BUILD"/native/bench_*; do
+    [ -x "$b" ] || continue
+    log "native: $(basename "$b")"
+    "$b"
+  done
+  for b in "$BUILD"/web/bench_*.js; do
+    [ -f "$b" ] || continue
+    log "wasm (node): $(basename "$b" .js)"
+    node --no-experimental-fetch "$b"
+  done
+  for b in "$ROOT"/tests/e2e/bench/*.mjs; do
+    [ -f "$b" ] || continue
+    log "browser: $(basename "$b")"
+    SCHOLION_SITE="$BUILD/web/site" node "$b"
+  done
+}
+
+case "${1:-}" in
+  serve) shift; cmd_serve "$@" ;;
+  test) cmd_test ;;
+  build) cmd_build ;;
+  bench) cmd_bench ;;
+  *)
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

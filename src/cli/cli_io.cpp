@@ -1,0 +1,166 @@
+// Helpers shared by the CLI subcommands: file reading/writing, loading any format, options.
+#include "cli_io.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace scholion::cli {
+
+namespace fs = std::filesystem;
+
+bool isHelpFlag(const std::string& arg) {
+  return arg == "--help" || arg == "-h" || arg == "help";
+}
+
+Result<std::string> readFile(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return fail(path + ": is a folder");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(path + ": cannot open the file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return fail(path + ": read error");
+  return ss.str();
+}
+
+Status writeFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return fail(path + ": cannot write the file");
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return fail(path + ": write error");
+  return okStatus();
+}
+
+Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* detected) {
+  std::error_code ec;
+  const bool isDir = fs::is_directory(path, ec);
+  Format format = from;
+  if (format == Format::Unknown && isDir) format = Format::Brat;
+  std::string bytes;
+  if (!isDir) {
+    auto r = readFile(path);
+    if (!r) return fail(r.error());
+    bytes = std::move(r.value());
+    if (format == Format::Unknown) format = formatFromFileName(path, bytes);
+  }
+  if (detected) *detected = format;
+  if (format == Format::Unknown) {
+    return fail(path + ": unknown format (use --from scholion|brat|conll|doccano|labelstudio)");
+  }
+  if (format != Format::Brat) {
+    if (isDir) return fail(path + ": a folder can only be read as brat");
+    return importFile(path, bytes, format);
+  }
+  // brat: gather the .txt/.ann pair(s) and the .conf files.
+  std::vector<NamedFile> files;
+  auto add = [&](const fs::path& p) -> Status {
+    auto r = readFile(p.string());
+    if (!r) return fail(r.error());
+    files.push_back({p.string(), std::move(r.value())});
+    return okStatus();
+  };
+  fs::path folder;
+  if (isDir) {
+    folder = path;
+    std::vector<fs::path> entries;
+    for (const auto& e : fs::directory_iterator(path, ec)) {
+      std::string ext = e.path().extension().string();
+      if (e.is_regular_file() && (ext == ".txt" || ext == ".ann")) entries.push_back(e.path());
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const auto& p : entries) {
+      auto st = add(p);
+      if (!st) return fail(st.error());
+    }
+  } else {
+    fs::path p(path);
+    folder = p.parent_path();
+    fs::path txt = p, ann = p;
+    txt.replace_extension(".txt");
+    ann.replace_extension(".ann");
+    for (const fs::path& q : {txt, ann}) {
+      if (q == p) {
+        files.push_back({p.string(), bytes});
+      } else if (fs::exists(q, ec)) {
+        auto st = add(q);
+        if (!st) return fail(st.error());
+      }
+    }
+  }
+  for (const char* conf : {"annotation.conf", "visual.conf", "kb_shortcuts.conf"}) {
+    fs::path c = folder / conf;
+    if (fs::exists(c, ec)) {
+      auto st = add(c);
+      if (!st) return fail(st.error());
+    }
+  }
+  return importFiles(files, Format::Brat);
+}
+
+const std::string* ParsedArgs::option(const std::string& name) const {
+  for (const auto& [k, v] : options) {
+    if (k == name) return &v;
+  }
+  return nullptr;
+}
+
+bool ParsedArgs::flag(const std::string& name) const {
+  for (const auto& f : flags) {
+    if (f == name) return true;
+  }
+  return false;
+}
+
+std::string parseArgs(int argc, char** argv, const std::vector<std::string>& valueOptions,
+                      const std::vector<std::string>& flagOptions, ParsedArgs& out) {
+  auto known = [](const std::vector<std::string>& list, const std::string& a) {
+    return std::find(list.begin(), list.end(), a) != list.end();
+  };
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h") {
+      out.help = true;
+    } else if (a.size() > 2 && a.rfind("--", 0) == 0) {
+      std::string value;
+      auto eq = a.find('=');
+      bool hasValue = eq != std::string::npos;
+      if (hasValue) {
+        value = a.substr(eq + 1);
+        a.resize(eq);
+      }
+      if (known(flagOptions, a) && !hasValue) {
+        out.flags.push_back(a);
+      } else if (known(valueOptions, a)) {
+        if (!hasValue) {
+          if (i + 1 >= argc) return a + " needs a value";
+          value = argv[++i];
+        }
+        out.options.emplace_back(a, value);
+      } else {
+        return "unknown option " + a;
+      }
+    } else {
+      out.positional.push_back(a);
+    }
+  }
+  return "";
+}
+
+bool formatOption(const ParsedArgs& args, const std::string& name, Format& out) {
+  out = Format::Unknown;
+  const std::string* v = args.option(name);
+  if (!v) return true;
+  out = formatFromName(*v);
+  if (out == Format::Unknown) {
+    std::cerr << "scholion: unknown format '" << *v << "' for " << name << "; formats:\n"
+              << formatsHelp();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace scholion::cli

@@ -1,0 +1,38 @@
+// Helpers shared by the CLI subcommands: reading inputs in any format, writing files, options.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "formats.h"
+#include "model.h"
+#include "result.h"
+
+namespace scholion::cli {
+
+bool isHelpFlag(const std::string& arg);
+Result<std::string> readFile(const std::string& path);
+Status writeFile(const std::string& path, const std::string& bytes);
+
+// Loads a workspace from a path, all-or-nothing. brat: "x.ann" or "x.txt" reads the pair and the
+// .conf files of the same folder; a folder reads every brat file in it. Other formats read one
+// file (`from` = Unknown detects the format). `detected` receives the format used.
+Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* detected = nullptr);
+
+// Parses "--name value" options out of args (positional arguments stay in order). Returns "" or
+// a usage error. `flags` are options without a value.
+struct ParsedArgs {
+  std::vector<std::string> positional;
+  std::vector<std::pair<std::string, std::string>> options;  // "--from" -> "brat"
+  std::vector<std::string> flags;                            // "--json"
+  bool help = false;
+  const std::string* option(const std::string& name) const;
+  bool flag(const std::string& name) const;
+};
+std::string parseArgs(int argc, char** argv, const std::vector<std::string>& valueOptions,
+                      const std::vector<std::string>& flagOptions, ParsedArgs& out);
+
+// Resolves a --from/--to value; prints a usage error and returns false when unknown.
+bool formatOption(const ParsedArgs& args, const std::string& name, Format& out);
+
+}  // namespace scholion::cli

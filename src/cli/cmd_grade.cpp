@@ -1,0 +1,143 @@
+// "scholion grade KEY.json STUDENT.json...": each student's P/R/F1 against the key, table or CSV.
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli_io.h"
+#include "commands.h"
+#include "grades_csv.h"
+#include "grading.h"
+#include "scholion_json.h"
+
+namespace scholion::cli {
+namespace {
+
+const char kHelp[] =
+    "Usage: scholion grade KEY.json STUDENT.json... [--csv] [--bom] [--per-label] [--out FILE]\n"
+    "\n"
+    "Grades each student's Scholion JSON file against the answer key. Documents are matched by\n"
+    "their SHA-256; the key of a document is its gold layer (the exercise's gold annotator) or\n"
+    "else its working layer; a student's answer is the working layer of the student's file.\n"
+    "Scores: precision, recall, F1 with exact boundaries and with overlapping boundaries (same\n"
+    "label required), macro F1 over labels, and relations (see docs/agreement.md).\n"
+    "\n"
+    "  --csv        print the grades as CSV (one row per student, per-label columns)\n"
+    "  --bom        start the CSV with a UTF-8 byte order mark (for spreadsheet programs)\n"
+    "  --per-label  also print each student's per-label table\n"
+    "  --out FILE   write the output to FILE instead of standard output\n";
+
+Result<Workspace> loadScholion(const std::string& path) {
+  Result<std::string> bytes = readFile(path);
+  if (!bytes) return fail(bytes.error());
+  Result<Workspace> ws = parseScholionJson(*bytes);
+  if (!ws) return fail(path + ": " + ws.error());
+  return ws;
+}
+
+std::string baseName(const std::string& path) {
+  std::size_t slash = path.find_last_of("/\\");
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::size_t dot = name.rfind('.');
+  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
+std::string fixed(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", v);
+  return buf;
+}
+
+// Pads to a width counted in code points, so names with accents line up.
+std::string pad(const std::string& s, std::size_t width) {
+  std::size_t cps = 0;
+  for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
+  return cps >= width ? s + " " : s + std::string(width - cps, ' ');
+}
+
+std::string table(const std::vector<GradeReport>& reports, bool perLabel) {
+  std::size_t nameWidth = 7;
+  for (const GradeReport& r : reports) {
+    std::size_t cps = 0;
+    for (unsigned char c : r.student) cps += (c & 0xC0) != 0x80;
+    nameWidth = std::max(nameWidth, cps);
+  }
+  nameWidth = std::min<std::size_t>(nameWidth + 2, 40);
+  std::string out = pad("student", nameWidth) +
+                    "docs  exact P  exact R  exact F1  ovl P  ovl R  ovl F1  macro F1  rel F1\n";
+  for (const GradeReport& r : reports) {
+    out += pad(r.student, nameWidth) + pad(std::to_string(r.documents), 6) +
+           pad(fixed(r.exact.precision()), 9) + pad(fixed(r.exact.recall()), 9) +
+           pad(fixed(r.exact.f1()), 10) + pad(fixed(r.overlap.precision()), 7) +
+           pad(fixed(r.overlap.recall()), 7) + pad(fixed(r.overlap.f1()), 8) +
+           pad(fixed(r.macroExact().f1), 10) +
+           (r.relations.tp + r.relations.fp + r.relations.fn ? fixed(r.relations.f1()) : "-") +
+           "\n";
+  }
+  if (!perLabel) return out;
+  for (const GradeReport& r : reports) {
+    out += "\n" + r.student + "\n  " + pad("label", 20) +
+           "key  found  exact P  exact R  exact F1  ovl F1\n";
+    for (const LabelCounts& l : r.perLabel) {
+      out += "  " + pad(l.label, 20) + pad(std::to_string(l.exact.tp + l.exact.fn), 5) +
+             pad(std::to_string(l.exact.tp + l.exact.fp), 7) + pad(fixed(l.exact.precision()), 9) +
+             pad(fixed(l.exact.recall()), 9) + pad(fixed(l.exact.f1()), 10) +
+             fixed(l.overlap.f1()) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int cmdGrade(int argc, char** argv) {
+  ParsedArgs args;
+  std::string err = parseArgs(argc, argv, {"--out"}, {"--csv", "--bom", "--per-label"}, args);
+  if (args.help) {
+    std::cout << kHelp;
+    return 0;
+  }
+  if (!err.empty() || args.positional.size() < 2) {
+    std::cerr << "scholion grade: "
+              << (err.empty() ? "expected KEY.json and at least one STUDENT.json" : err) << "\n\n"
+              << kHelp;
+    return 2;
+  }
+  // Everything is read and validated before anything is printed.
+  Result<Workspace> key = loadScholion(args.positional[0]);
+  if (!key) {
+    std::cerr << "scholion grade: " << key.error() << "\n";
+    return 1;
+  }
+  std::vector<GradeReport> reports;
+  bool failed = false;
+  for (std::size_t i = 1; i < args.positional.size(); ++i) {
+    const std::string& path = args.positional[i];
+    Result<Workspace> stu = loadScholion(path);
+    if (!stu) {
+      std::cerr << "scholion grade: " << stu.error() << "\n";
+      failed = true;
+      continue;
+    }
+    std::vector<std::string> warnings;
+    GradeReport r = gradeWorkspace(*key, *stu, &warnings);
+    if (r.student.empty()) r.student = baseName(path);
+    for (const std::string& w : warnings) std::cerr << path << ": " << w << "\n";
+    reports.push_back(std::move(r));
+  }
+  if (failed) return 1;
+  std::string text = args.flag("--csv") ? gradesCsv(reports, args.flag("--bom"))
+                                        : table(reports, args.flag("--per-label"));
+  if (const std::string* out = args.option("--out")) {
+    Status st = writeFile(*out, text);
+    if (!st) {
+      std::cerr << "scholion grade: " << st.error() << "\n";
+      return 1;
+    }
+    return 0;
+  }
+  std::cout << text;
+  return 0;
+}
+
+}  // namespace scholion::cli

@@ -1,0 +1,235 @@
+// The format registry: detection and dispatch to each format's reader and writer.
+#include "formats.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "format_brat.h"
+#include "format_labelstudio.h"
+#include "scholion_json.h"
+#include "workspace_check.h"
+
+namespace scholion {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string extensionOf(std::string_view path) {
+  std::string b = baseName(path);
+  auto dot = b.rfind('.');
+  return dot == std::string::npos ? "" : lower(b.substr(dot));
+}
+
+}  // namespace
+
+const char* formatName(Format format) {
+  switch (format) {
+    case Format::Scholion:
+      return "scholion";
+    case Format::Brat:
+      return "brat";
+    case Format::Conll:
+      return "conll";
+    case Format::Doccano:
+      return "doccano";
+    case Format::WebAnno:
+      return "webanno";
+    case Format::LabelStudio:
+      return "labelstudio";
+    default:
+      return "unknown";
+  }
+}
+
+Format formatFromName(std::string_view name) {
+  std::string n = lower(name);
+  if (n == "scholion" || n == "json") return Format::Scholion;
+  if (n == "brat" || n == "ann" || n == "standoff") return Format::Brat;
+  if (n == "conll" || n == "iob" || n == "iob1" || n == "iob2" || n == "bio" || n == "bioes")
+    return Format::Conll;
+  if (n == "doccano" || n == "jsonl") return Format::Doccano;
+  if (n == "webanno" || n == "w3c" || n == "jsonld" || n == "web-annotation")
+    return Format::WebAnno;
+  if (n == "labelstudio" || n == "label-studio" || n == "ls") return Format::LabelStudio;
+  return Format::Unknown;
+}
+
+Format formatFromFileName(std::string_view path, std::string_view content) {
+  std::string ext = extensionOf(path);
+  if (ext == ".ann" || ext == ".txt" || ext == ".conf") return Format::Brat;
+  if (ext == ".conll" || ext == ".iob" || ext == ".bio" || ext == ".bioes" || ext == ".tsv" ||
+      ext == ".conll03")
+    return Format::Conll;
+  if (ext == ".jsonl") return Format::Doccano;
+  if (ext == ".jsonld") return Format::WebAnno;
+  if (ext == ".json" || ext == ".scholion") {
+    std::size_t i = content.find_first_not_of(" \t\r\n");
+    if (i == std::string_view::npos) return Format::Scholion;
+    if (content[i] == '[') return Format::LabelStudio;
+    std::string_view head = content.substr(i, 4096);
+    if (head.find("AnnotationCollection") != std::string_view::npos) return Format::WebAnno;
+    if (head.find("\"scholion\"") == std::string_view::npos &&
+        head.find("\"data\"") != std::string_view::npos)
+      return Format::LabelStudio;
+    return Format::Scholion;
+  }
+  return Format::Unknown;
+}
+
+bool canImport(Format format) {
+  return format != Format::Unknown && format != Format::WebAnno;
+}
+bool canExport(Format format) {
+  return format != Format::Unknown;
+}
+
+const char* formatExtension(Format format) {
+  switch (format) {
+    case Format::Brat:
+      return ".ann";
+    case Format::Conll:
+      return ".conll";
+    case Format::Doccano:
+      return ".jsonl";
+    case Format::WebAnno:
+      return ".jsonld";
+    default:
+      return ".json";
+  }
+}
+
+std::string formatsHelp() {
+  return "  scholion     .json     Scholion JSON (keeps everything)      import, export\n"
+         "  brat         .ann+.txt brat standoff (+ annotation.conf)     import, export\n"
+         "  conll        .conll    CoNLL/IOB token per line              import, export\n"
+         "  doccano      .jsonl    doccano JSONL                         import, export\n"
+         "  labelstudio  .json     Label Studio tasks                    import, export\n"
+         "  webanno      .jsonld   W3C Web Annotation                    export\n";
+}
+
+namespace {
+
+Result<Workspace> importUnchecked(const std::vector<NamedFile>& files, Format format);
+
+}  // namespace
+
+Result<Workspace> importFiles(const std::vector<NamedFile>& files, Format format) {
+  auto ws = importUnchecked(files, format);
+  if (!ws) return ws;
+  // The last gate: what an import gives must be what Editor::replaceWorkspace accepts.
+  auto problems = workspaceProblems(ws.value());
+  if (!problems.empty()) {
+    return fail(joinProblems(files[0].name + ": the imported data is not valid", problems, 10));
+  }
+  return ws;
+}
+
+namespace {
+
+Result<Workspace> importUnchecked(const std::vector<NamedFile>& files, Format format) {
+  if (files.empty()) return fail("no file to import");
+  if (format == Format::Unknown) format = formatFromFileName(files[0].name, files[0].bytes);
+  if (format == Format::Unknown) {
+    return fail(files[0].name +
+                ": unknown format (name it with --from: scholion, brat, conll, "
+                "doccano, labelstudio)");
+  }
+  if (!canImport(format))
+    return fail(files[0].name + ": " + formatName(format) + " cannot be imported");
+  if (format == Format::Brat) return importBratFiles(files);
+  Workspace merged;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const NamedFile& f = files[i];
+    Result<Workspace> r = fail("");
+    switch (format) {
+      case Format::Scholion:
+        r = parseScholionJson(f.bytes);
+        break;
+      case Format::Conll:
+        r = parseConll(f.name, f.bytes);
+        break;
+      case Format::Doccano:
+        r = parseDoccanoJsonl(f.name, f.bytes);
+        break;
+      default:
+        r = parseLabelStudioJson(f.name, f.bytes);
+        break;
+    }
+    if (!r) {
+      std::string msg = r.error();
+      // Scholion JSON messages do not carry the file name.
+      if (format == Format::Scholion && msg.rfind(f.name, 0) != 0) msg = f.name + ": " + msg;
+      return fail(msg);
+    }
+    if (i == 0) {
+      merged = std::move(r.value());
+      continue;
+    }
+    for (auto& d : r->documents) {
+      std::string id = d.id;
+      for (int n = 2; std::any_of(merged.documents.begin(), merged.documents.end(),
+                                  [&](const DocumentData& o) { return o.id == id; });
+           ++n) {
+        id = d.id + "-" + std::to_string(n);
+      }
+      d.id = id;
+      merged.documents.push_back(std::move(d));
+    }
+  }
+  if (files.size() > 1) addMissingToSchema(merged.schema, merged);
+  return merged;
+}
+
+}  // namespace
+
+Result<Workspace> importFile(const std::string& name, const std::string& bytes, Format format) {
+  return importFiles({NamedFile{name, bytes}}, format);
+}
+
+Result<std::string> exportFile(const Workspace& ws, Format format, const ExportOptions& options,
+                               std::vector<std::string>* warnings) {
+  switch (format) {
+    case Format::Scholion:
+      return writeScholionJson(ws);
+    case Format::Brat: {
+      std::size_t i = options.document == std::numeric_limits<std::size_t>::max()
+                          ? ws.activeDocument
+                          : options.document;
+      if (i >= ws.documents.size()) return fail("brat export: no such document");
+      return writeBratAnn(ws.documents[i], warnings);
+    }
+    case Format::Conll: {
+      auto r = writeConll(ws, options.scheme);
+      if (!r) return fail(r.error());
+      if (warnings) {
+        for (const auto& l : r->leftOut) warnings->push_back(l.describe());
+        for (const auto& n : r->notes) warnings->push_back(n);
+      }
+      return std::move(r->text);
+    }
+    case Format::Doccano:
+      return writeDoccanoJsonl(ws, options.doccanoForm, warnings);
+    case Format::WebAnno:
+      return writeWebAnnotation(ws, options.webAnno);
+    case Format::LabelStudio:
+      return writeLabelStudioJson(ws, warnings);
+    default:
+      return fail("unknown export format");
+  }
+}
+
+Result<std::vector<NamedFile>> exportFiles(const Workspace& ws, Format format,
+                                           const ExportOptions& options,
+                                           const std::string& baseName,
+                                           std::vector<std::string>* warnings) {
+  if (format == Format::Brat) return writeBratFiles(ws, warnings);
+  auto r = exportFile(ws, format, options, warnings);
+  if (!r) return fail(r.error());
+  return std::vector<NamedFile>{{baseName + formatExtension(format), std::move(r.value())}};
+}
+
+}  // namespace scholion

@@ -1,0 +1,197 @@
+// Safe JSON parsing (UTF-8 check, depth pre-scan, SAX parse without exceptions) and small helpers.
+#include "json_util.h"
+
+#include <cctype>
+#include <vector>
+
+#include "text.h"
+
+namespace scholion {
+namespace {
+
+using json = nlohmann::json;
+
+// Builds the DOM like nlohmann's own SAX DOM parser but keeps the first error's message and
+// refuses nesting deeper than the limit (a second guard behind the pre-scan).
+class SafeSax : public nlohmann::detail::json_sax_dom_parser<json> {
+ public:
+  SafeSax(json& out, int maxDepth)
+      : nlohmann::detail::json_sax_dom_parser<json>(out, false), maxDepth_(maxDepth) {}
+
+  bool start_object(std::size_t n) {
+    if (++depth_ > maxDepth_) return tooDeep();
+    return json_sax_dom_parser::start_object(n);
+  }
+  bool end_object() {
+    --depth_;
+    return json_sax_dom_parser::end_object();
+  }
+  bool start_array(std::size_t n) {
+    if (++depth_ > maxDepth_) return tooDeep();
+    return json_sax_dom_parser::start_array(n);
+  }
+  bool end_array() {
+    --depth_;
+    return json_sax_dom_parser::end_array();
+  }
+  bool parse_error(std::size_t position, const std::string& lastToken,
+                   const nlohmann::detail::exception& ex) {
+    if (error.empty()) {
+      error = ex.what();
+      errorPosition = position;
+    }
+    return json_sax_dom_parser::parse_error(position, lastToken, ex);
+  }
+
+  std::string error;
+  std::size_t errorPosition = 0;
+
+ private:
+  bool tooDeep() {
+    if (error.empty()) error = "nesting deeper than " + std::to_string(maxDepth_) + " levels";
+    return false;
+  }
+  int maxDepth_;
+  int depth_ = 0;
+};
+
+// Turns "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error ..."
+// into "3:7: syntax error ...".
+std::string tidyParseError(const std::string& what) {
+  std::string msg = what;
+  auto close = msg.find("] ");
+  if (msg.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
+    msg = msg.substr(close + 2);
+  const std::string at = "parse error at line ";
+  auto p = msg.find(at);
+  if (p != std::string::npos) {
+    std::string rest = msg.substr(p + at.size());  // "3, column 7: syntax error ..."
+    auto comma = rest.find(", column ");
+    auto colon = rest.find(": ");
+    if (comma != std::string::npos && colon != std::string::npos && comma < colon) {
+      return rest.substr(0, comma) + ":" + rest.substr(comma + 9, colon - comma - 9) + ": " +
+             rest.substr(colon + 2);
+    }
+  }
+  return msg;
+}
+
+}  // namespace
+
+std::string lineColumnOf(std::string_view text, std::size_t byteOffset) {
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < byteOffset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(col);
+}
+
+Result<json> parseJsonSafely(const std::string& text, const std::string& fileName, int maxDepth) {
+  if (auto bad = firstInvalidUtf8(text)) {
+    return fail(fileName + ":" + lineColumnOf(text, *bad) + ": invalid UTF-8 at byte offset " +
+                std::to_string(*bad));
+  }
+  // Pre-scan: depth of [ and { outside strings, so hostile nesting never reaches a parser.
+  int depth = 0;
+  bool inString = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (inString) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        inString = false;
+      }
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > maxDepth) {
+        return fail(fileName + ":" + lineColumnOf(text, i) + ": nesting deeper than " +
+                    std::to_string(maxDepth) + " levels");
+      }
+    } else if (c == ']' || c == '}') {
+      if (depth > 0) --depth;
+    }
+  }
+  json root;
+  SafeSax sax(root, maxDepth);
+  bool ok = false;
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+  try {
+    ok = json::sax_parse(text, &sax, json::input_format_t::json, true, false);
+  } catch (const std::exception& e) {  // safety net: nothing here is expected to throw
+    return fail(fileName + ": " + e.what());
+  }
+#else
+  ok = json::sax_parse(text, &sax, json::input_format_t::json, true, false);
+#endif
+  if (!ok || sax.is_errored()) {
+    std::string msg = sax.error.empty() ? "invalid JSON" : tidyParseError(sax.error);
+    if (msg.find(':') == std::string::npos || !std::isdigit(static_cast<unsigned char>(msg[0])))
+      msg = lineColumnOf(text, sax.errorPosition) + ": " + msg;
+    return fail(fileName + ":" + msg);
+  }
+  return root;
+}
+
+std::string jsonPointerToken(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string dumpJson(const json& j, int indent) {
+  return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+std::optional<uint32_t> jsonToUint32(const json& j) {
+  if (j.is_number_unsigned()) {
+    auto v = j.get<uint64_t>();
+    if (v <= 0xFFFFFFFFull) return static_cast<uint32_t>(v);
+    return std::nullopt;
+  }
+  if (j.is_number_integer()) {  // signed (unsigned was handled above)
+    auto v = j.get<int64_t>();
+    if (v >= 0 && v <= 0xFFFFFFFFll) return static_cast<uint32_t>(v);
+  }
+  return std::nullopt;
+}
+
+const char* jsonTypeName(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null:
+      return "null";
+    case json::value_t::object:
+      return "object";
+    case json::value_t::array:
+      return "array";
+    case json::value_t::string:
+      return "string";
+    case json::value_t::boolean:
+      return "boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+      return "integer";
+    case json::value_t::number_float:
+      return "number";
+    case json::value_t::binary:
+      return "binary";
+    default:
+      return "value";
+  }
+}
+
+}  // namespace scholion

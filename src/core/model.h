@@ -1,0 +1,108 @@
+// The plain data of a workspace: documents, spans, relations, layers. Formats read and write these.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "schema.h"
+
+namespace scholion {
+
+// Every offset in the model is a Unicode code point index into the document text,
+// 0-based, end-exclusive (as in every file we read or write).
+struct Fragment {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  bool operator==(const Fragment& o) const { return start == o.start && end == o.end; }
+};
+
+struct Span {
+  std::string id;     // unique within its layer, e.g. "T1"
+  std::string label;  // a SpanLabel name from the schema (unknown labels are kept, flagged by validation)
+  uint32_t start = 0; // first fragment's start
+  uint32_t end = 0;   // last fragment's end
+  // Empty for a continuous span; otherwise >= 2 ordered, non-overlapping fragments (brat "0 5;16 23").
+  std::vector<Fragment> fragments;
+  // The covered text; for fragments, the fragments' texts joined by a single space (as brat does).
+  std::string text;
+  // attribute name -> value; boolean attributes use "true" (absent = false).
+  std::map<std::string, std::string> attributes;
+  std::string note;
+  std::string annotator;
+  bool operator==(const Span& o) const {
+    return id == o.id && label == o.label && start == o.start && end == o.end &&
+           fragments == o.fragments && text == o.text && attributes == o.attributes &&
+           note == o.note && annotator == o.annotator;
+  }
+};
+
+struct Relation {
+  std::string id;     // unique within its layer, e.g. "R1"
+  std::string label;  // a RelationType name
+  std::string from;   // span id
+  std::string to;     // span id
+  std::string note;
+  bool operator==(const Relation& o) const {
+    return id == o.id && label == o.label && from == o.from && to == o.to && note == o.note;
+  }
+};
+
+// One annotator's annotations of one document.
+struct AnnotationLayer {
+  std::string annotator;
+  std::vector<Span> spans;
+  std::vector<Relation> relations;
+  std::vector<std::string> documentLabels;  // DocumentLabel names
+  // Data a foreign format carried that Scholion cannot show, kept to be written back
+  // unchanged: format name (e.g. "brat") -> opaque text (e.g. E/N/* lines).
+  std::map<std::string, std::string> extras;
+  bool operator==(const AnnotationLayer& o) const {
+    return annotator == o.annotator && spans == o.spans && relations == o.relations &&
+           documentLabels == o.documentLabels && extras == o.extras;
+  }
+};
+
+struct DocumentData {
+  std::string id;      // unique within the workspace
+  std::string name;    // shown to the user, e.g. a file name
+  std::string text;    // valid UTF-8, never changed by annotating
+  std::string sha256;  // lowercase hex SHA-256 of text's UTF-8 bytes
+  AnnotationLayer annotations;            // the working layer (the current annotator's)
+  std::vector<AnnotationLayer> others;    // other annotators' layers (imports, students, gold)
+  bool operator==(const DocumentData& o) const {
+    return id == o.id && name == o.name && text == o.text && sha256 == o.sha256 &&
+           annotations == o.annotations && others == o.others;
+  }
+};
+
+// Set when the workspace is a classroom exercise made by a teacher.
+struct ExerciseInfo {
+  bool enabled = false;
+  std::string title;
+  // The answer key is the layer in DocumentData::others whose annotator equals goldAnnotator.
+  std::string goldAnnotator = "gold";
+  bool allowCheck = false;          // students may check their work against the key
+  bool revealMissingLabels = false; // "check" may show the labels of spans the student missed
+  std::string checkScope = "labels"; // "spans" | "labels" (spans and labels) | "relations" (too)
+  bool operator==(const ExerciseInfo& o) const {
+    return enabled == o.enabled && title == o.title && goldAnnotator == o.goldAnnotator &&
+           allowCheck == o.allowCheck && revealMissingLabels == o.revealMissingLabels &&
+           checkScope == o.checkScope;
+  }
+};
+
+struct Workspace {
+  ExerciseInfo exercise;
+  Schema schema;
+  std::string annotator;  // the current user's name
+  std::vector<DocumentData> documents;
+  std::size_t activeDocument = 0;
+  bool operator==(const Workspace& o) const {
+    return exercise == o.exercise && schema == o.schema && annotator == o.annotator && documents == o.documents &&
+           activeDocument == o.activeDocument;
+  }
+};
+
+}  // namespace scholion

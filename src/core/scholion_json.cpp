@@ -1,0 +1,363 @@
+// Reads and writes the Scholion JSON workspace format (described by scholion-format.schema.json).
+#include "scholion_json.h"
+
+#include "json_util.h"
+#include "schema_json.h"
+#include "workspace_check.h"
+
+namespace scholion {
+namespace {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+// Collects every type problem with its JSON pointer; the caller rejects the file if any.
+class Reader {
+ public:
+  std::vector<std::string> problems;
+
+  const json* member(const json& obj, const char* key, const std::string& ptr, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) problems.push_back((ptr.empty() ? "/" : ptr) + ": missing \"" + key + "\"");
+      return nullptr;
+    }
+    return &*it;
+  }
+  bool str(const json& obj, const char* key, const std::string& ptr, std::string& out,
+           bool required = false) {
+    const json* v = member(obj, key, ptr, required);
+    if (!v) return false;
+    if (!v->is_string()) {
+      problems.push_back(ptr + "/" + key + ": expected a string, found " + jsonTypeName(*v));
+      return false;
+    }
+    out = v->get_ref<const std::string&>();
+    return true;
+  }
+  void boolean(const json& obj, const char* key, const std::string& ptr, bool& out) {
+    const json* v = member(obj, key, ptr, false);
+    if (!v) return;
+    if (!v->is_boolean()) {
+      problems.push_back(ptr + "/" + key + ": expected true or false, found " + jsonTypeName(*v));
+      return;
+    }
+    out = v->get<bool>();
+  }
+  bool offset(const json& v, const std::string& p, uint32_t& out) {
+    if (auto u = jsonToUint32(v)) {
+      out = *u;
+      return true;
+    }
+    if (v.is_number_unsigned())
+      problems.push_back(p + ": offset " + v.dump() + " is too large");
+    else if (v.is_number_integer())
+      problems.push_back(p + ": negative offset " + v.dump());
+    else if (v.is_number_float() && v.get<double>() < 0)
+      problems.push_back(p + ": negative offset " + dumpJson(v));
+    else if (v.is_number_float() && v.get<double>() >= 4294967296.0)
+      problems.push_back(p + ": offset " + dumpJson(v) + " is too large");
+    else if (v.is_number_float())
+      problems.push_back(p + ": offset " + dumpJson(v) + " is not a whole number");
+    else
+      problems.push_back(p + ": expected an offset (a non-negative integer), found " +
+                         jsonTypeName(v));
+    return false;
+  }
+  bool offsetMember(const json& obj, const char* key, const std::string& ptr, uint32_t& out) {
+    const json* v = member(obj, key, ptr, true);
+    return v && offset(*v, ptr + "/" + key, out);
+  }
+  const json* array(const json& obj, const char* key, const std::string& ptr,
+                    bool required = false) {
+    const json* v = member(obj, key, ptr, required);
+    if (!v) return nullptr;
+    if (!v->is_array()) {
+      problems.push_back(ptr + "/" + key + ": expected an array, found " + jsonTypeName(*v));
+      return nullptr;
+    }
+    return v;
+  }
+  const json* object(const json& obj, const char* key, const std::string& ptr) {
+    const json* v = member(obj, key, ptr, false);
+    if (!v) return nullptr;
+    if (!v->is_object()) {
+      problems.push_back(ptr + "/" + key + ": expected an object, found " + jsonTypeName(*v));
+      return nullptr;
+    }
+    return v;
+  }
+  bool isObject(const json& v, const std::string& p) {
+    if (v.is_object()) return true;
+    problems.push_back(p + ": expected an object, found " + jsonTypeName(v));
+    return false;
+  }
+
+  Span span(const json& o, const std::string& p) {
+    Span s;
+    str(o, "id", p, s.id, true);
+    str(o, "label", p, s.label, true);
+    offsetMember(o, "start", p, s.start);
+    offsetMember(o, "end", p, s.end);
+    str(o, "note", p, s.note);
+    str(o, "annotator", p, s.annotator);
+    if (const json* a = object(o, "attributes", p)) {
+      for (auto it = a->begin(); it != a->end(); ++it) {
+        std::string ap = p + "/attributes/" + jsonPointerToken(it.key());
+        if (it->is_string())
+          s.attributes[it.key()] = it->get<std::string>();
+        else if (it->is_boolean()) {
+          if (it->get<bool>()) s.attributes[it.key()] = "true";
+        } else {
+          problems.push_back(ap + ": expected a string, found " + jsonTypeName(*it));
+        }
+      }
+    }
+    if (const json* f = array(o, "fragments", p)) {
+      for (std::size_t k = 0; k < f->size(); ++k) {
+        const json& pair = (*f)[k];
+        std::string fp = p + "/fragments/" + std::to_string(k);
+        if (!pair.is_array() || pair.size() != 2) {
+          problems.push_back(fp + ": expected [start, end]");
+          continue;
+        }
+        Fragment fr;
+        bool ok = offset(pair[0], fp + "/0", fr.start);
+        ok = offset(pair[1], fp + "/1", fr.end) && ok;
+        if (ok) s.fragments.push_back(fr);
+      }
+    }
+    return s;
+  }
+
+  Relation relation(const json& o, const std::string& p) {
+    Relation r;
+    str(o, "id", p, r.id, true);
+    str(o, "label", p, r.label, true);
+    str(o, "from", p, r.from, true);
+    str(o, "to", p, r.to, true);
+    str(o, "note", p, r.note);
+    return r;
+  }
+
+  // The members shared by a document's working layer and its other layers.
+  void layer(const json& o, const std::string& p, AnnotationLayer& layer,
+             std::vector<bool>& hasText) {
+    str(o, "annotator", p, layer.annotator);
+    if (const json* spans = array(o, "spans", p)) {
+      for (std::size_t i = 0; i < spans->size(); ++i) {
+        std::string sp = p + "/spans/" + std::to_string(i);
+        if (!isObject((*spans)[i], sp)) continue;
+        layer.spans.push_back(span((*spans)[i], sp));
+        hasText.push_back((*spans)[i].contains("text"));
+        if (hasText.back()) str((*spans)[i], "text", sp, layer.spans.back().text);
+      }
+    }
+    if (const json* rels = array(o, "relations", p)) {
+      for (std::size_t i = 0; i < rels->size(); ++i) {
+        std::string rp = p + "/relations/" + std::to_string(i);
+        if (isObject((*rels)[i], rp)) layer.relations.push_back(relation((*rels)[i], rp));
+      }
+    }
+    if (const json* labels = array(o, "documentLabels", p)) {
+      for (std::size_t i = 0; i < labels->size(); ++i) {
+        if ((*labels)[i].is_string())
+          layer.documentLabels.push_back((*labels)[i].get<std::string>());
+        else
+          problems.push_back(p + "/documentLabels/" + std::to_string(i) + ": expected a string");
+      }
+    }
+    if (const json* extras = object(o, "extras", p)) {
+      for (auto it = extras->begin(); it != extras->end(); ++it) {
+        if (it->is_string())
+          layer.extras[it.key()] = it->get<std::string>();
+        else
+          problems.push_back(p + "/extras/" + jsonPointerToken(it.key()) +
+                             ": expected a string, found " + jsonTypeName(*it));
+      }
+    }
+  }
+};
+
+bool isLowerHex64(const std::string& s) {
+  if (s.size() != 64) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+void fillMissingText(AnnotationLayer& layer, const std::vector<bool>& hasText,
+                     const DocumentData& d, const OffsetIndex& offsets) {
+  for (std::size_t i = 0; i < layer.spans.size() && i < hasText.size(); ++i) {
+    Span& s = layer.spans[i];
+    if (!hasText[i] && spanShapeProblem(s, offsets.codePoints()).empty())
+      s.text = coveredText(d.text, offsets, s);
+  }
+}
+
+ojson spansJson(const std::vector<Span>& spans) {
+  ojson out = ojson::array();
+  for (const Span& s : spans) {
+    ojson o = ojson::object();
+    o["id"] = s.id;
+    o["label"] = s.label;
+    o["start"] = s.start;
+    o["end"] = s.end;
+    o["text"] = s.text;
+    if (!s.fragments.empty()) {
+      ojson f = ojson::array();
+      for (const auto& fr : s.fragments) f.push_back({fr.start, fr.end});
+      o["fragments"] = std::move(f);
+    }
+    if (!s.attributes.empty()) o["attributes"] = s.attributes;
+    if (!s.note.empty()) o["note"] = s.note;
+    if (!s.annotator.empty()) o["annotator"] = s.annotator;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+void layerJson(const AnnotationLayer& layer, ojson& o) {
+  o["spans"] = spansJson(layer.spans);
+  ojson rels = ojson::array();
+  for (const Relation& r : layer.relations) {
+    ojson ro = {{"id", r.id}, {"label", r.label}, {"from", r.from}, {"to", r.to}};
+    if (!r.note.empty()) ro["note"] = r.note;
+    rels.push_back(std::move(ro));
+  }
+  o["relations"] = std::move(rels);
+  o["documentLabels"] = layer.documentLabels;
+  o["extras"] = layer.extras;
+}
+
+}  // namespace
+
+Result<Workspace> parseScholionJson(const std::string& bytes) {
+  auto parsed = parseJsonSafely(bytes, "scholion file");
+  if (!parsed) return fail(parsed.error());
+  const json& root = *parsed;
+  if (!root.is_object())
+    return fail("/: a Scholion file is a JSON object, found " + std::string(jsonTypeName(root)));
+  Reader r;
+  std::string format;
+  if (r.str(root, "format", "", format, true) && format != "scholion")
+    return fail("/format: \"" + format + "\" is not \"scholion\"");
+  if (const json* v = r.member(root, "version", "", true)) {
+    auto ver = jsonToUint32(*v);
+    if (!ver) return fail("/version: expected an integer, found " + dumpJson(*v));
+    if (*ver > static_cast<uint32_t>(kScholionFormatVersion))
+      return fail("/version: this file has version " + std::to_string(*ver) +
+                  ", newer than this Scholion reads (" + std::to_string(kScholionFormatVersion) +
+                  ")");
+    if (*ver < 1) return fail("/version: unknown version 0");
+  }
+  if (!r.problems.empty()) return fail(joinProblems("not a Scholion file:", r.problems));
+
+  Workspace ws;
+  if (const json* e = r.object(root, "exercise", "")) {
+    ExerciseInfo& x = ws.exercise;
+    r.boolean(*e, "enabled", "/exercise", x.enabled);
+    r.str(*e, "title", "/exercise", x.title);
+    r.str(*e, "goldAnnotator", "/exercise", x.goldAnnotator);
+    r.boolean(*e, "allowCheck", "/exercise", x.allowCheck);
+    r.boolean(*e, "revealMissingLabels", "/exercise", x.revealMissingLabels);
+    if (r.str(*e, "checkScope", "/exercise", x.checkScope) && x.checkScope != "spans" &&
+        x.checkScope != "labels" && x.checkScope != "relations")
+      r.problems.push_back("/exercise/checkScope: \"" + x.checkScope +
+                           "\" is not one of spans, labels, relations");
+  }
+  r.str(root, "annotator", "", ws.annotator);
+  if (const json* s = r.member(root, "schema", "", false))
+    ws.schema = schemaFromJson(*s, "/schema", r.problems);
+
+  // hasText per document: working layer first, then each other layer.
+  std::vector<std::vector<std::vector<bool>>> hasText;
+  if (const json* docs = r.array(root, "documents", "", true)) {
+    for (std::size_t i = 0; i < docs->size(); ++i) {
+      std::string p = "/documents/" + std::to_string(i);
+      const json& o = (*docs)[i];
+      if (!r.isObject(o, p)) continue;
+      DocumentData d;
+      r.str(o, "id", p, d.id, true);
+      r.str(o, "name", p, d.name);
+      r.str(o, "text", p, d.text, true);
+      if (r.str(o, "sha256", p, d.sha256) && !isLowerHex64(d.sha256))
+        r.problems.push_back(p + "/sha256: \"" + d.sha256 + "\" is not 64 lowercase hex digits");
+      hasText.emplace_back();
+      hasText.back().emplace_back();
+      r.layer(o, p, d.annotations, hasText.back().back());
+      if (const json* layers = r.array(o, "layers", p)) {
+        for (std::size_t k = 0; k < layers->size(); ++k) {
+          std::string lp = p + "/layers/" + std::to_string(k);
+          if (!r.isObject((*layers)[k], lp)) continue;
+          d.others.emplace_back();
+          hasText.back().emplace_back();
+          r.layer((*layers)[k], lp, d.others.back(), hasText.back().back());
+        }
+      }
+      ws.documents.push_back(std::move(d));
+    }
+  }
+  if (const json* a = r.member(root, "activeDocument", "", false)) {
+    auto v = jsonToUint32(*a);
+    if (!v)
+      r.problems.push_back("/activeDocument: expected a document index, found " + dumpJson(*a));
+    else
+      ws.activeDocument = *v;
+  }
+  if (!r.problems.empty()) return fail(joinProblems("cannot read the Scholion file:", r.problems));
+
+  for (std::size_t i = 0; i < ws.documents.size(); ++i) {
+    DocumentData& d = ws.documents[i];
+    if (firstInvalidUtf8(d.text)) continue;  // reported below
+    OffsetIndex offsets(d.text);
+    fillMissingText(d.annotations, hasText[i][0], d, offsets);
+    for (std::size_t k = 0; k < d.others.size(); ++k)
+      fillMissingText(d.others[k], hasText[i][k + 1], d, offsets);
+  }
+  std::vector<std::string> problems = workspaceProblems(ws);
+  if (!problems.empty())
+    return fail(joinProblems("the Scholion file is not consistent:", problems));
+  for (auto& d : ws.documents)
+    if (d.sha256.empty()) d.sha256 = sha256Hex(d.text);
+  return ws;
+}
+
+std::string writeScholionJson(const Workspace& ws) {
+  ojson root = ojson::object();
+  root["format"] = "scholion";
+  root["version"] = kScholionFormatVersion;
+  const ExerciseInfo& x = ws.exercise;
+  root["exercise"] = {{"enabled", x.enabled},
+                      {"title", x.title},
+                      {"goldAnnotator", x.goldAnnotator},
+                      {"allowCheck", x.allowCheck},
+                      {"revealMissingLabels", x.revealMissingLabels},
+                      {"checkScope", x.checkScope}};
+  root["annotator"] = ws.annotator;
+  root["schema"] = schemaToJsonValue(ws.schema);
+  ojson docs = ojson::array();
+  for (const DocumentData& d : ws.documents) {
+    ojson o = ojson::object();
+    o["id"] = d.id;
+    o["name"] = d.name;
+    o["sha256"] = d.sha256.empty() ? sha256Hex(d.text) : d.sha256;
+    o["text"] = d.text;
+    o["annotator"] = d.annotations.annotator;
+    layerJson(d.annotations, o);
+    ojson layers = ojson::array();
+    for (const AnnotationLayer& l : d.others) {
+      ojson lo = ojson::object();
+      lo["annotator"] = l.annotator;
+      layerJson(l, lo);
+      layers.push_back(std::move(lo));
+    }
+    o["layers"] = std::move(layers);
+    docs.push_back(std::move(o));
+  }
+  root["documents"] = std::move(docs);
+  root["activeDocument"] = ws.activeDocument;
+  return root.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+}
+
+}  // namespace scholion

@@ -1,0 +1,167 @@
+// SDL2 + ImGui + GlRenderer host shared by the web and desktop builds.
+#include "host.h"
+
+#include <SDL.h>
+
+#include <chrono>
+#include <cmath>
+
+#include "app.h"
+#include "gl/gl_headers.h"
+#include "gl/gl_renderer.h"
+#include "imgui.h"
+#include "imgui_impl_sdl.h"
+
+extern const unsigned char kUiFont[];
+extern const std::size_t kUiFont_size;
+
+namespace scholion::platform {
+
+struct Host::Impl {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  GlRenderer renderer;
+  float pixelRatio = 1.0f;
+  float builtRatio = 0.0f;
+};
+
+namespace {
+
+// Latin, Latin Extended, Greek, Cyrillic, general punctuation, arrows and a few symbols the UI uses.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x024F, 0x0250, 0x02FF, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x052F,
+    0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF,
+    0x2200, 0x22FF, 0x2500, 0x257F, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2700, 0x27BF,
+    0xFFFD, 0xFFFD, 0};
+
+}  // namespace
+
+void Host::buildFonts() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;  // the TTF lives in the binary's read-only data
+  config.OversampleH = 2;
+  config.OversampleV = 1;
+  config.PixelSnapH = false;
+  // Rasterize at the device pixel ratio and scale back down: crisp text on high-DPI screens.
+  const float ratio = impl_->pixelRatio;
+  // Index 0: UI font (15 px). Index 1: large text font for the document view at zoom (30 px).
+  for (float size : {15.0f, 30.0f}) {
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kUiFont), static_cast<int>(kUiFont_size),
+                                   std::round(size * ratio), &config, kGlyphRanges);
+  }
+  io.FontGlobalScale = 1.0f / ratio;
+  io.Fonts->Build();
+  impl_->renderer.uploadFonts();
+  impl_->builtRatio = ratio;
+}
+
+std::string Host::init(ui::PlatformServices& services) {
+  impl_ = std::make_shared<Impl>();
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0)
+    return std::string("SDL_Init failed: ") + SDL_GetError();
+#ifdef __EMSCRIPTEN__
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+#endif
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  impl_->window = SDL_CreateWindow("Scholion", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280,
+                                   800,
+                                   SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!impl_->window) return std::string("SDL_CreateWindow failed: ") + SDL_GetError();
+  impl_->gl = SDL_GL_CreateContext(impl_->window);
+  if (!impl_->gl) return std::string("OpenGL context failed: ") + SDL_GetError();
+  SDL_GL_MakeCurrent(impl_->window, impl_->gl);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is fixed; UI state is saved with the workspace instead
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplSDL2_InitForOpenGL(impl_->window, impl_->gl);
+  std::string err = impl_->renderer.init();
+  if (!err.empty()) return err;
+  buildFonts();
+
+  app_ = std::make_unique<ui::App>(services);
+  app_->start();
+  return "";
+}
+
+void Host::setWindowSize(int cssWidth, int cssHeight) {
+  int w = 0, h = 0;
+  SDL_GetWindowSize(impl_->window, &w, &h);
+  if (w != cssWidth || h != cssHeight) SDL_SetWindowSize(impl_->window, cssWidth, cssHeight);
+}
+
+void Host::setPixelRatio(float ratio) {
+  if (ratio > 0.5f && ratio < 8.0f) impl_->pixelRatio = ratio;
+}
+
+bool Host::frame() {
+  const auto t0 = std::chrono::steady_clock::now();
+  bool running = true;
+  SDL_Event event;
+  std::vector<ui::OpenedFile> dropped;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_QUIT) running = false;
+    if (event.type == SDL_DROPFILE && event.drop.file) {
+      // Desktop drag and drop: the platform reads the file, the app decides what it is.
+      ui::OpenedFile f;
+      f.name = event.drop.file;
+      if (SDL_RWops* rw = SDL_RWFromFile(event.drop.file, "rb")) {
+        Sint64 size = SDL_RWsize(rw);
+        if (size > 0) {
+          f.bytes.resize(static_cast<std::size_t>(size));
+          SDL_RWread(rw, f.bytes.data(), 1, f.bytes.size());
+        }
+        SDL_RWclose(rw);
+      }
+      const std::size_t slash = f.name.find_last_of("/\\");
+      if (slash != std::string::npos) f.name = f.name.substr(slash + 1);
+      dropped.push_back(std::move(f));
+      SDL_free(event.drop.file);
+    }
+  }
+  if (!dropped.empty()) app_->onFilesOpened(std::move(dropped));
+  if (std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f) buildFonts();
+
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  app_->frame();
+  ImGui::Render();
+  const auto t1 = std::chrono::steady_clock::now();
+
+  ImGuiIO& io = ImGui::GetIO();
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  impl_->renderer.render(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(impl_->window);
+  stats_.lastFrameMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
+  return running;
+}
+
+void Host::shutdown() {
+  if (!impl_) return;
+  app_.reset();
+  impl_->renderer.shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  if (impl_->gl) SDL_GL_DeleteContext(impl_->gl);
+  if (impl_->window) SDL_DestroyWindow(impl_->window);
+  SDL_Quit();
+}
+
+}  // namespace scholion::platform

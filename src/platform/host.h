@@ -1,0 +1,40 @@
+// The platform host: SDL window + GL context + ImGui + renderer + the App, one frame at a time.
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace scholion::ui {
+class App;
+class PlatformServices;
+}  // namespace scholion::ui
+
+namespace scholion::platform {
+
+struct FrameStats {
+  double lastFrameMs = 0;  // CPU time of the last frame inside our code (events + UI + render calls)
+};
+
+class Host {
+ public:
+  // Creates the window and everything behind it. "" or an error message.
+  std::string init(ui::PlatformServices& services);
+  // Runs one frame: events, UI, render. False when the user closed the window (desktop).
+  bool frame();
+  void shutdown();
+  ui::App& app() { return *app_; }
+  const FrameStats& stats() const { return stats_; }
+  // Web: the canvas follows the browser window's CSS size.
+  void setWindowSize(int cssWidth, int cssHeight);
+  // Current device pixel ratio (web) or drawable/window ratio (desktop); fonts are rebuilt when it changes.
+  void setPixelRatio(float ratio);
+
+ private:
+  void buildFonts();
+  struct Impl;
+  std::shared_ptr<Impl> impl_;
+  std::unique_ptr<ui::App> app_;
+  FrameStats stats_;
+};
+
+}  // namespace scholion::platform

@@ -1,0 +1,50 @@
+// Desktop entry point: an SDL2 window running the same App as the web build.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "app.h"
+#include "host.h"
+#include "native_services.h"
+
+namespace {
+std::string dataFolder() {
+  if (const char* d = std::getenv("SCHOLION_DATA_DIR")) return d;
+  if (const char* x = std::getenv("XDG_DATA_HOME")) return std::string(x) + "/scholion";
+  if (const char* h = std::getenv("HOME")) return std::string(h) + "/.local/share/scholion";
+  return ".scholion";
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  scholion::platform::NativeServices services(dataFolder());
+  scholion::platform::Host host;
+  const std::string err = host.init(services);
+  if (!err.empty()) {
+    std::fprintf(stderr, "scholion-desktop: %s\n", err.c_str());
+    return 1;
+  }
+  services.attach(&host.app());
+  // Files named on the command line open as documents (or workspaces), as if dropped.
+  std::vector<scholion::ui::OpenedFile> files;
+  for (int i = 1; i < argc; i++) {
+    std::FILE* f = std::fopen(argv[i], "rb");
+    if (!f) {
+      std::fprintf(stderr, "scholion-desktop: cannot open %s\n", argv[i]);
+      continue;
+    }
+    scholion::ui::OpenedFile of;
+    of.name = argv[i];
+    char buf[65536];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) of.bytes.append(buf, n);
+    std::fclose(f);
+    files.push_back(std::move(of));
+  }
+  if (!files.empty()) host.app().onFilesOpened(std::move(files));
+  while (host.frame()) {
+  }
+  host.app().flushSave();
+  host.shutdown();
+  return 0;
+}

@@ -1,0 +1,124 @@
+// Web entry point: the main loop, window sizing, and the C functions behind window.scholion.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "app.h"
+#include "host.h"
+#include "web_services.h"
+
+namespace {
+
+scholion::platform::WebServices gServices;
+scholion::platform::Host gHost;
+bool gStarted = false;
+int gFrames = 0;
+std::string gReturned;  // keeps returned strings alive until the next call
+std::vector<scholion::ui::OpenedFile> gPendingFiles;
+// Frame CPU times (ms), a ring the benchmark reads through scholion_frame_times.
+std::vector<float> gFrameTimes;
+
+void mainLoop() {
+  double w = 0, h = 0;
+  emscripten_get_element_css_size("#canvas", &w, &h);
+  gHost.setPixelRatio(static_cast<float>(emscripten_get_device_pixel_ratio()));
+  if (w > 0 && h > 0) gHost.setWindowSize(static_cast<int>(w), static_cast<int>(h));
+  try {
+    gHost.frame();
+  } catch (const std::exception& e) {
+    // The safety net of -fexceptions: report instead of killing the page.
+    EM_ASM({ console.warn('Scholion: ' + UTF8ToString($0)); }, e.what());
+  }
+  if (gFrameTimes.size() < 100000) gFrameTimes.push_back(static_cast<float>(gHost.stats().lastFrameMs));
+  if (++gFrames == 2) EM_ASM({ if (Module.scholionFirstFrame) Module.scholionFirstFrame(); });
+}
+
+const char* ret(std::string s) {
+  gReturned = std::move(s);
+  return gReturned.c_str();
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* scholion_document_text() {
+  auto& ed = gHost.app().editor();
+  if (!ed.hasDocument()) return ret("");
+  return ret(ed.activeDoc().document().text());
+}
+
+EMSCRIPTEN_KEEPALIVE void scholion_load_text(const char* name, const char* text) {
+  gHost.app().loadText(name, text);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* scholion_export_json() { return ret(gHost.app().exportJson()); }
+
+EMSCRIPTEN_KEEPALIVE const char* scholion_import_json(const char* text) {
+  try {
+    return ret(gHost.app().importJson(text));
+  } catch (const std::exception& e) {
+    return ret(std::string("Import failed: ") + e.what());
+  }
+}
+
+EMSCRIPTEN_KEEPALIVE const char* scholion_state() { return ret(gHost.app().stateJson()); }
+
+// Returns 1 and fills out[4] with x, y, w, h in CSS pixels of the canvas, or 0.
+EMSCRIPTEN_KEEPALIVE int scholion_span_rect(int start, int end, float* out) {
+  scholion::ui::RectF r;
+  if (start < 0 || end < start) return 0;
+  if (!gHost.app().spanRect(static_cast<uint32_t>(start), static_cast<uint32_t>(end), r)) return 0;
+  out[0] = r.x;
+  out[1] = r.y;
+  out[2] = r.w;
+  out[3] = r.h;
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void scholion_select(int start, int end) {
+  if (start >= 0 && end >= start)
+    gHost.app().select(static_cast<uint32_t>(start), static_cast<uint32_t>(end));
+}
+
+// Files from the chooser or a drop arrive one by one; the last one hands the batch to the app.
+EMSCRIPTEN_KEEPALIVE void scholion_file_opened(const char* name, const char* data, int size,
+                                               int last) {
+  scholion::ui::OpenedFile f;
+  f.name = name;
+  f.bytes.assign(data, data + (size > 0 ? size : 0));
+  gPendingFiles.push_back(std::move(f));
+  if (last) {
+    std::vector<scholion::ui::OpenedFile> batch;
+    batch.swap(gPendingFiles);
+    gHost.app().onFilesOpened(std::move(batch));
+  }
+}
+
+EMSCRIPTEN_KEEPALIVE void scholion_flush_save() {
+  if (gStarted) gHost.app().flushSave();
+}
+
+// Copies up to `max` recorded frame times (ms) into out, clears the record, returns the count.
+EMSCRIPTEN_KEEPALIVE int scholion_frame_times(float* out, int max) {
+  const int n = static_cast<int>(gFrameTimes.size()) < max ? static_cast<int>(gFrameTimes.size()) : max;
+  for (int i = 0; i < n; i++) out[i] = gFrameTimes[gFrameTimes.size() - n + i];
+  gFrameTimes.clear();
+  return n;
+}
+
+}  // extern "C"
+
+int main() {
+  std::string err = gHost.init(gServices);
+  if (!err.empty()) {
+    EM_ASM({ if (Module.scholionFatal) Module.scholionFatal(UTF8ToString($0)); }, err.c_str());
+    return 1;
+  }
+  gStarted = true;
+  emscripten_set_main_loop(mainLoop, 0, 0);
+  return 0;
+}

@@ -1,0 +1,169 @@
+// The annotation list (filter by label or text, click to jump) and the per-label counts it caches.
+#include <algorithm>
+#include <cctype>
+
+#include "app_impl.h"
+
+namespace scholion::ui {
+namespace {
+
+bool containsNoCase(const std::string& hay, const std::string& needle) {
+  if (needle.empty()) return true;
+  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
+  });
+  return it != hay.end();
+}
+
+void radixSort(std::vector<std::pair<uint64_t, uint32_t>>& v,
+               std::vector<std::pair<uint64_t, uint32_t>>& tmp, std::vector<uint32_t>& counts) {
+  tmp.resize(v.size());
+  counts.resize(1u << 16);
+  for (int shift = 0; shift < 64; shift += 16) {
+    // Skip a digit that is the same everywhere (e.g. high bits of small offsets).
+    uint64_t first = (v[0].first >> shift) & 0xFFFF;
+    bool same = true;
+    for (const auto& e : v)
+      if (((e.first >> shift) & 0xFFFF) != first) {
+        same = false;
+        break;
+      }
+    if (same) continue;
+    std::fill(counts.begin(), counts.end(), 0u);
+    for (const auto& e : v) ++counts[(e.first >> shift) & 0xFFFF];
+    uint32_t sum = 0;
+    for (uint32_t& c : counts) {
+      uint32_t n = c;
+      c = sum;
+      sum += n;
+    }
+    for (const auto& e : v) tmp[counts[(e.first >> shift) & 0xFFFF]++] = e;
+    v.swap(tmp);
+  }
+}
+
+}  // namespace
+
+// Rebuilt only when the document, its revision or the filter changed, never per frame.
+void refreshAnnotationCache(UiState& s) {
+  DocumentState* ds = s.doc();
+  std::string key = std::string(s.listFilter) + '\x1f' + std::to_string(s.listLabel);
+  if (!ds) {
+    s.listRows.clear();
+    s.labelCounts.clear();
+    return;
+  }
+  const bool sameView = s.listDoc == s.editor.active() && s.listKey == key;
+  if (sameView && s.listRevision == ds->revision()) return;
+  // Edits come in bursts (hotkeys, label-all): rebuild at most ~4 times a second for them, so a
+  // frame that adds a span never pays for a 25k-row rebuild. The filter or document changing
+  // rebuilds at once.
+  const double now = s.platform.now();
+  if (sameView && now - s.listBuiltAt < 0.25) return;
+  s.listBuiltAt = now;
+  const bool countsStale = s.listDoc != s.editor.active() || s.listRevision != ds->revision();
+  s.listDoc = s.editor.active();
+  s.listRevision = ds->revision();
+  s.listKey = key;
+  const Schema& schema = s.editor.schema();
+  const auto& spans = ds->data().annotations.spans;
+  if (countsStale) {
+    s.labelCounts.assign(schema.spanLabels.size() + 1, 0);
+    for (const Span& sp : spans) {
+      std::size_t i = 0;
+      while (i < schema.spanLabels.size() && schema.spanLabels[i].name != sp.label) ++i;
+      ++s.labelCounts[i];
+    }
+  }
+  const std::string* label =
+      (s.listLabel >= 0 && static_cast<std::size_t>(s.listLabel) < schema.spanLabels.size())
+          ? &schema.spanLabels[static_cast<std::size_t>(s.listLabel)].name
+          : nullptr;
+  const std::string filter = s.listFilter;
+  // Sorted by packed (start, -end) keys: a cache-friendly sort instead of chasing 25k Span objects.
+  auto& keys = s.listKeys;
+  keys.clear();
+  for (uint32_t i = 0; i < spans.size(); ++i) {
+    const Span& sp = spans[i];
+    if (label && sp.label != *label) continue;
+    if (!filter.empty() && !containsNoCase(sp.text, filter) && !containsNoCase(sp.label, filter) &&
+        !containsNoCase(sp.note, filter))
+      continue;
+    keys.emplace_back((static_cast<uint64_t>(sp.start) << 32) | (UINT32_MAX - sp.end), i);
+  }
+  // Linear-time LSD radix sort (16-bit digits): the list re-sorts after every change, so it must
+  // not cost O(n log n) with cache misses on 25k spans.
+  if (!std::is_sorted(keys.begin(), keys.end())) radixSort(keys, s.listKeysTmp, s.radixCounts);
+  s.listRows.resize(keys.size());
+  for (std::size_t r = 0; r < keys.size(); ++r) s.listRows[r] = keys[r].second;
+}
+
+void drawAnnotationList(UiState& s) {
+  DocumentState* ds = s.doc();
+  if (!ds) return;
+  const Schema& schema = s.editor.schema();
+  ImGui::SetNextItemWidth(-ImGui::GetFrameHeight() * 5.2f);
+  ImGui::InputTextWithHint("##filter", "Filter by text", s.listFilter, sizeof s.listFilter);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  const char* cur =
+      s.listLabel >= 0 && static_cast<std::size_t>(s.listLabel) < schema.spanLabels.size()
+          ? schema.spanLabels[static_cast<std::size_t>(s.listLabel)].name.c_str()
+          : "All labels";
+  if (ImGui::BeginCombo("##label", cur)) {
+    if (ImGui::Selectable("All labels", s.listLabel < 0)) s.listLabel = -1;
+    for (std::size_t i = 0; i < schema.spanLabels.size(); ++i)
+      if (ImGui::Selectable(schema.spanLabels[i].name.c_str(), s.listLabel == static_cast<int>(i)))
+        s.listLabel = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+  refreshAnnotationCache(s);
+  const auto& spans = ds->data().annotations.spans;
+  ImGui::TextDisabled("%zu of %zu spans", s.listRows.size(), spans.size());
+  ImGui::BeginChild("##rows", ImVec2(0, 0), false);
+  // Jump the list to the selected span once after it was selected elsewhere.
+  int selectedRow = -1;
+  if (s.listScrollToSelected && !s.selectedSpan.empty()) {
+    for (std::size_t r = 0; r < s.listRows.size(); ++r)
+      if (s.listRows[r] < spans.size() && spans[s.listRows[r]].id == s.selectedSpan)
+        selectedRow = static_cast<int>(r);
+    s.listScrollToSelected = false;
+  }
+  const float rowH = ImGui::GetTextLineHeightWithSpacing() + 4;
+  if (selectedRow >= 0) {
+    float y = selectedRow * rowH;
+    if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + ImGui::GetWindowHeight() - rowH)
+      ImGui::SetScrollY(y - ImGui::GetWindowHeight() * 0.4f);
+  }
+  ImGuiListClipper clip;
+  clip.Begin(static_cast<int>(s.listRows.size()), rowH);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  while (clip.Step()) {
+    for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) {
+      uint32_t row = s.listRows[static_cast<std::size_t>(r)];
+      if (row >= spans.size()) continue;  // the rows can lag an edit by a few frames
+      const Span& sp = spans[row];
+      ImGui::PushID(r);
+      ImVec2 p = ImGui::GetCursorScreenPos();
+      bool selected = sp.id == s.selectedSpan;
+      if (ImGui::Selectable("##row", selected, 0, ImVec2(0, rowH - 4))) s.selectSpan(sp.id, true);
+      float w = ImGui::GetItemRectSize().x;
+      float ty = p.y + (rowH - 4 - ImGui::GetFontSize()) * 0.5f;
+      dl->AddRectFilled(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + 6, p.y + rowH - 7),
+                        labelColorFor(schema, sp.label), 2.0f);
+      // Label, then the covered text clipped to the row.
+      ImVec2 ls = ImGui::CalcTextSize(sp.label.c_str());
+      dl->AddText(ImVec2(p.x + 12, ty), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                  sp.label.c_str());
+      ImVec4 clipR(p.x, p.y, p.x + w - 4, p.y + rowH);
+      float tx = p.x + 12 + std::max(ls.x, ImGui::GetFontSize() * 5.5f) + 8;
+      dl->AddText(nullptr, 0, ImVec2(tx, ty), ImGui::GetColorU32(ImGuiCol_Text), sp.text.c_str(),
+                  sp.text.c_str() + std::min<std::size_t>(sp.text.size(), 200), 0, &clipR);
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace scholion::ui

@@ -1,0 +1,285 @@
+// App: owns the state, lays out the fixed panels each frame, and implements the JavaScript handle.
+#include "app.h"
+
+#include <algorithm>
+
+#include "app_impl.h"
+#include "embedded.h"
+#include "json_util.h"
+#include "schema.h"
+#include "scholion_json.h"
+
+namespace scholion::ui {
+
+// The pimpl is a thin wrapper so that the panel files can name the state type.
+struct App::Impl : UiState {
+  using UiState::UiState;
+};
+
+App::App(PlatformServices& platform) : impl_(std::make_unique<Impl>(platform)) {}
+App::~App() = default;
+
+Editor& App::editor() {
+  return impl_->editor;
+}
+const Editor& App::editor() const {
+  return impl_->editor;
+}
+
+void UiState::setMessage(std::string text, bool error) {
+  message = std::move(text);
+  messageError = error;
+  messageTime = platform.now();
+}
+
+void UiState::loadSample() {
+  Result<Schema> schema = parseSchemaJson(embeddedDefaultSchema());
+  if (schema)
+    editor.setSchema(std::move(*schema));
+  else
+    setMessage("Default schema: " + schema.error(), true);
+  std::string text = embeddedSampleText();
+  DocumentData d;
+  d.id = "sample";
+  d.name = "beijing-declaration-2000.txt";
+  d.sha256 = sha256Hex(text);
+  d.text = std::move(text);
+  Result<std::size_t> r = editor.addDocument(std::move(d));
+  if (!r) setMessage("Sample: " + r.error(), true);
+}
+
+void App::start() {
+  UiState& s = *impl_;
+  Result<SavedSession> saved = s.autosaver.load();
+  bool restored = false;
+  if (saved) {
+    Status st = s.editor.replaceWorkspace(std::move(saved->workspace));
+    if (st) {
+      restored = true;
+      s.restoreUiState(saved->uiState);
+    } else {
+      s.setMessage("The saved workspace could not be restored (" + st.error() +
+                       "); it is kept untouched. Starting with the sample.",
+                   true);
+    }
+  } else if (s.autosaver.hasSave()) {
+    s.setMessage("The saved workspace could not be read (" + saved.error() +
+                     "); it is kept untouched. Starting with the sample.",
+                 true);
+  }
+  if (!restored) s.loadSample();
+  applyTheme(s.dark);
+  if (s.editor.annotator().empty()) s.askAnnotator = true;
+  s.savedRevision = s.seenRevision = s.editor.revision();
+  s.editor.markSaved();
+}
+
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                         ImGuiWindowFlags_NoSavedSettings |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+// A section title: small caps-like dim text with a thin rule, calmer than collapsing headers.
+bool section(const char* title, bool defaultOpen = true) {
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  bool open = ImGui::CollapsingHeader(title, defaultOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+  ImGui::PopStyleColor(2);
+  return open;
+}
+
+void leftPanel(UiState& s, ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::Begin("##left", nullptr, kPanelFlags);
+  ImGui::PopStyleVar();
+  if (section("LABELS")) drawPalette(s);
+  if (section("DOCUMENT LABELS")) drawDocumentLabels(s);
+  if (section("DOCUMENTS")) drawDocumentsPanel(s);
+  if (section("INSTRUCTIONS", false)) drawInstructions(s);
+  ImGui::End();
+}
+
+void rightPanel(UiState& s, ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::Begin("##right", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleVar();
+  ImGui::Spacing();
+  ImGui::TextDisabled("SELECTION");
+  ImGui::Separator();
+  float propsH = std::max(160.0f, size.y * 0.42f);
+  ImGui::BeginChild("##props", ImVec2(0, propsH), false);
+  drawProperties(s);
+  ImGui::EndChild();
+  ImGui::Spacing();
+  ImGui::TextDisabled("ANNOTATIONS");
+  ImGui::Separator();
+  drawAnnotationList(s);
+  ImGui::End();
+}
+
+void saveBanner(UiState& s, ImVec2 pos, float width, float height) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(ImVec2(width, height));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 6));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg,
+                        s.dark ? ImVec4(0.45f, 0.16f, 0.15f, 1) : ImVec4(1.0f, 0.90f, 0.88f, 1));
+  ImGui::Begin("##savebanner", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(2);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Your work could not be saved in this browser:");
+  ImGui::SameLine();
+  std::string msg = s.saveError.substr(0, 120);
+  ImGui::TextUnformatted(msg.c_str());
+  ImGui::SameLine();
+  if (ImGui::Button("Export file")) s.exportWorkspace(false);
+  ImGui::SameLine();
+  if (ImGui::Button("Retry")) s.autosaveTick(true);
+  ImGui::End();
+}
+
+void findWindow(UiState& s, ImVec2 pos, float width, float height) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(ImVec2(width, height));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 6));
+  ImGui::Begin("##find", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleVar(2);
+  drawFindBar(s, width);
+  ImGui::End();
+}
+
+}  // namespace
+
+void App::frame() {
+  UiState& s = *impl_;
+  handleGlobalShortcuts(s);
+  drawMenus(s);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float menuH = ImGui::GetFrameHeight();
+  ImVec2 top(vp->Pos.x, vp->Pos.y + menuH);
+  ImVec2 avail(vp->Size.x, vp->Size.y - menuH);
+  const float statusH = s.showStatus ? ImGui::GetFrameHeight() + 8 : 0;
+  const float leftW = s.showLeft ? std::clamp(avail.x * 0.18f, 220.0f, 300.0f) : 0;
+  const float rightW = s.showRight ? std::clamp(avail.x * 0.22f, 260.0f, 380.0f) : 0;
+  const float bodyH = avail.y - statusH;
+  if (s.showLeft) leftPanel(s, top, ImVec2(leftW, bodyH));
+  if (s.showRight) rightPanel(s, ImVec2(top.x + avail.x - rightW, top.y), ImVec2(rightW, bodyH));
+  ImVec2 cpos(top.x + leftW, top.y);
+  ImVec2 csize(avail.x - leftW - rightW, bodyH);
+  const float barH = ImGui::GetFrameHeight() + 12;
+  if (!s.saveError.empty()) {
+    saveBanner(s, cpos, csize.x, barH);
+    cpos.y += barH;
+    csize.y -= barH;
+  }
+  if (s.findOpen) {
+    findWindow(s, cpos, csize.x, barH);
+    cpos.y += barH;
+    csize.y -= barH;
+  }
+  drawTextView(s, cpos, ImVec2(std::max(csize.x, 100.0f), std::max(csize.y, 50.0f)));
+  if (s.showStatus) drawStatusBar(s, ImVec2(top.x, top.y + bodyH), ImVec2(avail.x, statusH));
+  drawHelpWindow(s);
+  drawModals(s);
+  s.autosaveTick(false);
+}
+
+void App::onFilesOpened(std::vector<OpenedFile> files) {
+  impl_->openFiles(std::move(files));
+}
+
+void App::flushSave() {
+  impl_->autosaveTick(true);
+}
+
+void App::loadText(const std::string& name, const std::string& text) {
+  std::string err = impl_->addTextDocument(name, text);
+  if (!err.empty()) impl_->setMessage(err, true);
+}
+
+std::string App::exportJson() const {
+  return writeScholionJson(impl_->editor.snapshot());
+}
+
+std::string App::importJson(const std::string& text) {
+  UiState& s = *impl_;
+  Result<Workspace> ws = parseScholionJson(text);
+  if (!ws) {
+    s.setMessage(ws.error(), true);
+    return ws.error();
+  }
+  if (ws->annotator.empty()) ws->annotator = s.editor.annotator();
+  Status st = s.editor.replaceWorkspace(std::move(*ws));
+  if (!st) {
+    s.setMessage(st.error(), true);
+    return st.error();
+  }
+  s.clearSelection();
+  s.matches.clear();
+  s.findQuery.clear();
+  s.restoreScrollY = 0;
+  s.setMessage("Workspace imported");
+  return "";
+}
+
+bool App::spanRect(uint32_t start, uint32_t end, RectF& out) {
+  UiState& s = *impl_;
+  if (!s.hasDoc() || s.layout.document() != &s.doc()->document() || !s.geo.layout) return false;
+  s.scrollToRange(start, end);
+  ImVec2 mn, mx;
+  if (!s.geo.firstLineRect(start, end, mn, mx)) return false;
+  out = RectF{mn.x, mn.y, mx.x - mn.x, mx.y - mn.y};
+  return true;
+}
+
+void App::select(uint32_t start, uint32_t end) {
+  UiState& s = *impl_;
+  if (!s.hasDoc()) return;
+  if (start > end) std::swap(start, end);
+  s.setTextSelection(start, end);
+  snapToTokens(s.doc()->document(), s.selStart, s.selEnd);
+  s.anchor = s.selStart;
+  s.scrollToRange(s.selStart, s.selEnd);
+}
+
+std::string App::stateJson() const {
+  const UiState& s = *impl_;
+  nlohmann::json j;
+  nlohmann::json docs = nlohmann::json::array();
+  for (std::size_t i = 0; i < s.editor.documentCount(); ++i)
+    docs.push_back(s.editor.doc(i).data().name);
+  j["documents"] = docs;
+  j["active"] = s.editor.hasDocument() ? static_cast<int64_t>(s.editor.active()) : -1;
+  const DocumentState* d = s.editor.hasDocument() ? &s.editor.doc(s.editor.active()) : nullptr;
+  j["spans"] = d ? d->data().annotations.spans.size() : 0;
+  j["relations"] = d ? d->data().annotations.relations.size() : 0;
+  j["undoDepth"] = d ? d->undoDepth() : 0;
+  j["redoDepth"] = d ? d->redoDepth() : 0;
+  j["dirty"] = s.editor.dirty();
+  if (s.hasSelection())
+    j["selection"] = {s.selStart, s.selEnd};
+  else
+    j["selection"] = nullptr;
+  if (s.selectedSpan.empty())
+    j["selectedSpan"] = nullptr;
+  else
+    j["selectedSpan"] = s.selectedSpan;
+  j["annotator"] = s.editor.annotator();
+  j["message"] = s.message;
+  j["saveError"] = s.saveError;
+  j["zoom"] = s.zoom;
+  j["dark"] = s.dark;
+  j["matches"] = s.matches.size();
+  return dumpJson(j);
+}
+
+}  // namespace scholion::ui

@@ -1,0 +1,55 @@
+// The whole annotator UI: owns the Editor, draws every panel each frame, turns gestures into commands.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "editor.h"
+#include "platform_services.h"
+
+namespace scholion::ui {
+
+struct RectF {
+  float x = 0, y = 0, w = 0, h = 0;
+};
+
+struct OpenedFile {
+  std::string name;
+  std::string bytes;
+};
+
+class App {
+ public:
+  explicit App(PlatformServices& platform);
+  ~App();
+
+  // Loads the embedded sample + default schema, or restores the autosaved workspace.
+  void start();
+  // Draws one frame between ImGui::NewFrame() and ImGui::Render().
+  void frame();
+  // Called by the platform: files from the chooser or dropped on the window.
+  void onFilesOpened(std::vector<OpenedFile> files);
+  // Called when the page is hidden / about to unload: save now, no debounce.
+  void flushSave();
+  // The UI font scale (zoom) and theme are UI state; the platform sets the base font.
+
+  Editor& editor();
+  const Editor& editor() const;
+
+  // ---- the JavaScript handle (window.scholion) -------------------------------------------
+  void loadText(const std::string& name, const std::string& text);
+  std::string exportJson() const;
+  std::string importJson(const std::string& text);  // "" on success, else the error
+  // Screen rectangle (in ImGui display coordinates) of a code-point range of the active document;
+  // scrolls it into view first (takes effect over the next frames). False if not laid out.
+  bool spanRect(uint32_t start, uint32_t end, RectF& out);
+  void select(uint32_t start, uint32_t end);
+  std::string stateJson() const;  // {documents, active, spans, relations, undoDepth, dirty, ...}
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace scholion::ui

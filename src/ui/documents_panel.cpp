@@ -1,0 +1,59 @@
+// The documents panel: list, switch, rename (inline), remove (with confirmation).
+#include <cstring>
+
+#include "app_impl.h"
+
+namespace scholion::ui {
+
+void drawDocumentsPanel(UiState& s) {
+  for (std::size_t i = 0; i < s.editor.documentCount(); ++i) {
+    const DocumentState& d = s.editor.doc(i);
+    ImGui::PushID(static_cast<int>(i));
+    if (s.renameDoc == i) {
+      ImGui::SetNextItemWidth(-1);
+      ImGui::SetKeyboardFocusHere();
+      if (ImGui::InputText(
+              "##rename", s.renameBuf, sizeof s.renameBuf,
+              ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
+        if (s.renameBuf[0]) {
+          s.editor.doc(i).rename(s.renameBuf);
+          s.saveOnce = true;
+        }
+        s.renameDoc = SIZE_MAX;
+      } else if (ImGui::IsItemDeactivated()) {
+        s.renameDoc = SIZE_MAX;
+      }
+    } else {
+      std::string label = d.data().name;
+      if (d.dirty()) label += "  \xE2\x80\xA2";  // a dot marks unsaved changes
+      if (ImGui::Selectable(label.c_str(), i == s.editor.active())) s.switchDocument(i);
+      if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) {
+        s.renameDoc = i;
+        std::snprintf(s.renameBuf, sizeof s.renameBuf, "%s", d.data().name.c_str());
+      }
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%zu spans, %zu relations\nDouble-click to rename, right-click for more",
+                          d.data().annotations.spans.size(), d.data().annotations.relations.size());
+      if (ImGui::BeginPopupContextItem()) {
+        if (ImGui::MenuItem("Rename")) {
+          s.renameDoc = i;
+          std::snprintf(s.renameBuf, sizeof s.renameBuf, "%s", d.data().name.c_str());
+        }
+        if (ImGui::MenuItem("Remove...")) {
+          s.removeDocIndex = i;
+          s.openRemoveDoc = true;
+        }
+        ImGui::EndPopup();
+      }
+    }
+    ImGui::PopID();
+  }
+  if (s.editor.documentCount() == 0) ImGui::TextDisabled("No documents yet.");
+  const float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  if (ImGui::Button("Open...", ImVec2(bw, 0)))
+    s.platform.openFileChooser(".txt,.md,.html,.htm,.json", true);
+  ImGui::SameLine();
+  if (ImGui::Button("Paste text...", ImVec2(bw, 0))) s.openPaste = true;
+}
+
+}  // namespace scholion::ui

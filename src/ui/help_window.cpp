@@ -1,0 +1,90 @@
+// The help window (F1): every shortcut and gesture.
+#include "app_impl.h"
+
+namespace scholion::ui {
+namespace {
+
+struct Shortcut {
+  const char* keys;
+  const char* what;
+};
+
+const Shortcut kSelecting[] = {
+    {"Drag", "Select text (snaps to whole words)"},
+    {"Alt + drag", "Select exact characters"},
+    {"Double-click", "Select a word"},
+    {"Shift + click", "Extend the selection"},
+    {"1 - 9 / label key", "Label the selection (or relabel the selected span)"},
+    {"Enter", "Label menu at the selection"},
+    {"Esc", "Clear the selection / cancel a relation"},
+};
+const Shortcut kSpans[] = {
+    {"Click a span or its tag", "Select the span"},
+    {"Right-click a span", "Span menu (label, relation, note, delete)"},
+    {"Delete / Backspace", "Delete the selected span or relation"},
+    {"Shift + Right / Left", "Move the span's end by a word"},
+    {"Ctrl + Shift + Left / Right", "Move the span's start by a word"},
+    {"... + Alt", "... by one character"},
+    {"Drag a span's edge", "Resize the selected span"},
+    {"N", "Write a note on the selected span"},
+};
+const Shortcut kRelations[] = {
+    {"R, then click a span", "Relation from the selected span"},
+    {"Ctrl + drag / right-drag", "Draw a relation from span to span"},
+    {"Click a relation label", "Select the relation"},
+};
+const Shortcut kGeneral[] = {
+    {"Ctrl + Z", "Undo"},
+    {"Ctrl + Shift + Z / Ctrl + Y", "Redo"},
+    {"Ctrl + C", "Copy the selected text"},
+    {"Ctrl + F", "Find (Enter: next, Shift + Enter: previous)"},
+    {"F3 / Shift + F3", "Next / previous match"},
+    {"Ctrl + + / Ctrl + - / Ctrl + 0", "Zoom the text in / out / reset"},
+    {"Ctrl + O", "Open documents"},
+    {"Ctrl + S", "Export the workspace (Scholion JSON)"},
+    {"PageUp / PageDown, Up / Down", "Scroll"},
+    {"Home / End", "Top / bottom of the document"},
+    {"F1", "This help"},
+};
+
+template <std::size_t N>
+void table(const char* id, const char* title, const Shortcut (&rows)[N]) {
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", title);
+  if (ImGui::BeginTable(id, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthStretch, 0.42f);
+    ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch, 0.58f);
+    for (const Shortcut& r : rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r.keys);
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", r.what);
+    }
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace
+
+void drawHelpWindow(UiState& s) {
+  if (!s.showHelp) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImVec2 size(std::min(640.0f, vp->WorkSize.x - 40), std::min(640.0f, vp->WorkSize.y - 40));
+  ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(
+      ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+      ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin("Keyboard shortcuts and gestures", &s.showHelp,
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    table("##sel", "Selecting and labelling", kSelecting);
+    table("##span", "Spans", kSpans);
+    table("##rel", "Relations", kRelations);
+    table("##gen", "General", kGeneral);
+    ImGui::Spacing();
+    ImGui::TextDisabled("On macOS, Cmd works wherever Ctrl is listed.");
+  }
+  ImGui::End();
+}
+
+}  // namespace scholion::ui

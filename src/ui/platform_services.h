@@ -1,0 +1,25 @@
+// What the UI asks of the platform (browser or desktop): storage, files, clipboard. Implemented in src/platform.
+#pragma once
+
+#include <string>
+
+#include "autosave.h"
+
+namespace scholion::ui {
+
+class PlatformServices : public KeyValueStore {
+ public:
+  // Offers bytes as a download (web) or writes into the export folder (desktop). "" or an error message.
+  virtual std::string download(const std::string& fileName, const std::string& bytes,
+                               const std::string& mimeType) = 0;
+  // Opens the file chooser; chosen files arrive later through App::onFilesOpened.
+  virtual void openFileChooser(const std::string& accept, bool multiple) = 0;
+  virtual void setClipboard(const std::string& text) = 0;
+  // Text the platform pasted (Ctrl+V in the browser arrives through ImGui's clipboard already).
+  // Monotonic seconds, for debouncing.
+  virtual double now() = 0;
+  // Where the app runs: "web" or "desktop" (for wording such as "Download" vs "Save to folder").
+  virtual const char* kind() const = 0;
+};
+
+}  // namespace scholion::ui

@@ -1,0 +1,175 @@
+// Properties of the selection: a text selection, a span (label, extent, attributes, note,
+// relations) or a relation.
+#include <algorithm>
+
+#include "app_impl.h"
+
+namespace scholion::ui {
+namespace {
+
+// ImGui multiline input on a std::string (non-ASCII works: ImGui edits UTF-8).
+int resizeCallback(ImGuiInputTextCallbackData* data) {
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+    auto* str = static_cast<std::string*>(data->UserData);
+    str->resize(static_cast<std::size_t>(data->BufTextLen));
+    data->Buf = str->data();
+  }
+  return 0;
+}
+
+void drawSpan(UiState& s, DocumentState& ds, const Span& sp) {
+  const Schema& schema = s.editor.schema();
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(labelColorFor(schema, sp.label)), "%s",
+                     sp.label.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s  [%u, %u)", sp.id.c_str(), sp.start, sp.end);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(("\xE2\x80\x9C" + sp.text.substr(0, 400) + "\xE2\x80\x9D").c_str());
+  ImGui::PopTextWrapPos();
+  if (!sp.annotator.empty()) ImGui::TextDisabled("by %s", sp.annotator.c_str());
+  ImGui::Spacing();
+
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##relabel", sp.label.c_str())) {
+    for (const SpanLabel& l : schema.spanLabels)
+      if (ImGui::Selectable(l.name.c_str(), l.name == sp.label))
+        s.apply(cmdRelabelSpan(ds, sp.id, l.name));
+    ImGui::EndCombo();
+  }
+  const float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  if (ImGui::Button("Add relation (R)", ImVec2(bw, 0))) {
+    s.relating = true;
+    s.relationFrom = sp.id;
+    s.setMessage("Click the target span (Esc cancels)");
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Delete (Del)", ImVec2(bw, 0))) {
+    s.deleteSelected();
+    return;
+  }
+
+  // Attributes that apply to this label.
+  bool header = false;
+  for (const AttributeDef& a : schema.attributes) {
+    if (!a.labels.empty() &&
+        std::find(a.labels.begin(), a.labels.end(), sp.label) == a.labels.end())
+      continue;
+    if (!header) {
+      ImGui::Spacing();
+      ImGui::TextDisabled("Attributes");
+      header = true;
+    }
+    auto it = sp.attributes.find(a.name);
+    std::string value = it == sp.attributes.end() ? std::string() : it->second;
+    ImGui::PushID(a.name.c_str());
+    if (a.values.empty()) {
+      bool on = value == "true";
+      if (ImGui::Checkbox(a.name.c_str(), &on))
+        s.apply(cmdSetAttribute(ds, schema, sp.id, a.name, on ? "true" : ""));
+    } else {
+      ImGui::SetNextItemWidth(-ImGui::CalcTextSize(a.name.c_str()).x - 12);
+      if (ImGui::BeginCombo(a.name.c_str(), value.empty() ? "-" : value.c_str())) {
+        if (ImGui::Selectable("-", value.empty()))
+          s.apply(cmdSetAttribute(ds, schema, sp.id, a.name, ""));
+        for (const std::string& v : a.values)
+          if (ImGui::Selectable(v.c_str(), v == value))
+            s.apply(cmdSetAttribute(ds, schema, sp.id, a.name, v));
+        ImGui::EndCombo();
+      }
+    }
+    ImGui::PopID();
+  }
+
+  // The note: edited in a buffer, committed when the field loses focus (one undo step).
+  ImGui::Spacing();
+  ImGui::TextDisabled("Note");
+  if (!s.noteEditing && (s.noteSpan != sp.id || s.noteBuf != sp.note)) {
+    s.noteSpan = sp.id;
+    s.noteBuf = sp.note;
+  }
+  if (s.focusNote) {
+    ImGui::SetKeyboardFocusHere();
+    s.focusNote = false;
+  }
+  if (s.noteBuf.capacity() < 16) s.noteBuf.reserve(16);
+  ImGui::InputTextMultiline("##note", s.noteBuf.data(), s.noteBuf.capacity() + 1,
+                            ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f),
+                            ImGuiInputTextFlags_CallbackResize, resizeCallback, &s.noteBuf);
+  s.noteEditing = ImGui::IsItemActive();
+  // Committed when the field loses focus, to the span it was opened for (one undo step).
+  if (ImGui::IsItemDeactivated()) {
+    const Span* target = ds.span(s.noteSpan);
+    if (target && target->note != s.noteBuf) s.apply(cmdSetSpanNote(ds, s.noteSpan, s.noteBuf));
+  }
+
+  // Relations of this span.
+  std::vector<const Relation*>& rels = s.visRelations;
+  rels.clear();
+  ds.relationsOf(sp.id, rels);
+  if (!rels.empty()) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("Relations");
+    for (const Relation* r : rels) {
+      const Span* other = ds.span(r->from == sp.id ? r->to : r->from);
+      ImGui::PushID(r->id.c_str());
+      std::string line = (r->from == sp.id ? "\xE2\x86\x92 " : "\xE2\x86\x90 ") + r->label + "  " +
+                         (other ? other->text.substr(0, 40) : std::string("?"));
+      if (ImGui::Selectable(line.c_str(), r->id == s.selectedRelation)) {
+        if (other) s.selectSpan(other->id, true);
+      }
+      if (ImGui::BeginPopupContextItem()) {
+        if (ImGui::MenuItem("Delete relation")) s.apply(cmdDeleteRelation(ds, r->id));
+        ImGui::EndPopup();
+      }
+      ImGui::PopID();
+    }
+  }
+}
+
+}  // namespace
+
+void drawProperties(UiState& s) {
+  DocumentState* ds = s.doc();
+  if (!ds) return;
+  const Schema& schema = s.editor.schema();
+  if (!s.selectedRelation.empty()) {
+    if (const Relation* r = ds->relation(s.selectedRelation)) {
+      const Span* a = ds->span(r->from);
+      const Span* b = ds->span(r->to);
+      ImGui::Text("Relation %s", r->label.c_str());
+      ImGui::TextDisabled("%s", r->id.c_str());
+      ImGui::PushTextWrapPos(0);
+      ImGui::Text("%s \xE2\x86\x92 %s", a ? a->text.substr(0, 60).c_str() : "?",
+                  b ? b->text.substr(0, 60).c_str() : "?");
+      ImGui::PopTextWrapPos();
+      if (ImGui::Button("Delete relation (Del)", ImVec2(-1, 0))) s.deleteSelected();
+      return;
+    }
+    s.selectedRelation.clear();
+  }
+  if (!s.selectedSpan.empty()) {
+    if (const Span* sp = ds->span(s.selectedSpan)) {
+      Span copy = *sp;  // the command may replace the span while we draw
+      drawSpan(s, *ds, copy);
+      return;
+    }
+    s.selectedSpan.clear();
+  }
+  if (s.hasSelection()) {
+    std::string text = ds->document().slice(s.selStart, std::min(s.selEnd, s.selStart + 400));
+    ImGui::TextDisabled("Selection [%u, %u)", s.selStart, s.selEnd);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::TextDisabled("Press a label's key, click it in the palette, or Enter.");
+    (void)schema;
+    return;
+  }
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled(
+      "Drag across words (Alt: exact characters) or double-click one, then press a label key. "
+      "Click a span to edit it.");
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace scholion::ui

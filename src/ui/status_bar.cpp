@@ -1,0 +1,60 @@
+// The status bar: document, counts, annotator, saved state, storage use and the last message.
+#include "app_impl.h"
+
+namespace scholion::ui {
+
+void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                      ImVec2(12, (size.y - ImGui::GetFontSize()) * 0.5f));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
+  ImGui::Begin("##status", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoNav);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(2);
+  if (DocumentState* ds = s.doc()) {
+    const DocumentData& d = ds->data();
+    ImGui::Text("%s", d.name.c_str());
+    ImGui::SameLine(0, 18);
+    ImGui::TextDisabled("%zu spans \xC2\xB7 %zu relations \xC2\xB7 %zu chars",
+                        d.annotations.spans.size(), d.annotations.relations.size(),
+                        ds->document().length());
+  }
+  ImGui::SameLine(0, 18);
+  ImGui::TextDisabled("\xE2\x9C\x8E %s", s.annotatorName().c_str());
+  ImGui::SameLine(0, 18);
+  if (!s.saveError.empty())
+    ImGui::TextColored(ImVec4(0.86f, 0.25f, 0.22f, 1), "Not saved");
+  else if (s.editor.dirty() || s.saveOnce)
+    ImGui::TextDisabled("Unsaved changes");
+  else
+    ImGui::TextDisabled(std::string(s.platform.kind()) == "web" ? "Saved in this browser"
+                                                                : "Saved");
+  std::size_t used = s.platform.storageUsed(), quota = s.platform.storageQuota();
+  if (ImGui::IsItemHovered()) {
+    if (quota)
+      ImGui::SetTooltip("Storage: %.1f of %.1f MB used", used / 1048576.0, quota / 1048576.0);
+    else
+      ImGui::SetTooltip("Storage: %.1f MB used", used / 1048576.0);
+  }
+  if (!s.message.empty()) {
+    // The last message, right-aligned; errors stay red until the next message.
+    std::string msg = s.message.substr(0, s.message.find('\n'));
+    float w = ImGui::CalcTextSize(msg.c_str()).x;
+    float x = ImGui::GetWindowWidth() - w - 16;
+    ImGui::SameLine(std::max(x, ImGui::GetCursorPosX() + 24));
+    if (s.messageError)
+      ImGui::TextColored(ImVec4(0.86f, 0.25f, 0.22f, 1), "%s", msg.c_str());
+    else
+      ImGui::TextDisabled("%s", msg.c_str());
+    if (ImGui::IsItemHovered() && s.message.size() > msg.size())
+      ImGui::SetTooltip("%s", s.message.c_str());
+  }
+  ImGui::End();
+}
+
+}  // namespace scholion::ui

@@ -1,0 +1,63 @@
+// Text-view geometry: metrics from the font size and conversions between offsets and screen points.
+#include "text_geometry.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace scholion::ui {
+
+ViewMetrics metricsFor(float fontSize) {
+  ViewMetrics m;
+  m.fontSize = fontSize;
+  m.tagFontSize = std::max(10.0f, std::round(fontSize * 0.7f));
+  m.tagHeight = m.tagFontSize + 3;
+  // One tag row: nested spans' tags share it and are pushed right when they would collide.
+  m.tagRows = 1;
+  m.textTop = m.tagRows * m.tagHeight + std::round(fontSize * 0.3f);
+  m.underlineStep = std::max(3.0f, std::round(fontSize * 0.2f));
+  m.underlineLevels = 3;
+  m.underlineTop = m.textTop + fontSize + 2;
+  m.lineHeight =
+      std::round(m.underlineTop + m.underlineStep * m.underlineLevels + fontSize * 0.15f);
+  m.padX = std::round(fontSize * 1.5f);
+  m.padY = std::round(fontSize * 0.75f);
+  return m;
+}
+
+std::size_t TextGeometry::lineAtY(float y) const {
+  if (!layout || layout->lineCount() == 0) return 0;
+  float f = std::floor((y - origin.y) / m.lineHeight);
+  if (f < 0) return 0;
+  std::size_t li = static_cast<std::size_t>(f);
+  return std::min(li, layout->lineCount() - 1);
+}
+
+uint32_t TextGeometry::cpAt(ImVec2 p) const {
+  if (!layout || layout->lineCount() == 0) return 0;
+  float f = std::floor((p.y - origin.y) / m.lineHeight);
+  if (f < 0) return 0;
+  std::size_t li = static_cast<std::size_t>(f);
+  if (li >= layout->lineCount()) return layout->line(layout->lineCount() - 1).cpEnd;
+  return layout->cpAtX(li, p.x - origin.x);
+}
+
+ImVec2 TextGeometry::rangeMin(std::size_t li, uint32_t start, const std::vector<float>& xs) const {
+  const VisualLine& l = layout->line(li);
+  uint32_t s = std::max(start, l.cpStart) - l.cpStart;
+  return ImVec2(origin.x + xs[std::min<std::size_t>(s, xs.size() - 1)], textTop(li));
+}
+
+bool TextGeometry::firstLineRect(uint32_t start, uint32_t end, ImVec2& min, ImVec2& max) const {
+  if (!layout || layout->lineCount() == 0) return false;
+  std::size_t li = layout->lineOfCp(start);
+  const VisualLine& l = layout->line(li);
+  // A range starting at a wrap point belongs to the next line.
+  if (start == l.cpEnd && li + 1 < layout->lineCount() && end > start) ++li;
+  const VisualLine& fl = layout->line(li);
+  uint32_t e = std::min(end, fl.cpEnd);
+  min = ImVec2(xOf(li, std::max(start, fl.cpStart)), textTop(li));
+  max = ImVec2(xOf(li, std::max(e, std::max(start, fl.cpStart))), textBottom(li));
+  return true;
+}
+
+}  // namespace scholion::ui

@@ -1,0 +1,159 @@
+// Tests of Label Studio JSON: UTF-16 offsets (astral characters), relations, choices, layers.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "format_labelstudio.h"
+#include "formats.h"
+#include "workspace_check.h"
+
+using namespace scholion;
+
+namespace {
+
+std::string readTasks() {
+  std::ifstream in(std::string(SCHOLION_SOURCE_DIR) + "/tests/data/formats/labelstudio/tasks.json",
+                   std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const Span* findSpan(const AnnotationLayer& l, const std::string& id) {
+  for (const auto& s : l.spans) {
+    if (s.id == id) return &s;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("Label Studio import converts UTF-16 offsets and reads every result type",
+          "[formats][labelstudio]") {
+  auto ws = parseLabelStudioJson("tasks.json", readTasks());
+  REQUIRE(ws.ok());
+  REQUIRE(workspaceProblems(ws.value()).empty());
+  REQUIRE(ws->documents.size() == 2);
+  const DocumentData& d = ws->documents[0];
+  CHECK(d.name == "task-101");
+  CHECK(d.sha256 == sha256Hex(d.text));
+  const AnnotationLayer& l = d.annotations;
+  CHECK(l.annotator == "ann@example");
+  REQUIRE(l.spans.size() == 4);
+  const Span* jiang = findSpan(l, "r1");
+  REQUIRE(jiang);
+  CHECK(jiang->start == 2);  // after one emoji (2 UTF-16 units) and a space
+  CHECK(jiang->end == 13);
+  CHECK(jiang->text == "Jiang Zemin");
+  CHECK(jiang->note == "President");
+  const Span* putin = findSpan(l, "r2");
+  REQUIRE(putin);
+  CHECK(putin->start == 21);  // UTF-16 24: a flag is two astral code points
+  CHECK(putin->text == "Putin");
+  const Span* leader = findSpan(l, "r2_2");
+  REQUIRE(leader);
+  CHECK(leader->label == "LEADER");
+  CHECK(leader->start == 21);
+  REQUIRE(l.relations.size() == 2);
+  CHECK(l.relations[0].label == "meets");
+  CHECK(l.relations[0].from == "r1");
+  CHECK(l.relations[0].to == "r2");
+  CHECK(l.relations[1].label == "relation");  // no label given
+  CHECK(l.relations[1].from == "r2");         // direction "left" swaps the ends
+  CHECK(l.relations[1].to == "r3");
+  CHECK(l.documentLabels == std::vector<std::string>{"politics"});
+  CHECK(l.extras.at("labelstudio").find("rating") != std::string::npos);
+  REQUIRE(d.others.size() == 1);
+  CHECK(d.others[0].annotator == "user9");
+  REQUIRE(d.others[0].spans.size() == 1);
+  CHECK(d.others[0].spans[0].start == 18);
+  CHECK(d.others[0].spans[0].end == 20);
+  CHECK(d.others[0].spans[0].text == "\xF0\x9F\x87\xA8\xF0\x9F\x87\xB3");
+  CHECK(ws->documents[1].annotations.spans.empty());
+}
+
+TEST_CASE("Label Studio round trip keeps everything", "[formats][labelstudio]") {
+  auto ws = parseLabelStudioJson("tasks.json", readTasks());
+  REQUIRE(ws.ok());
+  std::string out = writeLabelStudioJson(ws.value());
+  CHECK(out.find("\"start\": 24") != std::string::npos);  // written back as UTF-16 units
+  CHECK(out.find("\"rating\"") != std::string::npos);
+  CHECK(out.find("\"batch\": 3") != std::string::npos);
+  auto back = parseLabelStudioJson("out.json", out);
+  REQUIRE(back.ok());
+  CHECK(back->documents == ws->documents);
+  // Detected as Label Studio from a .json array.
+  auto viaRegistry = importFile("out.json", out);
+  REQUIRE(viaRegistry.ok());
+  CHECK(viaRegistry->documents.size() == 2);
+}
+
+TEST_CASE("Label Studio export of spans made elsewhere", "[formats][labelstudio]") {
+  Workspace ws;
+  DocumentData d;
+  d.id = d.name = "x";
+  d.text = "\xF0\x9F\x98\x80 ab cd";  // emoji, then "ab cd"
+  Span s;
+  s.id = "T1";
+  s.label = "L";
+  s.start = 2;
+  s.end = 6;
+  s.fragments = {{2, 4}, {5, 6}};
+  s.text = "ab c";
+  d.annotations.spans = {s};
+  d.annotations.annotator = "me";
+  ws.documents = {d};
+  std::vector<std::string> warnings;
+  std::string out = writeLabelStudioJson(ws, &warnings);
+  CHECK(warnings.size() == 1);
+  auto back = parseLabelStudioJson("o.json", out);
+  REQUIRE(back.ok());
+  const auto& spans = back->documents[0].annotations.spans;
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0].text == "ab");
+  CHECK(spans[1].text == "c");
+  CHECK(back->documents[0].annotations.annotator == "me");
+}
+
+TEST_CASE("Label Studio import rejects malformed tasks", "[formats][labelstudio]") {
+  auto task = [](const std::string& text, const std::string& result) {
+    return "[{\"data\":{\"text\":\"" + text + "\"},\"annotations\":[{\"result\":[" + result +
+           "]}]}]";
+  };
+  auto region = [](const std::string& start, const std::string& end) {
+    return "{\"id\":\"a\",\"type\":\"labels\",\"value\":{\"start\":" + start + ",\"end\":" + end +
+           ",\"labels\":[\"L\"]}}";
+  };
+  const std::string emoji = "\xF0\x9F\x98\x80x";  // 2 UTF-16 units + 1
+  struct Case {
+    std::string json, expect;
+  };
+  const Case cases[] = {
+      {task(emoji, region("1", "3")), "splits a surrogate pair"},
+      {task(emoji, region("0", "4")), "beyond the text"},
+      {task(emoji, region("-1", "2")), "non-negative integers"},
+      {task(emoji, region("\"0\"", "2")), "non-negative integers"},
+      {task(emoji, region("2", "2")), "empty"},
+      {task(
+           emoji,
+           "{\"id\":\"a\",\"type\":\"labels\",\"value\":{\"start\":0,\"end\":2,\"labels\":\"L\"}}"),
+       "/0/annotations/0/result/0/value/labels: expected a non-empty array"},
+      {task(emoji,
+            region("0", "2") + ",{\"type\":\"relation\",\"from_id\":\"a\",\"to_id\":\"zz\"}"),
+       "do not name a labelled region"},
+      {task(emoji, region("0", "2") + "," + region("0", "2")), "duplicate region id"},
+      {"[{\"data\":{\"image\":5}}]", "no text"},
+      {"[{\"data\":{\"text\":\"a\"},\"annotations\":{}}]", "/0/annotations: expected an array"},
+      {"5", "expected an array of tasks"},
+      {"[{\"data\":{\"text\":\"a\"}},\n  {\"data\": }]", "x.json:2:"},
+      {"[7]", "x.json: /0: expected a task object"},
+      {task("a\\ud800b", region("0", "1")), "surrogate"},
+      {task("a\xFF", region("0", "1")), "invalid UTF-8"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.json);
+    auto r = parseLabelStudioJson("x.json", c.json);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().find(c.expect) != std::string::npos);
+  }
+}

@@ -1,0 +1,115 @@
+// Tests of the W3C Web Annotation export: selectors in code points, relations, document labels.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "format_webanno.h"
+#include "formats.h"
+
+using namespace scholion;
+using json = nlohmann::json;
+
+namespace {
+
+Workspace sample() {
+  Workspace ws;
+  DocumentData d;
+  d.id = "d 1";
+  d.name = "story.txt";
+  d.text = "\xF0\x9F\x98\x80 Jiang met Putin in Z\xC3\xBCrich";
+  d.sha256 = sha256Hex(d.text);
+  auto mk = [](const std::string& id, const std::string& label, uint32_t s, uint32_t e,
+               const std::string& text) {
+    Span sp;
+    sp.id = id;
+    sp.label = label;
+    sp.start = s;
+    sp.end = e;
+    sp.text = text;
+    return sp;
+  };
+  Span jiang = mk("T1", "Person", 2, 7, "Jiang");
+  jiang.attributes["Certainty"] = "High";
+  jiang.note = "president";
+  Span both = mk("T3", "Pair", 2, 17, "Jiang Putin");
+  both.fragments = {{2, 7}, {12, 17}};
+  d.annotations.spans = {jiang, mk("T2", "Person", 12, 17, "Putin"), both,
+                         mk("T4", "Location", 21, 27, "Z\xC3\xBCrich")};
+  Relation r;
+  r.id = "R1";
+  r.label = "meets";
+  r.from = "T1";
+  r.to = "T2";
+  d.annotations.relations = {r};
+  d.annotations.documentLabels = {"politics"};
+  d.annotations.annotator = "ann";
+  ws.documents = {d};
+  return ws;
+}
+
+const json* byId(const json& items, const std::string& id) {
+  for (const auto& a : items) {
+    if (a["id"] == id) return &a;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("Web Annotation export: collection, selectors, bodies, relations", "[formats][webanno]") {
+  std::string out = writeWebAnnotation(sample());
+  json j = json::parse(out, nullptr, false);
+  REQUIRE_FALSE(j.is_discarded());
+  CHECK(j["type"] == "AnnotationCollection");
+  CHECK_FALSE(j.contains("@context"));
+  const json& items = j["first"]["items"];
+  CHECK(j["total"] == items.size());
+  CHECK(items.size() == 6);  // 4 spans, 1 relation, 1 document-label annotation
+  const json* t1 = byId(items, "urn:scholion:d%201:T1");
+  REQUIRE(t1);
+  CHECK((*t1)["motivation"] == "tagging");
+  CHECK((*t1)["body"][0]["value"] == "Person");
+  CHECK((*t1)["body"][0]["purpose"] == "tagging");
+  CHECK((*t1)["body"][1]["value"] == "Certainty=High");
+  CHECK((*t1)["body"][2]["purpose"] == "commenting");
+  CHECK((*t1)["creator"]["name"] == "ann");
+  const json& sel = (*t1)["target"]["selector"];
+  CHECK((*t1)["target"]["source"] == "story.txt");
+  CHECK(sel[0]["type"] == "TextQuoteSelector");
+  CHECK(sel[0]["exact"] == "Jiang");
+  CHECK(sel[0]["prefix"] == "\xF0\x9F\x98\x80 ");
+  CHECK(sel[0]["suffix"] == " met Putin in Z\xC3\xBCrich");
+  CHECK(sel[1]["type"] == "TextPositionSelector");
+  CHECK(sel[1]["start"] == 2);  // code points: the emoji counts once
+  CHECK(sel[1]["end"] == 7);
+  const json* t4 = byId(items, "urn:scholion:d%201:T4");
+  REQUIRE(t4);
+  CHECK((*t4)["target"]["selector"][0]["suffix"] == "");
+  CHECK((*t4)["target"]["selector"][1]["end"] == 27);
+  const json* t3 = byId(items, "urn:scholion:d%201:T3");
+  REQUIRE(t3);
+  REQUIRE((*t3)["target"].is_array());
+  CHECK((*t3)["target"].size() == 2);
+  CHECK((*t3)["target"][1]["selector"][0]["exact"] == "Putin");
+  const json* r1 = byId(items, "urn:scholion:d%201:R1");
+  REQUIRE(r1);
+  CHECK((*r1)["motivation"] == "linking");
+  CHECK((*r1)["target"] == json::array({"urn:scholion:d%201:T1", "urn:scholion:d%201:T2"}));
+  const json* labels = byId(items, "urn:scholion:d%201:document-labels");
+  REQUIRE(labels);
+  CHECK((*labels)["motivation"] == "classifying");
+  CHECK((*labels)["target"] == "story.txt");
+}
+
+TEST_CASE("Web Annotation export options and registry", "[formats][webanno]") {
+  WebAnnoOptions opt;
+  opt.context = "anno.jsonld";
+  opt.quoteContext = 2;
+  json j = json::parse(writeWebAnnotation(sample(), opt), nullptr, false);
+  CHECK(j["@context"] == "anno.jsonld");
+  CHECK(j["first"]["items"][0]["target"]["selector"][0]["suffix"] == " m");
+  auto viaRegistry = exportFile(sample(), Format::WebAnno);
+  REQUIRE(viaRegistry.ok());
+  CHECK(formatFromFileName("x.jsonld") == Format::WebAnno);
+  CHECK_FALSE(canImport(Format::WebAnno));
+  CHECK_FALSE(importFile("x.jsonld", viaRegistry.value()).ok());
+}

@@ -1,0 +1,61 @@
+// Shared setup for browser tests: serve the built site, launch Debian's Chromium, open the app.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../web/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+export const siteDir = process.env.SCHOLION_SITE || path.join(repoRoot, 'build/web/site');
+export const artifactsDir = process.env.SCHOLION_ARTIFACTS || path.join(repoRoot, 'build/e2e');
+export const sampleText = fs.readFileSync(
+  path.join(repoRoot, 'assets/samples/beijing-declaration-2000.txt'), 'utf8');
+
+// Flags from TOOLCHAIN.md: software WebGL2 through SwiftShader, and no background traffic.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+];
+
+export async function launch() {
+  if (!fs.existsSync(path.join(siteDir, 'index.html'))) {
+    throw new Error(`no built site at ${siteDir}: run ./emsdk-build.sh build first`);
+  }
+  const { server, url } = await startServer(siteDir, 0);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  return {
+    url, browser,
+    async close() { await browser.close(); await new Promise((r) => server.close(r)); },
+  };
+}
+
+// Opens the app in a fresh context and waits for window.scholion.ready; collects page errors.
+export async function openApp(env, { width = 1280, height = 800, deviceScaleFactor = 1, context } = {}) {
+  const ctx = context || await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor, acceptDownloads: true });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.url);
+  await page.waitForFunction(() => window.scholion && window.scholion.ready, null, { timeout: 30000 });
+  await page.evaluate(() => window.scholion.ready);
+  return { page, ctx, errors };
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, name);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// Waits n animation frames so the app has drawn what the last input changed.
+export async function frames(page, n = 3) {
+  for (let i = 0; i < n; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+}
