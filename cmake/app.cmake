@@ -1,9 +1,8 @@
 # The UI app: ImGui (from Debian's source package), src/ui, src/platform; web (emcmake) or desktop.
 set(IMGUI ${SCHOLION_IMGUI_DIR})
 add_library(scholion_imgui STATIC
-  ${IMGUI}/imgui.cpp ${IMGUI}/imgui_draw.cpp ${IMGUI}/imgui_tables.cpp ${IMGUI}/imgui_widgets.cpp
-  ${IMGUI}/backends/imgui_impl_sdl.cpp)
-target_include_directories(scholion_imgui SYSTEM PUBLIC ${IMGUI} ${IMGUI}/backends)
+  ${IMGUI}/imgui.cpp ${IMGUI}/imgui_draw.cpp ${IMGUI}/imgui_tables.cpp ${IMGUI}/imgui_widgets.cpp)
+target_include_directories(scholion_imgui SYSTEM PUBLIC ${IMGUI})
 target_include_directories(scholion_imgui PUBLIC ${CMAKE_SOURCE_DIR}/src/ui)
 target_compile_definitions(scholion_imgui PUBLIC IMGUI_USER_CONFIG="imconfig_scholion.h")
 
@@ -29,6 +28,10 @@ scholion_embed(scholion_app_assets
   "kUiFont=${SCHOLION_FONT_FILE}")
 
 file(GLOB SCHOLION_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
+set(SCHOLION_UI_EXCLUDE "" CACHE STRING "Regex of UI sources to leave out (work in progress)")
+if(SCHOLION_UI_EXCLUDE)
+  list(FILTER SCHOLION_UI_SOURCES EXCLUDE REGEX "${SCHOLION_UI_EXCLUDE}")
+endif()
 add_library(scholion_ui STATIC ${SCHOLION_UI_SOURCES})
 target_include_directories(scholion_ui PUBLIC ${CMAKE_SOURCE_DIR}/src/ui)
 target_link_libraries(scholion_ui PUBLIC scholion_core scholion_assets scholion_imgui)
@@ -36,6 +39,7 @@ target_compile_options(scholion_ui PRIVATE ${SCHOLION_WARNINGS})
 
 set(SCHOLION_HOST_SOURCES
   ${CMAKE_SOURCE_DIR}/src/platform/host.cpp
+  ${CMAKE_SOURCE_DIR}/src/platform/sdl_input.cpp
   ${CMAKE_SOURCE_DIR}/src/platform/gl/gl_renderer.cpp)
 
 if(EMSCRIPTEN)

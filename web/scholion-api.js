@@ -92,6 +92,17 @@ var Module = typeof Module !== 'undefined' ? Module : {};
         return { x: box.left + f[0], y: box.top + f[1], w: f[2], h: f[3] };
       } finally { Module._free(p); }
     },
+    // The rectangle (CSS pixels of the page) of a named widget drawn in the last frames, e.g.
+    // "attr:negated", "note", "relation-type:meets-with", "palette:Person"; null if not shown.
+    widgetRect: function (name) {
+      var p = Module._malloc(16);
+      try {
+        if (!call('scholion_widget_rect', 'number', ['string', 'number'], [name, p])) return null;
+        var f = Module.HEAPF32.subarray(p >> 2, (p >> 2) + 4);
+        var box = Module.canvas.getBoundingClientRect();
+        return { x: box.left + f[0], y: box.top + f[1], w: f[2], h: f[3] };
+      } finally { Module._free(p); }
+    },
     // Frame CPU times (ms) recorded since the last call: for benchmarks.
     frameTimes: function () {
       var max = 100000, p = Module._malloc(max * 4);

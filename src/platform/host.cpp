@@ -5,12 +5,13 @@
 
 #include <chrono>
 #include <cmath>
+#include <vector>
 
 #include "app.h"
 #include "gl/gl_headers.h"
 #include "gl/gl_renderer.h"
 #include "imgui.h"
-#include "imgui_impl_sdl.h"
+#include "sdl_input.h"
 
 extern const unsigned char kUiFont[];
 extern const std::size_t kUiFont_size;
@@ -23,6 +24,7 @@ struct Host::Impl {
   GlRenderer renderer;
   float pixelRatio = 1.0f;
   float builtRatio = 0.0f;
+  SdlInput input;
 };
 
 namespace {
@@ -87,7 +89,7 @@ std::string Host::init(ui::PlatformServices& services) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is fixed; UI state is saved with the workspace instead
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ImGui_ImplSDL2_InitForOpenGL(impl_->window, impl_->gl);
+  impl_->input.init(impl_->window);
   std::string err = impl_->renderer.init();
   if (!err.empty()) return err;
   buildFonts();
@@ -109,38 +111,32 @@ void Host::setPixelRatio(float ratio) {
 
 bool Host::frame() {
   const auto t0 = std::chrono::steady_clock::now();
-  bool running = true;
-  SDL_Event event;
+  std::vector<char*> drops;
+  const bool running = !impl_->input.beginFrame(drops);
   std::vector<ui::OpenedFile> dropped;
-  while (SDL_PollEvent(&event)) {
-    ImGui_ImplSDL2_ProcessEvent(&event);
-    if (event.type == SDL_QUIT) running = false;
-    if (event.type == SDL_DROPFILE && event.drop.file) {
-      // Desktop drag and drop: the platform reads the file, the app decides what it is.
-      ui::OpenedFile f;
-      f.name = event.drop.file;
-      if (SDL_RWops* rw = SDL_RWFromFile(event.drop.file, "rb")) {
-        Sint64 size = SDL_RWsize(rw);
-        if (size > 0) {
-          f.bytes.resize(static_cast<std::size_t>(size));
-          SDL_RWread(rw, f.bytes.data(), 1, f.bytes.size());
-        }
-        SDL_RWclose(rw);
+  for (char* path : drops) {
+    // Desktop drag and drop: the platform reads the file, the app decides what it is.
+    ui::OpenedFile f;
+    f.name = path;
+    if (SDL_RWops* rw = SDL_RWFromFile(path, "rb")) {
+      const Sint64 size = SDL_RWsize(rw);
+      if (size > 0) {
+        f.bytes.resize(static_cast<std::size_t>(size));
+        SDL_RWread(rw, f.bytes.data(), 1, f.bytes.size());
       }
-      const std::size_t slash = f.name.find_last_of("/\\");
-      if (slash != std::string::npos) f.name = f.name.substr(slash + 1);
-      dropped.push_back(std::move(f));
-      SDL_free(event.drop.file);
+      SDL_RWclose(rw);
     }
+    const std::size_t slash = f.name.find_last_of("/\\");
+    if (slash != std::string::npos) f.name = f.name.substr(slash + 1);
+    dropped.push_back(std::move(f));
+    SDL_free(path);
   }
   if (!dropped.empty()) app_->onFilesOpened(std::move(dropped));
   if (std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f) buildFonts();
 
-  ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   app_->frame();
   ImGui::Render();
-  const auto t1 = std::chrono::steady_clock::now();
 
   ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -148,6 +144,7 @@ bool Host::frame() {
   glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   impl_->renderer.render(ImGui::GetDrawData());
+  const auto t1 = std::chrono::steady_clock::now();
   SDL_GL_SwapWindow(impl_->window);
   stats_.lastFrameMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
   return running;
@@ -157,7 +154,7 @@ void Host::shutdown() {
   if (!impl_) return;
   app_.reset();
   impl_->renderer.shutdown();
-  ImGui_ImplSDL2_Shutdown();
+  impl_->input.shutdown();
   ImGui::DestroyContext();
   if (impl_->gl) SDL_GL_DeleteContext(impl_->gl);
   if (impl_->window) SDL_DestroyWindow(impl_->window);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app_impl.h"
+#include "widget_registry.h"
 #include "embedded.h"
 #include "json_util.h"
 #include "schema.h"
@@ -161,6 +162,7 @@ void findWindow(UiState& s, ImVec2 pos, float width, float height) {
 
 void App::frame() {
   UiState& s = *impl_;
+  widgetRegistryNewFrame();
   handleGlobalShortcuts(s);
   drawMenus(s);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -189,8 +191,13 @@ void App::frame() {
   drawTextView(s, cpos, ImVec2(std::max(csize.x, 100.0f), std::max(csize.y, 50.0f)));
   if (s.showStatus) drawStatusBar(s, ImVec2(top.x, top.y + bodyH), ImVec2(avail.x, statusH));
   drawHelpWindow(s);
+  drawClassroomWindows(s);
   drawModals(s);
   s.autosaveTick(false);
+}
+
+bool App::widgetRect(const std::string& name, RectF& out) const {
+  return findWidget(name.c_str(), out);
 }
 
 void App::onFilesOpened(std::vector<OpenedFile> files) {

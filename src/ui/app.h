@@ -45,7 +45,10 @@ class App {
   // scrolls it into view first (takes effect over the next frames). False if not laid out.
   bool spanRect(uint32_t start, uint32_t end, RectF& out);
   void select(uint32_t start, uint32_t end);
-  std::string stateJson() const;  // {documents, active, spans, relations, undoDepth, dirty, ...}
+  std::string stateJson() const;
+  // Screen rectangle of a named widget drawn in the last frames ("attr:negated", "note",
+  // "relation-type:meets-with", "palette:Person", ...; see widget_registry.h). False if not drawn.
+  bool widgetRect(const std::string& name, RectF& out) const;  // {documents, active, spans, relations, undoDepth, dirty, ...}
 
  private:
   struct Impl;

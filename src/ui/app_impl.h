@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "autosave.h"
+#include "classroom.h"
 #include "editor.h"
 #include "imgui.h"
 #include "text_geometry.h"
@@ -26,6 +27,7 @@ struct UiState {
   PlatformServices& platform;
   Editor editor;
   Autosaver autosaver;
+  ClassroomState classroom;  // classroom.h: exercises, checking, class review
 
   // ---- view preferences (saved in uiState) ----
   bool dark = false;

@@ -1,5 +1,6 @@
 // The find bar (Ctrl+F): case-insensitive search with highlighted matches and "label all results".
 #include "app_impl.h"
+#include "widget_registry.h"
 #include "keys.h"
 
 namespace scholion::ui {
@@ -45,12 +46,17 @@ void drawFindBar(UiState& s, float width) {
   if (ImGui::Checkbox("Match case", &s.findCaseSensitive)) s.runFind();
   ImGui::SameLine();
   ImGui::BeginDisabled(s.matches.empty());
-  if (ImGui::Button("Label all results...")) ImGui::OpenPopup("##labelall");
+  const bool labelAll = ImGui::Button("Label all results...");
+  recordWidget("label-all-results");
+  if (labelAll) ImGui::OpenPopup("##labelall");
   ImGui::EndDisabled();
   if (ImGui::BeginPopup("##labelall")) {
     ImGui::TextDisabled("Label %zu results as", s.matches.size());
-    for (const SpanLabel& l : s.editor.schema().spanLabels)
-      if (ImGui::MenuItem(l.name.c_str())) s.labelMatches(l.name);
+    for (const SpanLabel& l : s.editor.schema().spanLabels) {
+      const bool picked = ImGui::MenuItem(l.name.c_str());
+      recordWidget("label-all-results", l.name.c_str());
+      if (picked) s.labelMatches(l.name);
+    }
     ImGui::EndPopup();
   }
   ImGui::SameLine();

@@ -80,6 +80,7 @@ void drawMenus(UiState& s) {
     ImGui::MenuItem("Status bar", nullptr, &s.showStatus);
     ImGui::EndMenu();
   }
+  drawClassroomMenu(s);
   if (ImGui::BeginMenu("Help")) {
     if (ImGui::MenuItem("Keyboard shortcuts", "F1")) s.showHelp = true;
     ImGui::EndMenu();

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "app_impl.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 
@@ -16,6 +17,7 @@ void drawPalette(UiState& s) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetFrameHeight();
     bool clicked = ImGui::Selectable("##label", false, 0, ImVec2(w, h));
+    recordWidget("palette", l.name.c_str());
     bool hovered = ImGui::IsItemHovered();
     // Colour chip, name, count and hotkey badge.
     dl->AddRectFilled(ImVec2(p.x + 4, p.y + 5), ImVec2(p.x + 18, p.y + h - 5), labelColor(l.color),
@@ -59,13 +61,18 @@ void drawPalette(UiState& s) {
   if (schema.spanLabels.empty()) ImGui::TextDisabled("The schema has no span labels.");
   ImGui::Spacing();
   ImGui::BeginDisabled(!canLabel);
-  if (ImGui::Button("Label every occurrence...", ImVec2(-1, 0))) ImGui::OpenPopup("##every");
+  const bool every = ImGui::Button("Label every occurrence...", ImVec2(-1, 0));
+  recordWidget("label-every");
+  if (every) ImGui::OpenPopup("##every");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Label every occurrence of the selected text as one undoable step");
   if (ImGui::BeginPopup("##every")) {
-    for (const SpanLabel& l : schema.spanLabels)
-      if (ImGui::MenuItem(l.name.c_str())) s.labelEveryOccurrence(l.name);
+    for (const SpanLabel& l : schema.spanLabels) {
+      const bool picked = ImGui::MenuItem(l.name.c_str());
+      recordWidget("label-every", l.name.c_str());
+      if (picked) s.labelEveryOccurrence(l.name);
+    }
     ImGui::EndPopup();
   }
 }
@@ -83,6 +90,7 @@ void drawDocumentLabels(UiState& s) {
     bool on = std::find(cur.begin(), cur.end(), l.name) != cur.end();
     bool changed = schema.multipleDocumentLabels ? ImGui::Checkbox(l.name.c_str(), &on)
                                                  : ImGui::RadioButton(l.name.c_str(), on);
+    recordWidget("doc-label", l.name.c_str());
     if (!schema.multipleDocumentLabels && changed) on = !on;
     if (ImGui::IsItemHovered() && !l.description.empty())
       ImGui::SetTooltip("%s", l.description.c_str());

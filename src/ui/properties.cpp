@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app_impl.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 namespace {
@@ -64,16 +65,22 @@ void drawSpan(UiState& s, DocumentState& ds, const Span& sp) {
     ImGui::PushID(a.name.c_str());
     if (a.values.empty()) {
       bool on = value == "true";
-      if (ImGui::Checkbox(a.name.c_str(), &on))
+      const bool toggled = ImGui::Checkbox(a.name.c_str(), &on);
+      recordWidget("attr", a.name.c_str());
+      if (toggled)
         s.apply(cmdSetAttribute(ds, schema, sp.id, a.name, on ? "true" : ""));
     } else {
       ImGui::SetNextItemWidth(-ImGui::CalcTextSize(a.name.c_str()).x - 12);
-      if (ImGui::BeginCombo(a.name.c_str(), value.empty() ? "-" : value.c_str())) {
+      const bool comboOpen = ImGui::BeginCombo(a.name.c_str(), value.empty() ? "-" : value.c_str());
+      recordWidget("attr", a.name.c_str());
+      if (comboOpen) {
         if (ImGui::Selectable("-", value.empty()))
           s.apply(cmdSetAttribute(ds, schema, sp.id, a.name, ""));
-        for (const std::string& v : a.values)
-          if (ImGui::Selectable(v.c_str(), v == value))
-            s.apply(cmdSetAttribute(ds, schema, sp.id, a.name, v));
+        for (const std::string& v : a.values) {
+          const bool picked = ImGui::Selectable(v.c_str(), v == value);
+          recordWidget("attr-value", v.c_str());
+          if (picked) s.apply(cmdSetAttribute(ds, schema, sp.id, a.name, v));
+        }
         ImGui::EndCombo();
       }
     }
@@ -95,6 +102,7 @@ void drawSpan(UiState& s, DocumentState& ds, const Span& sp) {
   ImGui::InputTextMultiline("##note", s.noteBuf.data(), s.noteBuf.capacity() + 1,
                             ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f),
                             ImGuiInputTextFlags_CallbackResize, resizeCallback, &s.noteBuf);
+  recordWidget("note");
   s.noteEditing = ImGui::IsItemActive();
   // Committed when the field loses focus, to the span it was opened for (one undo step).
   if (ImGui::IsItemDeactivated()) {

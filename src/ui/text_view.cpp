@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "app_impl.h"
+#include "widget_registry.h"
 #include "keys.h"
 
 namespace scholion::ui {
@@ -204,7 +205,9 @@ void handleMouse(UiState& s) {
         s.clearSelection();
       }
     } else if (d == UiState::Drag::Select) {
-      if (s.hasSelection()) {
+      // The label popup opens for right-drags only (Enter opens it too): an open popup would
+      // swallow the next click, and a left-drag is usually followed by a hotkey or a palette click.
+      if (s.hasSelection() && s.dragButton == 1) {
         s.openLabelPopup = true;
         s.popupPos = p;
       }
@@ -243,7 +246,9 @@ void drawPopups(UiState& s) {
       ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.x, c.y + 3), ImVec2(c.x + 6, c.y + h + 1),
                                                 labelColor(l.color), 2.0f);
       ImGui::SetCursorScreenPos(ImVec2(c.x + 12, c.y));
-      if (ImGui::Selectable(l.name.c_str(), false, 0, ImVec2(180, 0))) s.labelSelection(l.name);
+      const bool picked = ImGui::Selectable(l.name.c_str(), false, 0, ImVec2(180, 0));
+      recordWidget("label-popup", l.name.c_str());
+      if (picked) s.labelSelection(l.name);
       if (!l.hotkey.empty()) {
         ImGui::SameLine(170);
         ImGui::TextDisabled("%s", l.hotkey.c_str());
@@ -265,7 +270,9 @@ void drawPopups(UiState& s) {
     } else {
       ImGui::TextDisabled("Relation %s -> %s", a->label.c_str(), b->label.c_str());
       for (const RelationType* rt : schema.relationsAllowed(a->label, b->label)) {
-        if (ImGui::Selectable(rt->name.c_str(), false, 0, ImVec2(200, 0)))
+        const bool picked = ImGui::Selectable(rt->name.c_str(), false, 0, ImVec2(200, 0));
+        recordWidget("relation-type", rt->name.c_str());
+        if (picked)
           s.apply(cmdAddRelation(ds, schema, rt->name, a->id, b->id));
       }
     }

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
-import { launch, openApp, screenshot, sampleText, frames } from './harness.mjs';
+import { launch, openApp, screenshot, sampleText, frames, imageStats } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -26,19 +26,10 @@ test('the canvas is drawn (not blank) and the screenshot is saved', async () => 
   // A blank canvas compresses to almost nothing; drawn text does not. Count distinct colours too.
   const png = fs.readFileSync(file);
   assert.ok(png.length > 20000, `screenshot suspiciously small (${png.length} bytes)`);
-  const stats = await page.evaluate(() => {
-    const c = document.getElementById('canvas');
-    const probe = document.createElement('canvas');
-    probe.width = 200; probe.height = 200;
-    const g = probe.getContext('2d');
-    g.drawImage(c, 0, 0, c.width, c.height, 0, 0, 200, 200);
-    const d = g.getImageData(0, 0, 200, 200).data;
-    const seen = new Set();
-    for (let i = 0; i < d.length; i += 4) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-    return { colours: seen.size, w: c.width, h: c.height };
-  });
+  const stats = await imageStats(page, png);
   assert.ok(stats.colours > 20, `canvas looks blank: ${stats.colours} colours`);
   assert.equal(stats.w, 1280);
+  assert.ok(stats.darkShare > 0.002, `almost no dark (text) pixels: ${stats.darkShare}`);
   await ctx.close();
 });
 

@@ -59,3 +59,25 @@ export async function screenshot(page, name) {
 export async function frames(page, n = 3) {
   for (let i = 0; i < n; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 }
+
+// Decodes a PNG in the page (WebGL canvases cannot be read back after presenting) and counts
+// distinct colours and the share of dark pixels (text) in it.
+export async function imageStats(page, pngBuffer) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (d[i] + d[i + 1] + d[i + 2] < 200) dark++;
+    }
+    return { colours: seen.size, w: c.width, h: c.height, darkShare: dark / (d.length / 4) };
+  }, pngBuffer.toString('base64'));
+}

@@ -79,6 +79,17 @@ EMSCRIPTEN_KEEPALIVE int scholion_span_rect(int start, int end, float* out) {
   return 1;
 }
 
+// Like scholion_span_rect, for a named widget (see App::widgetRect).
+EMSCRIPTEN_KEEPALIVE int scholion_widget_rect(const char* name, float* out) {
+  scholion::ui::RectF r;
+  if (!gHost.app().widgetRect(name, r)) return 0;
+  out[0] = r.x;
+  out[1] = r.y;
+  out[2] = r.w;
+  out[3] = r.h;
+  return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE void scholion_select(int start, int end) {
   if (start >= 0 && end >= start)
     gHost.app().select(static_cast<uint32_t>(start), static_cast<uint32_t>(end));

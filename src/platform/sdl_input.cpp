@@ -1,0 +1,169 @@
+// Feeds SDL2 keyboard, text, mouse, wheel and window events to ImGui one consistent frame at a time.
+#include "sdl_input.h"
+
+#include <cstring>
+
+#include "imgui.h"
+
+namespace scholion::platform {
+namespace {
+
+const char* getClipboard(void*) {
+  static char* last = nullptr;
+  if (last) SDL_free(last);
+  last = SDL_GetClipboardText();
+  return last;
+}
+void setClipboard(void*, const char* text) { SDL_SetClipboardText(text); }
+
+int buttonIndex(Uint8 sdlButton) {
+  switch (sdlButton) {
+    case SDL_BUTTON_LEFT: return 0;
+    case SDL_BUTTON_RIGHT: return 1;
+    case SDL_BUTTON_MIDDLE: return 2;
+    case SDL_BUTTON_X1: return 3;
+    case SDL_BUTTON_X2: return 4;
+    default: return -1;
+  }
+}
+
+}  // namespace
+
+void SdlInput::init(SDL_Window* window) {
+  window_ = window;
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendPlatformName = "scholion_sdl";
+  io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+  const int map[][2] = {
+      {ImGuiKey_Tab, SDL_SCANCODE_TAB},         {ImGuiKey_LeftArrow, SDL_SCANCODE_LEFT},
+      {ImGuiKey_RightArrow, SDL_SCANCODE_RIGHT}, {ImGuiKey_UpArrow, SDL_SCANCODE_UP},
+      {ImGuiKey_DownArrow, SDL_SCANCODE_DOWN},   {ImGuiKey_PageUp, SDL_SCANCODE_PAGEUP},
+      {ImGuiKey_PageDown, SDL_SCANCODE_PAGEDOWN}, {ImGuiKey_Home, SDL_SCANCODE_HOME},
+      {ImGuiKey_End, SDL_SCANCODE_END},          {ImGuiKey_Insert, SDL_SCANCODE_INSERT},
+      {ImGuiKey_Delete, SDL_SCANCODE_DELETE},    {ImGuiKey_Backspace, SDL_SCANCODE_BACKSPACE},
+      {ImGuiKey_Space, SDL_SCANCODE_SPACE},      {ImGuiKey_Enter, SDL_SCANCODE_RETURN},
+      {ImGuiKey_Escape, SDL_SCANCODE_ESCAPE},    {ImGuiKey_KeyPadEnter, SDL_SCANCODE_KP_ENTER},
+      {ImGuiKey_A, SDL_SCANCODE_A},              {ImGuiKey_C, SDL_SCANCODE_C},
+      {ImGuiKey_V, SDL_SCANCODE_V},              {ImGuiKey_X, SDL_SCANCODE_X},
+      {ImGuiKey_Y, SDL_SCANCODE_Y},              {ImGuiKey_Z, SDL_SCANCODE_Z},
+  };
+  for (const auto& m : map) io.KeyMap[m[0]] = m[1];
+  io.SetClipboardTextFn = setClipboard;
+  io.GetClipboardTextFn = getClipboard;
+  const SDL_SystemCursor sys[ImGuiMouseCursor_COUNT] = {
+      SDL_SYSTEM_CURSOR_ARROW,  SDL_SYSTEM_CURSOR_IBEAM,    SDL_SYSTEM_CURSOR_SIZEALL,
+      SDL_SYSTEM_CURSOR_SIZENS, SDL_SYSTEM_CURSOR_SIZEWE,   SDL_SYSTEM_CURSOR_SIZENESW,
+      SDL_SYSTEM_CURSOR_SIZENWSE, SDL_SYSTEM_CURSOR_HAND, SDL_SYSTEM_CURSOR_NO};
+  for (int i = 0; i < ImGuiMouseCursor_COUNT; i++) cursors_[i] = SDL_CreateSystemCursor(sys[i]);
+  SDL_StartTextInput();
+}
+
+void SdlInput::shutdown() {
+  for (SDL_Cursor*& c : cursors_) {
+    if (c) SDL_FreeCursor(c);
+    c = nullptr;
+  }
+}
+
+bool SdlInput::feed(const SDL_Event& e) {
+  ImGuiIO& io = ImGui::GetIO();
+  switch (e.type) {
+    case SDL_KEYDOWN:
+    case SDL_KEYUP: {
+      const int sc = e.key.keysym.scancode;
+      if (sc < 0 || sc >= SDL_NUM_SCANCODES) return true;
+      const bool down = e.type == SDL_KEYDOWN;
+      if (keyChanged_[sc] && io.KeysDown[sc] != down) return false;  // would undo this frame's press
+      if (io.KeysDown[sc] != down) keyChanged_[sc] = true;
+      io.KeysDown[sc] = down;
+      const SDL_Keymod mod = static_cast<SDL_Keymod>(e.key.keysym.mod);
+      io.KeyShift = (mod & KMOD_SHIFT) != 0;
+      io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+      io.KeyAlt = (mod & KMOD_ALT) != 0;
+      io.KeySuper = (mod & KMOD_GUI) != 0;
+      return true;
+    }
+    case SDL_TEXTINPUT:
+      io.AddInputCharactersUTF8(e.text.text);
+      return true;
+    case SDL_MOUSEMOTION:
+      // After a button changed in this batch, later motion belongs to the next frame, so the
+      // press registers where it happened.
+      for (bool changed : buttonChanged_)
+        if (changed) return false;
+      io.MousePos = ImVec2(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
+      return true;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP: {
+      const int b = buttonIndex(e.button.button);
+      if (b < 0) return true;
+      const bool down = e.type == SDL_MOUSEBUTTONDOWN;
+      if (buttonChanged_[b] && io.MouseDown[b] != down) return false;
+      if (io.MouseDown[b] != down) buttonChanged_[b] = true;
+      io.MouseDown[b] = down;
+      io.MousePos = ImVec2(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
+      return true;
+    }
+    case SDL_MOUSEWHEEL:
+      io.MouseWheelH += e.wheel.preciseX;
+      io.MouseWheel += e.wheel.preciseY;
+      return true;
+    case SDL_WINDOWEVENT:
+      if (e.window.event == SDL_WINDOWEVENT_LEAVE) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+      if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
+        // Keys held when focus leaves never see their key-up.
+        std::memset(io.KeysDown, 0, sizeof io.KeysDown);
+        io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+      }
+      return true;
+    case SDL_QUIT:
+      quit_ = true;
+      return true;
+    default:
+      return true;
+  }
+}
+
+bool SdlInput::beginFrame(std::vector<char*>& drops) {
+  std::memset(keyChanged_, 0, sizeof keyChanged_);
+  std::memset(buttonChanged_, 0, sizeof buttonChanged_);
+  SDL_Event e;
+  while (SDL_PollEvent(&e)) pending_.push_back(e);
+  while (!pending_.empty()) {
+    const SDL_Event& next = pending_.front();
+    if (next.type == SDL_DROPFILE) {
+      if (next.drop.file) drops.push_back(next.drop.file);  // the caller frees it
+      pending_.pop_front();
+      continue;
+    }
+    if (!feed(next)) break;
+    pending_.pop_front();
+  }
+  updateDisplay();
+  updateCursor();
+  return quit_;
+}
+
+void SdlInput::updateDisplay() {
+  ImGuiIO& io = ImGui::GetIO();
+  int w = 0, h = 0, dw = 0, dh = 0;
+  SDL_GetWindowSize(window_, &w, &h);
+  if (SDL_GetWindowFlags(window_) & SDL_WINDOW_MINIMIZED) w = h = 0;
+  SDL_GL_GetDrawableSize(window_, &dw, &dh);
+  io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+  if (w > 0 && h > 0) io.DisplayFramebufferScale = ImVec2(float(dw) / float(w), float(dh) / float(h));
+  const Uint64 freq = SDL_GetPerformanceFrequency();
+  const Uint64 now = SDL_GetPerformanceCounter();
+  io.DeltaTime = time_ > 0 ? static_cast<float>(double(now - time_) / double(freq)) : 1.0f / 60.0f;
+  if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 1000.0f;
+  time_ = now;
+}
+
+void SdlInput::updateCursor() {
+  const ImGuiMouseCursor c = ImGui::GetMouseCursor();
+  if (c == lastCursor_ || c < 0 || c >= ImGuiMouseCursor_COUNT) return;
+  lastCursor_ = c;
+  if (cursors_[c]) SDL_SetCursor(cursors_[c]);
+}
+
+}  // namespace scholion::platform

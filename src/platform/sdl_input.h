@@ -1,0 +1,37 @@
+// SDL2 events -> ImGui 1.86 input, frame-exact: no press shorter than a frame is lost.
+#pragma once
+
+#include <SDL.h>
+
+#include <deque>
+#include <vector>
+
+namespace scholion::platform {
+
+// ImGui 1.86 reads input as per-frame state (KeysDown, MouseDown, MousePos). When a key or button
+// goes down and up within one frame (fast typing, slow software-GL frames, test drivers), the
+// press would vanish. This feeder ends a frame's batch at the first event that would undo a
+// transition already seen in that batch, and keeps the rest for the next frame.
+class SdlInput {
+ public:
+  void init(SDL_Window* window);
+  void shutdown();
+  // Polls SDL, feeds this frame's events to ImGui; returns SDL_QUIT seen. Dropped files go to `drops`.
+  bool beginFrame(std::vector<char*>& drops);
+
+ private:
+  bool feed(const SDL_Event& e);  // false = belongs to the next frame
+  void updateDisplay();
+  void updateCursor();
+  SDL_Window* window_ = nullptr;
+  std::deque<SDL_Event> pending_;
+  Uint64 time_ = 0;
+  // Transitions seen in the current batch.
+  bool keyChanged_[SDL_NUM_SCANCODES] = {};
+  bool buttonChanged_[5] = {};
+  bool quit_ = false;
+  SDL_Cursor* cursors_[16] = {};
+  int lastCursor_ = -1;
+};
+
+}  // namespace scholion::platform

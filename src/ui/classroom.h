@@ -1,0 +1,113 @@
+// Classroom features of the UI: making an exercise, checking and handing in, reviewing students.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "agreement.h"
+#include "app.h"
+#include "disagreement.h"
+#include "exercise.h"
+#include "grading.h"
+
+namespace scholion::ui {
+
+struct UiState;
+
+// One line of the "Check my work" list, built once per check (never per frame).
+struct CheckRow {
+  int kind = 0;                 // 0..3 = CheckMark, 4 = missing span
+  std::string spanId;           // the student's span (empty for a missing span)
+  uint32_t start = 0, end = 0;  // where to jump
+  std::string text;             // what the row says
+};
+
+// What the Disagreements tab shows for one passage, built once per refresh.
+struct PassageRow {
+  std::string excerpt;                 // the passage text, shortened
+  std::vector<std::string> groupText;  // "Alice, Bob: Person \"Jiang Zemin\"" per group
+  std::string summary;                 // the groups on one line
+};
+
+struct ClassroomState {
+  // ---- teacher: "Make exercise" window ----
+  bool showMake = false;
+  bool makeInit = false;  // buffers filled from the workspace when the window opened
+  char titleBuf[160] = {};
+  std::vector<char> instructionsBuf = std::vector<char>(1 << 15, '\0');
+  bool useMineAsKey = true;
+  bool allowCheck = true;
+  bool revealMissing = false;
+  int scope = 1;  // 0 spans, 1 labels, 2 relations
+
+  // ---- student ----
+  std::string seenExercise;  // title of the exercise whose instructions were shown
+  bool showInstructions = false;
+  bool showCheck = false;
+  bool checked = false;  // `check` holds a result
+  std::string checkError;
+  CheckResult check;
+  std::size_t checkDoc = SIZE_MAX;
+  uint64_t checkRevision = 0;
+  std::size_t countWrongLabel = 0, countWrongBounds = 0, countExtra = 0;
+  std::vector<CheckRow> checkRows;
+  bool checkShowCorrect = false;
+  std::vector<int> checkShown;  // rows passing the filter (rebuilt after a check or a toggle)
+  bool checkShownValid = false;
+
+  // ---- teacher: review ----
+  bool wantFiles = false;                // the next opened files are student files
+  std::vector<OpenedFile> pendingFiles;  // taken, loaded at the classroom windows' turn
+  double wantFilesSince = 0;
+  bool showReview = false;
+  bool computed = false;
+  uint64_t computedSignature = 0;         // of the layers the results were computed from
+  std::string keyName;                    // annotator of the key layer
+  std::vector<std::string> students;      // annotators of the student layers
+  std::string studentList;                // their names, for the window's header line
+  std::vector<std::string> loadWarnings;  // from the last "Load student files"
+  std::vector<std::string> warnings;      // from grading
+  std::size_t keyDocuments = 0;           // documents that have a key layer
+  std::vector<GradeReport> grades;
+  int gradeRow = -1;  // student whose per-label grades are shown
+  bool hasAgreement = false;
+  ClassAgreement agreement;
+  // Disagreements of the active document (rebuilt when the document or revision changes).
+  std::size_t passagesDoc = SIZE_MAX;
+  uint64_t passagesRevision = UINT64_MAX;
+  std::vector<std::string> passageNames;  // annotators, in layer order
+  bool passagesWithKey = false;           // the key layer joins the comparison
+  std::vector<DisagreementPassage> passages;
+  std::vector<PassageRow> passageRows;
+  int currentPassage = -1;
+  int selectTab = -1;  // tab to bring to front on the next frame
+};
+
+// ---- entry points (hooks in menus.cpp, app.cpp, files.cpp) ----
+void drawClassroomMenu(UiState& s);
+void drawClassroomWindows(UiState& s);
+// True when the files were student hand-ins the review asked for (then they are consumed).
+bool classroomTakeFiles(UiState& s, std::vector<OpenedFile>& files);
+
+// ---- shared between the classroom_*.cpp files ----
+void drawMakeExerciseWindow(UiState& s);
+void drawCheckWindow(UiState& s);
+void runCheck(UiState& s);
+void handIn(UiState& s);
+void drawReviewWindow(UiState& s);
+void loadStudentFiles(UiState& s);
+void recomputeReview(UiState& s);
+void drawGradesTab(UiState& s);
+void drawAgreementTab(UiState& s);
+void drawDisagreementsTab(UiState& s);
+void drawAdjudicationTab(UiState& s);
+// Student layers of document `doc` in `students` order (nullptr where a student has none).
+std::vector<const AnnotationLayer*> studentLayers(const UiState& s, std::size_t doc);
+// File-name part: letters, digits, '-', '_', '.' and UTF-8 kept; the rest becomes '-'.
+std::string classroomFilePart(const std::string& text);
+// "0.873" or "–" when undefined.
+std::string formatCoefficient(const Coefficient& c);
+
+}  // namespace scholion::ui

@@ -1,0 +1,119 @@
+// The Classroom menu, the exercise instructions window, and the dispatch of classroom windows.
+#include <cctype>
+#include <cstdio>
+
+#include "app_impl.h"
+
+namespace scholion::ui {
+
+std::string classroomFilePart(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80)
+      out.push_back(static_cast<char>(c));
+    else if (!out.empty() && out.back() != '-')
+      out.push_back('-');
+  }
+  while (!out.empty() && (out.back() == '-' || out.back() == '.')) out.pop_back();
+  while (!out.empty() && out.front() == '.') out.erase(out.begin());  // no hidden files
+  return out.empty() ? std::string("untitled") : out;
+}
+
+std::string formatCoefficient(const Coefficient& c) {
+  if (!c.defined) return "\xE2\x80\x93";  // en dash: undefined (no chance-corrected value)
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", c.value);
+  return buf;
+}
+
+namespace {
+
+void drawInstructionsWindow(UiState& s) {
+  if (!s.classroom.showInstructions) return;
+  const ExerciseInfo& ex = s.editor.exercise();
+  ImGui::SetNextWindowSize(ImVec2(520, 380), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_FirstUseEver,
+                          ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin("Exercise instructions###classroom-instructions",
+                   &s.classroom.showInstructions)) {
+    ImGui::TextUnformatted(ex.title.empty() ? "Exercise" : ex.title.c_str());
+    ImGui::Separator();
+    ImGui::BeginChild("##text", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.2f));
+    drawInstructions(s);
+    ImGui::EndChild();
+    ImGui::Separator();
+    if (ex.allowCheck)
+      ImGui::TextDisabled("Classroom > Check my work compares your annotations with the key.");
+    else
+      ImGui::TextDisabled("Checking is turned off for this exercise.");
+    if (ImGui::Button("Start annotating")) s.classroom.showInstructions = false;
+    ImGui::SameLine();
+    ImGui::TextDisabled("Reopen with Classroom > Instructions.");
+  }
+  ImGui::End();
+}
+
+}  // namespace
+
+void drawClassroomMenu(UiState& s) {
+  if (!ImGui::BeginMenu("Classroom")) return;
+  ClassroomState& c = s.classroom;
+  const ExerciseInfo& ex = s.editor.exercise();
+  if (ex.enabled) {
+    ImGui::TextDisabled("Exercise: %s", ex.title.empty() ? "(untitled)" : ex.title.c_str());
+    if (ImGui::MenuItem("Instructions...")) c.showInstructions = true;
+    if (ImGui::MenuItem("Check my work", nullptr, false, ex.allowCheck && s.hasDoc())) {
+      runCheck(s);
+      c.showCheck = true;
+    }
+    if (!ex.allowCheck && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("Your teacher turned checking off for this exercise.");
+    if (ImGui::MenuItem("Hand in (save my file)...", nullptr, false, s.hasDoc())) handIn(s);
+    ImGui::Separator();
+  } else {
+    ImGui::TextDisabled("Student: open an exercise file with File > Open documents.");
+    ImGui::Separator();
+  }
+  ImGui::TextDisabled("Teacher");
+  if (ImGui::MenuItem("Make exercise from this workspace...", nullptr, false, s.hasDoc())) {
+    c.showMake = true;
+    c.makeInit = false;
+  }
+  if (ImGui::MenuItem("Load student files...", nullptr, false, s.hasDoc())) {
+    c.wantFiles = true;
+    c.wantFilesSince = s.platform.now();
+    s.platform.openFileChooser(".json", true);
+  }
+  if (ImGui::MenuItem("Review class (grades, agreement, disagreements)", nullptr, c.showReview,
+                      s.hasDoc())) {
+    c.showReview = !c.showReview;
+    if (c.showReview && !c.computed) recomputeReview(s);
+  }
+  ImGui::EndMenu();
+}
+
+void drawClassroomWindows(UiState& s) {
+  ClassroomState& c = s.classroom;
+  // A newly opened exercise shows its instructions once (compared by title: cheap per frame).
+  const ExerciseInfo& ex = s.editor.exercise();
+  if (ex.enabled) {
+    if (c.seenExercise != ex.title || c.seenExercise.empty()) {
+      c.seenExercise = ex.title.empty() ? std::string(" ") : ex.title;
+      c.showInstructions = true;
+      c.checked = false;
+    }
+  } else if (!c.seenExercise.empty()) {
+    c.seenExercise.clear();
+    c.showInstructions = false;
+    c.showCheck = false;
+  }
+  // A chooser the user cancelled never reports back: stop waiting after a while.
+  if (c.wantFiles && s.platform.now() - c.wantFilesSince > 600) c.wantFiles = false;
+  if (!c.pendingFiles.empty()) loadStudentFiles(s);
+  drawInstructionsWindow(s);
+  if (c.showMake) drawMakeExerciseWindow(s);
+  if (c.showCheck) drawCheckWindow(s);
+  if (c.showReview) drawReviewWindow(s);
+}
+
+}  // namespace scholion::ui

@@ -1,0 +1,415 @@
+// Teacher review: loading student hand-ins as annotator layers, computing grades and agreement
+// (on demand, cached), the review window and its Grades tab.
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <functional>
+
+#include "app_impl.h"
+#include "grades_csv.h"
+#include "scholion_json.h"
+
+namespace scholion::ui {
+namespace {
+
+const AnnotationLayer& emptyLayer() {
+  static const AnnotationLayer empty;
+  return empty;
+}
+
+std::string keyNameOf(const Editor& ed) {
+  const std::string& g = ed.exercise().goldAnnotator;
+  return g.empty() ? std::string("gold") : g;
+}
+
+bool endsWith(const std::string& s, const std::string& tail) {
+  if (s.size() < tail.size()) return false;
+  for (std::size_t i = 0; i < tail.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - tail.size() + i])) != tail[i])
+      return false;
+  return true;
+}
+
+// "Task-Alice.scholion.json" -> "Task-Alice": a name for a hand-in without an annotator.
+std::string nameFromFile(std::string name) {
+  std::size_t slash = name.find_last_of("/\\");
+  if (slash != std::string::npos) name.erase(0, slash + 1);
+  for (const char* tail : {".scholion.json", ".json"})
+    if (endsWith(name, tail)) {
+      name.resize(name.size() - std::string(tail).size());
+      break;
+    }
+  return name.empty() ? std::string("student") : name;
+}
+
+std::string classTitle(const UiState& s) {
+  if (!s.editor.exercise().title.empty()) return s.editor.exercise().title;
+  if (s.classroom.titleBuf[0]) return s.classroom.titleBuf;
+  return "class";
+}
+
+// Grades and agreement read only the other layers (key and students), never the working layer
+// the teacher adjudicates in; this cheap fingerprint (O(documents x layers), independent of text
+// and annotation counts) tells when they changed, e.g. after a merge from the File menu.
+uint64_t layersSignature(const Editor& ed) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+  mix(ed.documentCount());
+  for (std::size_t i = 0; i < ed.documentCount(); ++i) {
+    const DocumentData& d = ed.doc(i).data();
+    mix(d.others.size());
+    for (const AnnotationLayer& l : d.others) {
+      mix(std::hash<std::string>()(l.annotator));
+      mix(l.spans.size());
+      mix(l.relations.size());
+    }
+  }
+  return h;
+}
+
+std::string fmt(double v) {
+  char b[16];
+  std::snprintf(b, sizeof b, "%.2f", v);
+  return b;
+}
+
+void prfCells(const Counts& c) {
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(fmt(c.precision()).c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(fmt(c.recall()).c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(fmt(c.f1()).c_str());
+}
+
+}  // namespace
+
+bool classroomTakeFiles(UiState& s, std::vector<OpenedFile>& files) {
+  ClassroomState& c = s.classroom;
+  if (!c.wantFiles) return false;
+  c.wantFiles = false;
+  // Only JSON files are hand-ins; anything else was an ordinary open (e.g. a dropped text file).
+  for (const OpenedFile& f : files)
+    if (!endsWith(f.name, ".json")) return false;
+  if (!s.hasDoc()) return false;
+  // The native chooser reports in the middle of a frame: swapping the workspace now would pull
+  // documents from under the panels still to be drawn, so the files wait for the classroom
+  // windows' turn (loadStudentFiles).
+  for (OpenedFile& f : files) c.pendingFiles.push_back(std::move(f));
+  return true;
+}
+
+void loadStudentFiles(UiState& s) {
+  ClassroomState& c = s.classroom;
+  std::vector<OpenedFile> files = std::move(c.pendingFiles);
+  c.pendingFiles.clear();
+  if (files.empty() || !s.hasDoc()) return;
+  Workspace ws = s.editor.snapshot();
+  const std::string keyName = keyNameOf(s.editor);
+  ExerciseInfo keyInfo;
+  keyInfo.goldAnnotator = keyName;
+  std::vector<std::string> warnings;
+  // The teacher's own annotations become the key layer where there is none yet, so that
+  // adjudicating later (which edits the working layer) cannot change what students are graded on.
+  int keptKeys = 0;
+  for (DocumentData& d : ws.documents) {
+    const AnnotationLayer& mine = d.annotations;
+    if (findKeyLayer(d, keyInfo) || (mine.spans.empty() && mine.relations.empty())) continue;
+    AnnotationLayer key = mine;
+    key.annotator = keyName;
+    d.others.push_back(std::move(key));
+    ++keptKeys;
+  }
+  std::vector<std::string> loaded;
+  for (const OpenedFile& f : files) {
+    Result<Workspace> in = parseScholionJson(f.bytes);
+    if (!in) {
+      warnings.push_back(f.name + ": " + in.error());
+      continue;
+    }
+    std::string name = !in->annotator.empty() ? in->annotator : nameFromFile(f.name);
+    if (name == keyName) name += " (student)";
+    std::string base = name;
+    for (int n = 2; std::find(loaded.begin(), loaded.end(), name) != loaded.end(); ++n)
+      name = base + " (" + std::to_string(n) + ")";
+    int matched = 0;
+    for (DocumentData& sd : in->documents) {
+      auto same = std::find_if(ws.documents.begin(), ws.documents.end(),
+                               [&](const DocumentData& o) { return o.sha256 == sd.sha256; });
+      if (same == ws.documents.end()) {
+        warnings.push_back(f.name + ": document \"" + sd.name +
+                           "\" is not open here (different text); skipped");
+        continue;
+      }
+      AnnotationLayer layer = std::move(sd.annotations);
+      layer.annotator = name;
+      auto& others = same->others;
+      // Loading a student again replaces their earlier hand-in.
+      others.erase(std::remove_if(others.begin(), others.end(),
+                                  [&](const AnnotationLayer& l) { return l.annotator == name; }),
+                   others.end());
+      others.push_back(std::move(layer));
+      ++matched;
+    }
+    if (matched == 0)
+      warnings.push_back(f.name + ": none of its documents is open here; nothing loaded");
+    else
+      loaded.push_back(name);
+  }
+  if (loaded.empty() && keptKeys == 0) {
+    c.loadWarnings = warnings;
+    s.setMessage(warnings.empty() ? "No student files loaded" : warnings.front(), true);
+    c.showReview = true;
+    return;
+  }
+  Status st = s.editor.replaceWorkspace(std::move(ws));
+  if (!st) {
+    s.setMessage("Loading student files failed: " + st.error(), true);
+    return;
+  }
+  s.clearSelection();
+  s.saveOnce = true;
+  c.loadWarnings = warnings;
+  std::string msg = "Loaded " + std::to_string(loaded.size()) + " student file(s)";
+  if (keptKeys) msg += "; your annotations are kept as the answer key \"" + keyName + "\"";
+  s.setMessage(msg, !warnings.empty());
+  recomputeReview(s);
+  c.showReview = true;
+  c.selectTab = 0;
+}
+
+std::vector<const AnnotationLayer*> studentLayers(const UiState& s, std::size_t doc) {
+  const ClassroomState& c = s.classroom;
+  std::vector<const AnnotationLayer*> out(c.students.size(), nullptr);
+  if (doc >= s.editor.documentCount()) return out;
+  for (const AnnotationLayer& l : s.editor.doc(doc).data().others)
+    for (std::size_t i = 0; i < c.students.size(); ++i)
+      if (!out[i] && l.annotator == c.students[i]) out[i] = &l;
+  return out;
+}
+
+void recomputeReview(UiState& s) {
+  ClassroomState& c = s.classroom;
+  const Editor& ed = s.editor;
+  c.computed = true;
+  c.computedSignature = layersSignature(ed);
+  c.keyName = keyNameOf(ed);
+  c.students.clear();
+  c.warnings.clear();
+  c.grades.clear();
+  c.gradeRow = -1;
+  c.hasAgreement = false;
+  c.agreement = ClassAgreement{};
+  c.passagesRevision = UINT64_MAX;  // disagreements follow on their tab
+  c.currentPassage = -1;
+  for (std::size_t i = 0; i < ed.documentCount(); ++i)
+    for (const AnnotationLayer& l : ed.doc(i).data().others)
+      if (l.annotator != c.keyName &&
+          std::find(c.students.begin(), c.students.end(), l.annotator) == c.students.end())
+        c.students.push_back(l.annotator);
+  c.studentList.clear();
+  for (const std::string& name : c.students)
+    c.studentList += (c.studentList.empty() ? "" : ", ") + name;
+  if (c.studentList.size() > 120) c.studentList = c.studentList.substr(0, 117) + "...";
+  ExerciseInfo keyInfo;
+  keyInfo.goldAnnotator = c.keyName;
+  // Grades: every student against the key, summed over the documents that have one.
+  std::vector<const AnnotationLayer*> keys(ed.documentCount(), nullptr);
+  c.keyDocuments = 0;
+  for (std::size_t i = 0; i < ed.documentCount(); ++i) {
+    keys[i] = findKeyLayer(ed.doc(i).data(), keyInfo);
+    if (keys[i])
+      ++c.keyDocuments;
+    else if (!c.students.empty())
+      c.warnings.push_back("\"" + ed.doc(i).data().name +
+                           "\" has no answer key: not graded (agreement still counts it)");
+  }
+  if (c.keyDocuments > 0) {
+    for (std::size_t k = 0; k < c.students.size(); ++k) {
+      GradeReport total;
+      for (std::size_t i = 0; i < ed.documentCount(); ++i) {
+        if (!keys[i]) continue;
+        const AnnotationLayer* mine = studentLayers(s, i)[k];
+        if (!mine)
+          c.warnings.push_back(c.students[k] + " has no annotations for \"" +
+                               ed.doc(i).data().name + "\": all of its key spans count as missed");
+        addInto(total, gradeLayer(*keys[i], mine ? *mine : emptyLayer(), &ed.schema()));
+      }
+      total.student = c.students[k];
+      c.grades.push_back(std::move(total));
+    }
+  }
+  // Agreement between the students (the key is not an annotator here).
+  if (c.students.size() >= 2) {
+    std::vector<ClassDocument> docs;
+    for (std::size_t i = 0; i < ed.documentCount(); ++i) {
+      const DocumentState& ds = ed.doc(i);
+      ClassDocument cd;
+      cd.name = ds.data().name;
+      cd.tokens = &ds.document().tokens();
+      cd.sentences = &ds.document().sentences();
+      for (const AnnotationLayer* l : studentLayers(s, i))
+        cd.layers.push_back(l ? l : &emptyLayer());
+      docs.push_back(std::move(cd));
+    }
+    c.agreement = computeAgreement(docs, c.students);
+    c.hasAgreement = true;
+  }
+}
+
+void drawGradesTab(UiState& s) {
+  ClassroomState& c = s.classroom;
+  if (c.keyDocuments == 0) {
+    ImGui::TextWrapped(
+        "No answer key: none of the documents has a layer named \"%s\" and your own annotations "
+        "were empty when the files were loaded. Annotate the key yourself (or open the exercise "
+        "file with its key) and load the student files again; agreement works without a key.",
+        c.keyName.c_str());
+    return;
+  }
+  if (ImGui::Button("Export grades CSV")) {
+    std::string file = classroomFilePart(classTitle(s)) + "-grades.csv";
+    std::string err = s.platform.download(file, gradesCsv(c.grades, true), "text/csv");
+    s.setMessage(err.empty() ? "Saved " + file : "Export failed: " + err, !err.empty());
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("Key: layer \"%s\" (%zu document(s)). Click a student for per-label scores.",
+                      c.keyName.c_str(), c.keyDocuments);
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingFixedFit;
+  // As tall as its rows (up to the space there is), so the per-label table fits below it.
+  const float rowH = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + 1;
+  float h = std::min(rowH * (c.grades.size() + 1) + ImGui::GetStyle().ScrollbarSize + 4,
+                     ImGui::GetContentRegionAvail().y * (c.gradeRow >= 0 ? 0.5f : 1.0f));
+  if (ImGui::BeginTable("##grades", 11, flags, ImVec2(0, h))) {
+    ImGui::TableSetupScrollFreeze(1, 1);
+    const char* heads[] = {"Student",       "Exact P",      "Exact R",         "Exact F1",
+                           "Overlap P",     "Overlap R",    "Overlap F1",      "Macro F1",
+                           "Boundaries F1", "Relations F1", "Spans (tp/fp/fn)"};
+    for (const char* hd : heads) ImGui::TableSetupColumn(hd);
+    ImGui::TableHeadersRow();
+    for (int k = 0; k < static_cast<int>(c.grades.size()); ++k) {
+      const GradeReport& g = c.grades[k];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::PushID(k);
+      if (ImGui::Selectable(g.student.c_str(), c.gradeRow == k,
+                            ImGuiSelectableFlags_SpanAllColumns))
+        c.gradeRow = c.gradeRow == k ? -1 : k;
+      ImGui::PopID();
+      prfCells(g.exact);
+      prfCells(g.overlap);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(fmt(g.macroExact().f1).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(fmt(g.exactUnlabelled.f1()).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(g.relations.tp + g.relations.fp + g.relations.fn == 0
+                                 ? "\xE2\x80\x93"
+                                 : fmt(g.relations.f1()).c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu / %zu / %zu", g.exact.tp, g.exact.fp, g.exact.fn);
+    }
+    ImGui::EndTable();
+  }
+  if (c.gradeRow < 0 || c.gradeRow >= static_cast<int>(c.grades.size())) return;
+  const GradeReport& g = c.grades[c.gradeRow];
+  ImGui::Text("%s, per label", g.student.c_str());
+  const std::size_t rows = g.perLabel.size() + g.perRelationType.size() + 1;
+  const float h2 =
+      std::min(rowH * rows + ImGui::GetStyle().ScrollbarSize + 4, ImGui::GetContentRegionAvail().y);
+  if (ImGui::BeginTable("##perlabel", 8, flags, ImVec2(0, h2))) {
+    ImGui::TableSetupScrollFreeze(1, 1);
+    const char* heads[] = {"Label",     "Exact P",   "Exact R",    "Exact F1",
+                           "Overlap P", "Overlap R", "Overlap F1", "tp / fp / fn"};
+    for (const char* hd : heads) ImGui::TableSetupColumn(hd);
+    ImGui::TableHeadersRow();
+    for (const LabelCounts& l : g.perLabel) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::ColorButton("##c",
+                         ImGui::ColorConvertU32ToFloat4(labelColorFor(s.editor.schema(), l.label)),
+                         ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
+      ImGui::SameLine();
+      ImGui::TextUnformatted(l.label.c_str());
+      prfCells(l.exact);
+      prfCells(l.overlap);
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu / %zu / %zu", l.exact.tp, l.exact.fp, l.exact.fn);
+    }
+    for (const auto& kv : g.perRelationType) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("(relation) %s", kv.first.c_str());
+      prfCells(kv.second);
+      for (int i = 0; i < 3; ++i) ImGui::TableNextColumn();
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu / %zu / %zu", kv.second.tp, kv.second.fp, kv.second.fn);
+    }
+    ImGui::EndTable();
+  }
+}
+
+void drawReviewWindow(UiState& s) {
+  ClassroomState& c = s.classroom;
+  // Docked low over the text at first, so the passages it scrolls to stay visible above it.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSize(ImVec2(std::min(980.0f, vp->Size.x - 40), vp->Size.y * 0.52f),
+                           ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - 30),
+                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
+  if (!ImGui::Begin("Class review###classroom-review", &c.showReview)) return ImGui::End();
+  if (ImGui::Button("Load student files...")) {
+    c.wantFiles = true;
+    c.wantFilesSince = s.platform.now();
+    s.platform.openFileChooser(".json", true);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Recompute")) recomputeReview(s);
+  ImGui::SameLine();
+  if (c.wantFiles)
+    ImGui::TextDisabled("Waiting for the chosen files...");
+  else if (c.computed && c.computedSignature != layersSignature(s.editor))
+    ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.10f, 1),
+                       "Annotations changed since: Recompute to update grades and agreement.");
+  else if (c.students.empty())
+    ImGui::TextDisabled("No students yet: load their hand-in files.");
+  else
+    ImGui::TextDisabled("%zu students: %s", c.students.size(), c.studentList.c_str());
+  if (!c.loadWarnings.empty() || !c.warnings.empty()) {
+    std::string head =
+        std::to_string(c.loadWarnings.size() + c.warnings.size()) + " warning(s)###warnings";
+    if (ImGui::CollapsingHeader(head.c_str())) {
+      for (const std::string& w : c.loadWarnings) ImGui::BulletText("%s", w.c_str());
+      for (const std::string& w : c.warnings) ImGui::BulletText("%s", w.c_str());
+    }
+  }
+  if (c.students.empty()) {
+    ImGui::Spacing();
+    ImGui::TextWrapped(
+        "Load the files your students handed in. Each file's annotations join the document with "
+        "the same text as that student's layer. Grades compare each student with the answer key "
+        "(a layer named \"%s\", or your own annotations); agreement compares the students with "
+        "each other.",
+        keyNameOf(s.editor).c_str());
+    return ImGui::End();
+  }
+  if (ImGui::BeginTabBar("##review")) {
+    const char* tabs[] = {"Grades", "Agreement", "Disagreements", "Adjudication"};
+    void (*draw[])(UiState&) = {drawGradesTab, drawAgreementTab, drawDisagreementsTab,
+                                drawAdjudicationTab};
+    for (int t = 0; t < 4; ++t) {
+      ImGuiTabItemFlags f = c.selectTab == t ? ImGuiTabItemFlags_SetSelected : 0;
+      if (ImGui::BeginTabItem(tabs[t], nullptr, f)) {
+        draw[t](s);
+        ImGui::EndTabItem();
+      }
+    }
+    c.selectTab = -1;
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+}
+
+}  // namespace scholion::ui

@@ -1,0 +1,62 @@
+// A small open-addressing table of widget rectangles keyed by a 64-bit hash of their name.
+#include "widget_registry.h"
+
+#include <cstdint>
+
+#include "imgui.h"
+
+namespace scholion::ui {
+namespace {
+
+struct Entry {
+  uint64_t key = 0;
+  int frame = -1000;
+  RectF rect;
+};
+
+constexpr int kSize = 1024;  // power of two
+Entry gTable[kSize];
+int gFrame = 0;
+
+uint64_t hashPart(uint64_t h, const char* s) {
+  for (; *s; ++s) h = (h ^ static_cast<unsigned char>(*s)) * 1099511628211ull;
+  return h;
+}
+
+uint64_t hashName(const char* kind, const char* name) {
+  uint64_t h = hashPart(1469598103934665603ull, kind);
+  if (name && *name) h = hashPart(hashPart(h, ":"), name);
+  return h ? h : 1;
+}
+
+Entry* slot(uint64_t key, bool insert) {
+  for (int i = 0; i < kSize; i++) {
+    Entry& e = gTable[(key + static_cast<uint64_t>(i)) & (kSize - 1)];
+    if (e.key == key) return &e;
+    if (e.key == 0 || (insert && gFrame - e.frame > 120)) return insert ? &e : nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void recordWidget(const char* kind, const char* name) {
+  const uint64_t key = hashName(kind, name);
+  Entry* e = slot(key, true);
+  if (!e) return;
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  e->key = key;
+  e->frame = gFrame;
+  e->rect = RectF{a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
+bool findWidget(const char* fullName, RectF& out) {
+  const Entry* e = slot(hashName(fullName, ""), false);
+  if (!e || gFrame - e->frame > 3) return false;
+  out = e->rect;
+  return true;
+}
+
+void widgetRegistryNewFrame() { ++gFrame; }
+
+}  // namespace scholion::ui

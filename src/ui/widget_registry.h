@@ -1,0 +1,16 @@
+// Screen rectangles of named widgets drawn in the last frames, so window.scholion.widgetRect() can
+// point real mouse events at them (tests, embedding pages). Fixed size: no per-frame allocation.
+#pragma once
+
+#include "app.h"
+
+namespace scholion::ui {
+
+// Records the last ImGui item's rectangle under the name "kind:name" (or "kind").
+void recordWidget(const char* kind, const char* name = "");
+// The rectangle recorded under that name, if it was drawn within the last few frames.
+bool findWidget(const char* fullName, RectF& out);
+// Called once per frame: entries older than a few frames expire.
+void widgetRegistryNewFrame();
+
+}  // namespace scholion::ui

@@ -1,0 +1,47 @@
+// Real-input helpers for browser tests: code-point offsets, drag-selecting text, the name prompt.
+import { frames } from './harness.mjs';
+
+// Code-point offset of the n-th occurrence of `needle` in `text` (JS strings index UTF-16 units).
+export function cpOffset(text, needle, nth = 0) {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`"${needle}" not found`);
+  }
+  return Array.from(text.slice(0, at)).length;
+}
+
+export function cpLength(s) { return Array.from(s).length; }
+
+// Drags the mouse across a code-point range, as a user selecting words would.
+export async function dragAcross(page, start, end) {
+  const r = await page.evaluate(([a, b]) => window.scholion.spanRect(a, b), [start, end]);
+  if (!r) throw new Error(`no rectangle for ${start}-${end}`);
+  const y = r.y + r.h / 2;
+  await page.mouse.move(r.x + 2, y);
+  await page.mouse.down();
+  await page.mouse.move(r.x + r.w / 2, y, { steps: 5 });
+  await page.mouse.move(r.x + r.w - 2, y, { steps: 5 });
+  await page.mouse.up();
+  await frames(page, 4);
+  return r;
+}
+
+export async function clickRange(page, start, end) {
+  const r = await page.evaluate(([a, b]) => window.scholion.spanRect(a, b), [start, end]);
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await frames(page, 4);
+  return r;
+}
+
+// Answers the first-start name prompt by typing, as a student would.
+export async function enterName(page, name) {
+  await frames(page, 2);
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+}
+
+export async function exported(page) {
+  return JSON.parse(await page.evaluate(() => window.scholion.exportJson()));
+}
