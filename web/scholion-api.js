@@ -61,7 +61,66 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   function flush() { if (Module.calledRun) try { Module._scholion_flush_save(); } catch (e) {} }
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flush(); });
   window.addEventListener('pagehide', flush);
-  window.addEventListener('load', function () { if (Module.canvas) Module.canvas.focus(); });
+  // Text input: a hidden text area keeps the keyboard focus. Its input events carry what was
+  // typed, composed through an IME or dead keys, or pasted; control characters stay with the
+  // key events, which bubble from it to SDL at the window.
+  var ime = document.createElement('textarea');
+  ime.id = 'scholion-text-input';
+  ime.setAttribute('aria-label', 'Scholion keyboard input');
+  ime.setAttribute('autocomplete', 'off');
+  ime.setAttribute('autocapitalize', 'off');
+  ime.spellcheck = false;
+  ime.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;resize:none;z-index:-1;';
+  function sendText(t) {
+    var clean = Array.from(t || '').filter(function (c) { var n = c.codePointAt(0); return n >= 32 && n !== 127; }).join('');
+    if (clean && Module.calledRun) call('scholion_text_input', null, ['string'], [clean]);
+  }
+  ime.addEventListener('input', function (e) {
+    if (e.isComposing) return;
+    if (e.inputType && e.inputType.indexOf('insert') !== 0) { ime.value = ''; return; }
+    sendText(e.data != null ? e.data : ime.value);
+    ime.value = '';
+  });
+  ime.addEventListener('keydown', function (e) { if (!e.isComposing) sendKey(e, true); });
+  ime.addEventListener('keyup', function (e) { sendKey(e, false); });
+  ime.addEventListener('compositionend', function (e) { sendText(e.data); ime.value = ''; });
+  // DOM KeyboardEvent.code -> USB HID usage (= SDL scancode) for the keys the app uses.
+  var SCANCODES = { Enter: 40, Escape: 41, Backspace: 42, Tab: 43, Space: 44, Minus: 45, Equal: 46,
+    BracketLeft: 47, BracketRight: 48, Backslash: 49, Semicolon: 51, Quote: 52, Backquote: 53,
+    Comma: 54, Period: 55, Slash: 56, Insert: 73, Home: 74, PageUp: 75, Delete: 76, End: 77,
+    PageDown: 78, ArrowRight: 79, ArrowLeft: 80, ArrowDown: 81, ArrowUp: 82, NumpadSubtract: 86,
+    NumpadAdd: 87, NumpadEnter: 88, Numpad0: 98, ControlLeft: 224, ShiftLeft: 225, AltLeft: 226,
+    MetaLeft: 227, ControlRight: 228, ShiftRight: 229, AltRight: 230, MetaRight: 231 };
+  function scancodeOf(code) {
+    if (SCANCODES[code]) return SCANCODES[code];
+    var m;
+    if ((m = /^Key([A-Z])$/.exec(code))) return 4 + m[1].charCodeAt(0) - 65;
+    if ((m = /^Digit([0-9])$/.exec(code))) return m[1] === '0' ? 39 : 29 + Number(m[1]);
+    if ((m = /^F([0-9]+)$/.exec(code)) && Number(m[1]) <= 12) return 57 + Number(m[1]);
+    if ((m = /^Numpad([1-9])$/.exec(code))) return 88 + Number(m[1]);
+    return 0;
+  }
+  function sendKey(e, down) {
+    var sc = scancodeOf(e.code);
+    if (!sc || !Module.calledRun) return;
+    var mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+    call('scholion_key', null, ['number', 'number', 'number'], [sc, down ? 1 : 0, mods]);
+    // Keep the browser from acting on keys the app uses, but let printable keys and the
+    // clipboard shortcuts through, so their input and paste events still happen.
+    var cmd = e.ctrlKey || e.metaKey;
+    var clip = cmd && /^Key[CVX]$/.test(e.code);
+    var printable = !cmd && e.key && e.key.length === 1;
+    if (down && !clip && !printable && e.key !== 'Dead' && e.key !== 'Process') e.preventDefault();
+  }
+  function focusInput() { if (document.activeElement !== ime) ime.focus({ preventScroll: true }); }
+  window.addEventListener('load', function () {
+    document.body.appendChild(ime);
+    if (Module.canvas) {
+      Module.canvas.addEventListener('focus', focusInput);
+      Module.canvas.addEventListener('mousedown', function () { setTimeout(focusInput, 0); });
+    }
+    focusInput();
+  });
 
   window.scholion = {
     version: '@SCHOLION_VERSION@',

@@ -74,7 +74,12 @@ std::string Host::init(ui::PlatformServices& services) {
 #endif
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+#ifdef __EMSCRIPTEN__
+  // SDL's browser keyboard handling prevents the default action of key presses, which kills
+  // the input events that carry IME, dead-key and pasted text. So SDL listens to an element that
+  // never has focus, and the page forwards keys itself (web/scholion-api.js -> scholion_key).
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#scholion-no-keys");
+#endif
   impl_->window = SDL_CreateWindow("Scholion", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280,
                                    800,
                                    SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);

@@ -9,6 +9,11 @@ namespace scholion::platform {
 namespace {
 
 const char* getClipboard(void*) {
+#ifdef __EMSCRIPTEN__
+  // The browser delivers pasted text as an input event (see scholion-api.js): ImGui's own
+  // Ctrl+V must not paste a second time from SDL's in-app clipboard.
+  return "";
+#endif
   static char* last = nullptr;
   if (last) SDL_free(last);
   last = SDL_GetClipboardText();
@@ -84,7 +89,11 @@ bool SdlInput::feed(const SDL_Event& e) {
       return true;
     }
     case SDL_TEXTINPUT:
+#ifndef __EMSCRIPTEN__
+      // In the browser, text arrives through the page's input events instead (web_main.cpp):
+      // SDL only sees keypress, which misses IME, dead keys and pasted text.
       io.AddInputCharactersUTF8(e.text.text);
+#endif
       return true;
     case SDL_MOUSEMOTION:
       // After a button changed in this batch, later motion belongs to the next frame, so the

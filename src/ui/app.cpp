@@ -114,7 +114,8 @@ void rightPanel(UiState& s, ImVec2 pos, ImVec2 size) {
   ImGui::Spacing();
   ImGui::TextDisabled("SELECTION");
   ImGui::Separator();
-  float propsH = std::max(160.0f, size.y * 0.42f);
+  // Tall enough for a span with three attributes and its note without scrolling.
+  float propsH = std::min(std::max(400.0f, size.y * 0.55f), size.y - 160.0f);
   ImGui::BeginChild("##props", ImVec2(0, propsH), false);
   drawProperties(s);
   ImGui::EndChild();

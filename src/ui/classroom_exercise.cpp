@@ -103,7 +103,8 @@ void saveExercise(UiState& s) {
 void drawMakeExerciseWindow(UiState& s) {
   ClassroomState& c = s.classroom;
   if (!c.makeInit) initMakeWindow(s);
-  ImGui::SetNextWindowSize(ImVec2(560, 600), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(580, std::min(720.0f, ImGui::GetMainViewport()->Size.y - 60)),
+                           ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_FirstUseEver,
                           ImVec2(0.5f, 0.5f));
   if (!ImGui::Begin("Make exercise###classroom-make", &c.showMake)) return ImGui::End();
@@ -129,11 +130,11 @@ void drawMakeExerciseWindow(UiState& s) {
   ImGui::BeginDisabled(!c.allowCheck);
   ImGui::Checkbox("Checking shows the labels of spans they missed", &c.revealMissing);
   ImGui::TextUnformatted("What checking compares:");
+  ImGui::Indent();
   ImGui::RadioButton("Span boundaries only", &c.scope, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("Spans and labels", &c.scope, 1);
-  ImGui::SameLine();
+  ImGui::RadioButton("Spans and their labels", &c.scope, 1);
   ImGui::RadioButton("Spans, labels and relations", &c.scope, 2);
+  ImGui::Unindent();
   ImGui::EndDisabled();
   ImGui::Spacing();
   ImGui::Separator();

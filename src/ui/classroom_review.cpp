@@ -368,9 +368,11 @@ void drawReviewWindow(UiState& s) {
   ImGui::SameLine();
   if (ImGui::Button("Recompute")) recomputeReview(s);
   ImGui::SameLine();
-  if (c.wantFiles)
+  if (c.wantFiles) {
     ImGui::TextDisabled("Waiting for the chosen files...");
-  else if (c.computed && c.computedSignature != layersSignature(s.editor))
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Cancel")) c.wantFiles = false;  // e.g. the chooser was dismissed
+  } else if (c.computed && c.computedSignature != layersSignature(s.editor))
     ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.10f, 1),
                        "Annotations changed since: Recompute to update grades and agreement.");
   else if (c.students.empty())

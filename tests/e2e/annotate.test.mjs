@@ -10,7 +10,7 @@ after(async () => { await env?.close(); });
 
 async function clickWidget(page, name) {
   let r = null;
-  for (let i = 0; i < 10 && !r; i++) {
+  for (let i = 0; i < 30 && !r; i++) {
     r = await page.evaluate((n) => window.scholion.widgetRect(n), name);
     if (!r) await frames(page, 1);
   }
@@ -22,6 +22,17 @@ async function clickWidget(page, name) {
 const spansOf = (ws) => ws.documents[0].spans;
 const relationsOf = (ws) => ws.documents[0].relations;
 const state = (page) => page.evaluate(() => window.scholion.state());
+
+// Polls (one frame at a time, up to ~60 frames) until fn(state) holds; returns the last state.
+async function until(page, fn) {
+  let st;
+  for (let i = 0; i < 60; i++) {
+    st = await state(page);
+    if (fn(st)) return st;
+    await frames(page, 1);
+  }
+  return st;
+}
 
 test('label spans, relate them, set an attribute and a note, undo and redo each, delete', async () => {
   const { page, ctx, errors } = await openApp(env);
@@ -144,8 +155,7 @@ test('find highlights matches and labels all results', async () => {
   await frames(page, 3);
   await page.keyboard.type('Putin');
   await page.keyboard.press('Enter');
-  await frames(page, 3);
-  assert.equal((await state(page)).matches, expected);
+  assert.equal((await until(page, (st) => st.matches === expected)).matches, expected);
   await screenshot(page, 'find.png');
   await clickWidget(page, 'label-all-results');
   await clickWidget(page, 'label-all-results:Person');

@@ -39,7 +39,11 @@ export async function enterName(page, name) {
   await frames(page, 2);
   await page.keyboard.type(name);
   await page.keyboard.press('Enter');
-  await frames(page, 3);
+  for (let i = 0; i < 60; i++) {
+    if ((await page.evaluate(() => window.scholion.state().annotator)) === name) return;
+    await frames(page, 1);
+  }
+  throw new Error(`the name prompt did not take "${name}"`);
 }
 
 export async function exported(page) {

@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include <SDL.h>
+
 #include "app.h"
+#include "imgui.h"
 #include "host.h"
 #include "web_services.h"
 
@@ -107,6 +110,29 @@ EMSCRIPTEN_KEEPALIVE void scholion_file_opened(const char* name, const char* dat
     batch.swap(gPendingFiles);
     gHost.app().onFilesOpened(std::move(batch));
   }
+}
+
+// A key from the page (SDL's own key listener is parked, see host.cpp): queued as an SDL event
+// so the input layer orders it with mouse events and keeps every press at least a frame long.
+EMSCRIPTEN_KEEPALIVE void scholion_key(int scancode, int down, int mods) {
+  if (!gStarted || scancode <= 0 || scancode >= SDL_NUM_SCANCODES) return;
+  SDL_Event e{};
+  e.type = down ? SDL_KEYDOWN : SDL_KEYUP;
+  e.key.state = down ? SDL_PRESSED : SDL_RELEASED;
+  e.key.keysym.scancode = static_cast<SDL_Scancode>(scancode);
+  e.key.keysym.sym = SDL_GetKeyFromScancode(e.key.keysym.scancode);
+  Uint16 mod = 0;
+  if (mods & 1) mod |= KMOD_LCTRL;
+  if (mods & 2) mod |= KMOD_LSHIFT;
+  if (mods & 4) mod |= KMOD_LALT;
+  if (mods & 8) mod |= KMOD_LGUI;
+  e.key.keysym.mod = mod;
+  SDL_PushEvent(&e);
+}
+
+// Text typed, composed (IME, dead keys) or pasted into the page's hidden text area.
+EMSCRIPTEN_KEEPALIVE void scholion_text_input(const char* utf8) {
+  if (gStarted) ImGui::GetIO().AddInputCharactersUTF8(utf8);
 }
 
 EMSCRIPTEN_KEEPALIVE void scholion_flush_save() {
