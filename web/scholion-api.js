@@ -39,19 +39,20 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   }
   // A real <input type=file>, kept in the page so browsers (and test drivers) see a file chooser.
   window.scholionOpenChooser = function (accept, multiple) {
-    var input = document.getElementById('scholion-file-input');
-    if (!input) {
-      input = document.createElement('input');
-      input.type = 'file';
-      input.id = 'scholion-file-input';
-      input.style.display = 'none';
-      document.body.appendChild(input);
-      input.addEventListener('change', function () { sendFiles(input.files).then(function () { input.value = ''; }); });
-    }
+    // A new element each time: Chromium does not reopen a chooser on an input it already used.
+    var old = document.getElementById('scholion-file-input');
+    if (old) old.remove();
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'scholion-file-input';
+    input.style.display = 'none';
     input.accept = accept;
     input.multiple = !!multiple;
+    input.addEventListener('change', function () { sendFiles(input.files); });
+    document.body.appendChild(input);
     input.click();
   };
+
   document.addEventListener('dragover', function (e) { e.preventDefault(); });
   document.addEventListener('drop', function (e) {
     e.preventDefault();
@@ -81,8 +82,14 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     sendText(e.data != null ? e.data : ime.value);
     ime.value = '';
   });
-  ime.addEventListener('keydown', function (e) { if (!e.isComposing) sendKey(e, true); });
-  ime.addEventListener('keyup', function (e) { sendKey(e, false); });
+  // Keys are taken at the window, whatever has the focus; the text area gets the focus back so
+  // that the text they type still arrives as input events.
+  window.addEventListener('keydown', function (e) {
+    if (document.activeElement !== ime && e.target === document.body) focusInput();
+    if (!e.isComposing) sendKey(e, true);
+  }, true);
+  window.addEventListener('keyup', function (e) { sendKey(e, false); }, true);
+  ime.addEventListener('blur', function () { setTimeout(function () { if (document.activeElement === document.body || document.activeElement === Module.canvas) focusInput(); }, 0); });
   ime.addEventListener('compositionend', function (e) { sendText(e.data); ime.value = ''; });
   // DOM KeyboardEvent.code -> USB HID usage (= SDL scancode) for the keys the app uses.
   var SCANCODES = { Enter: 40, Escape: 41, Backspace: 42, Tab: 43, Space: 44, Minus: 45, Equal: 46,
@@ -101,6 +108,13 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     return 0;
   }
   function sendKey(e, down) {
+    // Ctrl+O opens the file chooser right here, inside the key press: browsers only show a
+    // chooser during a user gesture, and the app's next frame may come too late under load.
+    if ((e.ctrlKey || e.metaKey) && e.code === 'KeyO') {
+      e.preventDefault();
+      if (down && !e.repeat) window.scholionOpenChooser('.txt,.md,.html,.htm,.json', true);
+      return;
+    }
     var sc = scancodeOf(e.code);
     if (!sc || !Module.calledRun) return;
     var mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);

@@ -18,7 +18,8 @@ class KeyValueStore {
   virtual std::string storageSet(const std::string& key, const std::string& value) = 0;
   virtual bool storageGet(const std::string& key, std::string& value) = 0;
   virtual void storageRemove(const std::string& key) = 0;
-  // Units used by our keys (UTF-16 code units on the web, bytes on desktop) and the quota (0 = unknown).
+  // Units used by our keys (UTF-16 code units on the web, bytes on desktop) and the quota (0 =
+  // unknown).
   virtual std::size_t storageUsed() = 0;
   virtual std::size_t storageQuota() = 0;
 };

@@ -29,12 +29,12 @@ struct Host::Impl {
 
 namespace {
 
-// Latin, Latin Extended, Greek, Cyrillic, general punctuation, arrows and a few symbols the UI uses.
+// Latin, Latin Extended, Greek, Cyrillic, general punctuation, arrows and a few symbols the UI
+// uses.
 const ImWchar kGlyphRanges[] = {
-    0x0020, 0x024F, 0x0250, 0x02FF, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x052F,
-    0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF,
-    0x2200, 0x22FF, 0x2500, 0x257F, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2700, 0x27BF,
-    0xFFFD, 0xFFFD, 0};
+    0x0020, 0x024F, 0x0250, 0x02FF, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x1E00,
+    0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF,
+    0x2500, 0x257F, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2700, 0x27BF, 0xFFFD, 0xFFFD, 0};
 
 }  // namespace
 
@@ -50,8 +50,9 @@ void Host::buildFonts() {
   const float ratio = impl_->pixelRatio;
   // Index 0: UI font (15 px). Index 1: large text font for the document view at zoom (30 px).
   for (float size : {15.0f, 30.0f}) {
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kUiFont), static_cast<int>(kUiFont_size),
-                                   std::round(size * ratio), &config, kGlyphRanges);
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kUiFont),
+                                   static_cast<int>(kUiFont_size), std::round(size * ratio),
+                                   &config, kGlyphRanges);
   }
   io.FontGlobalScale = 1.0f / ratio;
   io.Fonts->Build();
@@ -80,9 +81,9 @@ std::string Host::init(ui::PlatformServices& services) {
   // never has focus, and the page forwards keys itself (web/scholion-api.js -> scholion_key).
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#scholion-no-keys");
 #endif
-  impl_->window = SDL_CreateWindow("Scholion", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280,
-                                   800,
-                                   SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  impl_->window =
+      SDL_CreateWindow("Scholion", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
+                       SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   if (!impl_->window) return std::string("SDL_CreateWindow failed: ") + SDL_GetError();
   impl_->gl = SDL_GL_CreateContext(impl_->window);
   if (!impl_->gl) return std::string("OpenGL context failed: ") + SDL_GetError();

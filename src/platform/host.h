@@ -12,7 +12,8 @@ class PlatformServices;
 namespace scholion::platform {
 
 struct FrameStats {
-  double lastFrameMs = 0;  // CPU time of the last frame inside our code (events + UI + render calls)
+  double lastFrameMs =
+      0;  // CPU time of the last frame inside our code (events + UI + render calls)
 };
 
 class Host {
@@ -26,7 +27,8 @@ class Host {
   const FrameStats& stats() const { return stats_; }
   // Web: the canvas follows the browser window's CSS size.
   void setWindowSize(int cssWidth, int cssHeight);
-  // Current device pixel ratio (web) or drawable/window ratio (desktop); fonts are rebuilt when it changes.
+  // Current device pixel ratio (web) or drawable/window ratio (desktop); fonts are rebuilt when it
+  // changes.
   void setPixelRatio(float ratio);
 
  private:

@@ -1,4 +1,5 @@
-// Feeds SDL2 keyboard, text, mouse, wheel and window events to ImGui one consistent frame at a time.
+// Feeds SDL2 keyboard, text, mouse, wheel and window events to ImGui one consistent frame at a
+// time.
 #include "sdl_input.h"
 
 #include <cstring>
@@ -19,16 +20,24 @@ const char* getClipboard(void*) {
   last = SDL_GetClipboardText();
   return last;
 }
-void setClipboard(void*, const char* text) { SDL_SetClipboardText(text); }
+void setClipboard(void*, const char* text) {
+  SDL_SetClipboardText(text);
+}
 
 int buttonIndex(Uint8 sdlButton) {
   switch (sdlButton) {
-    case SDL_BUTTON_LEFT: return 0;
-    case SDL_BUTTON_RIGHT: return 1;
-    case SDL_BUTTON_MIDDLE: return 2;
-    case SDL_BUTTON_X1: return 3;
-    case SDL_BUTTON_X2: return 4;
-    default: return -1;
+    case SDL_BUTTON_LEFT:
+      return 0;
+    case SDL_BUTTON_RIGHT:
+      return 1;
+    case SDL_BUTTON_MIDDLE:
+      return 2;
+    case SDL_BUTTON_X1:
+      return 3;
+    case SDL_BUTTON_X2:
+      return 4;
+    default:
+      return -1;
   }
 }
 
@@ -40,25 +49,36 @@ void SdlInput::init(SDL_Window* window) {
   io.BackendPlatformName = "scholion_sdl";
   io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
   const int map[][2] = {
-      {ImGuiKey_Tab, SDL_SCANCODE_TAB},         {ImGuiKey_LeftArrow, SDL_SCANCODE_LEFT},
-      {ImGuiKey_RightArrow, SDL_SCANCODE_RIGHT}, {ImGuiKey_UpArrow, SDL_SCANCODE_UP},
-      {ImGuiKey_DownArrow, SDL_SCANCODE_DOWN},   {ImGuiKey_PageUp, SDL_SCANCODE_PAGEUP},
-      {ImGuiKey_PageDown, SDL_SCANCODE_PAGEDOWN}, {ImGuiKey_Home, SDL_SCANCODE_HOME},
-      {ImGuiKey_End, SDL_SCANCODE_END},          {ImGuiKey_Insert, SDL_SCANCODE_INSERT},
-      {ImGuiKey_Delete, SDL_SCANCODE_DELETE},    {ImGuiKey_Backspace, SDL_SCANCODE_BACKSPACE},
-      {ImGuiKey_Space, SDL_SCANCODE_SPACE},      {ImGuiKey_Enter, SDL_SCANCODE_RETURN},
-      {ImGuiKey_Escape, SDL_SCANCODE_ESCAPE},    {ImGuiKey_KeyPadEnter, SDL_SCANCODE_KP_ENTER},
-      {ImGuiKey_A, SDL_SCANCODE_A},              {ImGuiKey_C, SDL_SCANCODE_C},
-      {ImGuiKey_V, SDL_SCANCODE_V},              {ImGuiKey_X, SDL_SCANCODE_X},
-      {ImGuiKey_Y, SDL_SCANCODE_Y},              {ImGuiKey_Z, SDL_SCANCODE_Z},
+      {ImGuiKey_Tab, SDL_SCANCODE_TAB},
+      {ImGuiKey_LeftArrow, SDL_SCANCODE_LEFT},
+      {ImGuiKey_RightArrow, SDL_SCANCODE_RIGHT},
+      {ImGuiKey_UpArrow, SDL_SCANCODE_UP},
+      {ImGuiKey_DownArrow, SDL_SCANCODE_DOWN},
+      {ImGuiKey_PageUp, SDL_SCANCODE_PAGEUP},
+      {ImGuiKey_PageDown, SDL_SCANCODE_PAGEDOWN},
+      {ImGuiKey_Home, SDL_SCANCODE_HOME},
+      {ImGuiKey_End, SDL_SCANCODE_END},
+      {ImGuiKey_Insert, SDL_SCANCODE_INSERT},
+      {ImGuiKey_Delete, SDL_SCANCODE_DELETE},
+      {ImGuiKey_Backspace, SDL_SCANCODE_BACKSPACE},
+      {ImGuiKey_Space, SDL_SCANCODE_SPACE},
+      {ImGuiKey_Enter, SDL_SCANCODE_RETURN},
+      {ImGuiKey_Escape, SDL_SCANCODE_ESCAPE},
+      {ImGuiKey_KeyPadEnter, SDL_SCANCODE_KP_ENTER},
+      {ImGuiKey_A, SDL_SCANCODE_A},
+      {ImGuiKey_C, SDL_SCANCODE_C},
+      {ImGuiKey_V, SDL_SCANCODE_V},
+      {ImGuiKey_X, SDL_SCANCODE_X},
+      {ImGuiKey_Y, SDL_SCANCODE_Y},
+      {ImGuiKey_Z, SDL_SCANCODE_Z},
   };
   for (const auto& m : map) io.KeyMap[m[0]] = m[1];
   io.SetClipboardTextFn = setClipboard;
   io.GetClipboardTextFn = getClipboard;
   const SDL_SystemCursor sys[ImGuiMouseCursor_COUNT] = {
-      SDL_SYSTEM_CURSOR_ARROW,  SDL_SYSTEM_CURSOR_IBEAM,    SDL_SYSTEM_CURSOR_SIZEALL,
-      SDL_SYSTEM_CURSOR_SIZENS, SDL_SYSTEM_CURSOR_SIZEWE,   SDL_SYSTEM_CURSOR_SIZENESW,
-      SDL_SYSTEM_CURSOR_SIZENWSE, SDL_SYSTEM_CURSOR_HAND, SDL_SYSTEM_CURSOR_NO};
+      SDL_SYSTEM_CURSOR_ARROW,    SDL_SYSTEM_CURSOR_IBEAM,  SDL_SYSTEM_CURSOR_SIZEALL,
+      SDL_SYSTEM_CURSOR_SIZENS,   SDL_SYSTEM_CURSOR_SIZEWE, SDL_SYSTEM_CURSOR_SIZENESW,
+      SDL_SYSTEM_CURSOR_SIZENWSE, SDL_SYSTEM_CURSOR_HAND,   SDL_SYSTEM_CURSOR_NO};
   for (int i = 0; i < ImGuiMouseCursor_COUNT; i++) cursors_[i] = SDL_CreateSystemCursor(sys[i]);
   SDL_StartTextInput();
 }
@@ -78,7 +98,8 @@ bool SdlInput::feed(const SDL_Event& e) {
       const int sc = e.key.keysym.scancode;
       if (sc < 0 || sc >= SDL_NUM_SCANCODES) return true;
       const bool down = e.type == SDL_KEYDOWN;
-      if (keyChanged_[sc] && io.KeysDown[sc] != down) return false;  // would undo this frame's press
+      if (keyChanged_[sc] && io.KeysDown[sc] != down)
+        return false;  // would undo this frame's press
       if (io.KeysDown[sc] != down) keyChanged_[sc] = true;
       io.KeysDown[sc] = down;
       const SDL_Keymod mod = static_cast<SDL_Keymod>(e.key.keysym.mod);
@@ -160,7 +181,8 @@ void SdlInput::updateDisplay() {
   if (SDL_GetWindowFlags(window_) & SDL_WINDOW_MINIMIZED) w = h = 0;
   SDL_GL_GetDrawableSize(window_, &dw, &dh);
   io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
-  if (w > 0 && h > 0) io.DisplayFramebufferScale = ImVec2(float(dw) / float(w), float(dh) / float(h));
+  if (w > 0 && h > 0)
+    io.DisplayFramebufferScale = ImVec2(float(dw) / float(w), float(dh) / float(h));
   const Uint64 freq = SDL_GetPerformanceFrequency();
   const Uint64 now = SDL_GetPerformanceCounter();
   io.DeltaTime = time_ > 0 ? static_cast<float>(double(now - time_) / double(freq)) : 1.0f / 60.0f;

@@ -16,7 +16,8 @@ class SdlInput {
  public:
   void init(SDL_Window* window);
   void shutdown();
-  // Polls SDL, feeds this frame's events to ImGui; returns SDL_QUIT seen. Dropped files go to `drops`.
+  // Polls SDL, feeds this frame's events to ImGui; returns SDL_QUIT seen. Dropped files go to
+  // `drops`.
   bool beginFrame(std::vector<char*>& drops);
 
  private:

@@ -159,8 +159,13 @@ void UiState::importWorkspace(PendingImport& imp, bool replace, bool asOtherLaye
   Status st = editor.replaceWorkspace(std::move(ws));
   if (!st) return setMessage(imp.name + ": " + st.error(), true);
   clearSelection();
-  setMessage("Merged " + imp.name + ": " + std::to_string(layers) + " matching document(s), " +
-             std::to_string(added) + " new");
+  if (layers == 0)
+    setMessage(imp.name + " was made for a different text (no open document has the same content "
+               "hash): its " + std::to_string(added) + " document(s) were opened as new documents",
+               true);
+  else
+    setMessage("Merged " + imp.name + ": " + std::to_string(layers) + " matching document(s), " +
+               std::to_string(added) + " new");
 }
 
 void UiState::exportWorkspace(bool currentOnly) {

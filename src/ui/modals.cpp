@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "app_impl.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 namespace {
@@ -161,12 +162,15 @@ void importModal(UiState& s) {
     bool done = false;
     if (ImGui::Button("Open as workspace", ImVec2(300, 0)))
       s.importWorkspace(imp, true, false), done = true;
+    recordWidget("import:workspace");
     ImGui::TextDisabled("Replaces the open documents, schema and annotations.");
     if (ImGui::Button("Merge as another annotator's layer", ImVec2(300, 0)))
       s.importWorkspace(imp, false, true), done = true;
+    recordWidget("import:layer");
     ImGui::TextDisabled("Same text: added beside your annotations. New text: new document.");
     if (ImGui::Button("Merge, replacing my annotations", ImVec2(300, 0)))
       s.importWorkspace(imp, false, false), done = true;
+    recordWidget("import:replace");
     ImGui::Spacing();
     if (ImGui::Button("Cancel")) done = true;
     if (done) {

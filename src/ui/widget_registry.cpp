@@ -57,6 +57,8 @@ bool findWidget(const char* fullName, RectF& out) {
   return true;
 }
 
-void widgetRegistryNewFrame() { ++gFrame; }
+void widgetRegistryNewFrame() {
+  ++gFrame;
+}
 
 }  // namespace scholion::ui

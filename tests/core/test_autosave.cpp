@@ -1,6 +1,5 @@
 // Autosave: round trip through a key/value store, quota failures keep the last good save.
 #include <catch2/catch.hpp>
-
 #include <map>
 
 #include "autosave.h"
@@ -87,7 +86,8 @@ TEST_CASE("a save that does not fit reports it and keeps the last good save") {
   const Workspace first = smallWorkspace("Jiang Zemin met Putin.");
   REQUIRE(saver.save(first, "") == "");
   store.quota = store.storageUsed() + 10;  // the next, larger save cannot fit
-  Workspace bigger = smallWorkspace(std::string("Jiang Zemin met Putin. ") + std::string(5000, 'x'));
+  Workspace bigger =
+      smallWorkspace(std::string("Jiang Zemin met Putin. ") + std::string(5000, 'x'));
   const std::string err = saver.save(bigger, "");
   CHECK_FALSE(err.empty());
   auto loaded = saver.load();

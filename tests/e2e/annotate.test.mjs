@@ -2,37 +2,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, screenshot, frames } from './harness.mjs';
-import { cpOffset, cpLength, dragAcross, clickRange, enterName, exported } from './gestures.mjs';
+import { cpOffset, cpLength, dragAcross, clickRange, enterName, exported, clickWidget, state, until } from './gestures.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-async function clickWidget(page, name) {
-  let r = null;
-  for (let i = 0; i < 30 && !r; i++) {
-    r = await page.evaluate((n) => window.scholion.widgetRect(n), name);
-    if (!r) await frames(page, 1);
-  }
-  assert.ok(r, `widget ${name} is not on screen`);
-  await page.mouse.click(r.x + Math.min(r.w / 2, 12), r.y + r.h / 2);
-  await frames(page, 3);
-}
 
 const spansOf = (ws) => ws.documents[0].spans;
 const relationsOf = (ws) => ws.documents[0].relations;
-const state = (page) => page.evaluate(() => window.scholion.state());
 
-// Polls (one frame at a time, up to ~60 frames) until fn(state) holds; returns the last state.
-async function until(page, fn) {
-  let st;
-  for (let i = 0; i < 60; i++) {
-    st = await state(page);
-    if (fn(st)) return st;
-    await frames(page, 1);
-  }
-  return st;
-}
 
 test('label spans, relate them, set an attribute and a note, undo and redo each, delete', async () => {
   const { page, ctx, errors } = await openApp(env);

@@ -49,3 +49,35 @@ export async function enterName(page, name) {
 export async function exported(page) {
   return JSON.parse(await page.evaluate(() => window.scholion.exportJson()));
 }
+
+export const state = (page) => page.evaluate(() => window.scholion.state());
+
+// Polls, one frame at a time (up to ~90 frames), until fn(state) holds; returns the last state.
+export async function until(page, fn) {
+  let st;
+  for (let i = 0; i < 90; i++) {
+    st = await state(page);
+    if (fn(st)) return st;
+    await frames(page, 1);
+  }
+  return st;
+}
+
+// Clicks a named widget (window.scholion.widgetRect) the way a hand does: move, then press.
+export async function clickWidget(page, name) {
+  let r = null;
+  for (let i = 0; i < 30 && !r; i++) {
+    r = await page.evaluate((n) => window.scholion.widgetRect(n), name);
+    if (!r) await frames(page, 1);
+  }
+  if (!r) throw new Error(`widget ${name} is not on screen`);
+  // A window that just appeared is placed over its first frames: read the position again.
+  await frames(page, 3);
+  r = (await page.evaluate((n) => window.scholion.widgetRect(n), name)) || r;
+  await page.mouse.move(r.x + Math.min(r.w / 2, 12), r.y + r.h / 2);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 1);
+  await page.mouse.up();
+  await frames(page, 3);
+}

@@ -103,8 +103,8 @@ void GlRenderer::render(const ImDrawData* dd) {
   const float l = dd->DisplayPos.x, r = dd->DisplayPos.x + dd->DisplaySize.x;
   const float t = dd->DisplayPos.y, b = dd->DisplayPos.y + dd->DisplaySize.y;
   const float projection[16] = {
-      2.0f / (r - l),    0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1.0f, 0,
-      (r + l) / (l - r), (t + b) / (b - t), 0, 1.0f};
+      2.0f / (r - l),    0, 0,   0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1.0f, 0, (r + l) / (l - r),
+      (t + b) / (b - t), 0, 1.0f};
   glUseProgram(program_);
   glUniform1i(locTexture_, 0);
   glUniformMatrix4fv(locProjection_, 1, GL_FALSE, projection);
@@ -116,7 +116,8 @@ void GlRenderer::render(const ImDrawData* dd) {
   for (int n = 0; n < dd->CmdListsCount; n++) {
     const ImDrawList* list = dd->CmdLists[n];
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert),
+    glBufferData(GL_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert),
                  list->VtxBuffer.Data, GL_STREAM_DRAW);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER,
@@ -135,11 +136,11 @@ void GlRenderer::render(const ImDrawData* dd) {
       if (x1 <= x0 || y1 <= y0) continue;
       glScissor(static_cast<int>(x0), static_cast<int>(fbH - y1), static_cast<int>(x1 - x0),
                 static_cast<int>(y1 - y0));
-      glBindTexture(GL_TEXTURE_2D,
-                    static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
+      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
       // 32-bit indices; offsets into the element buffer are in bytes.
-      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), GL_UNSIGNED_INT,
-                     reinterpret_cast<void*>(static_cast<intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+      glDrawElements(
+          GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), GL_UNSIGNED_INT,
+          reinterpret_cast<void*>(static_cast<intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
     }
   }
   glBindVertexArray(0);

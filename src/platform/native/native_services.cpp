@@ -45,7 +45,8 @@ std::string writeFileAtomically(const fs::path& p, const std::string& bytes) {
 // Keys may contain characters that are not safe in file names.
 std::string safeName(const std::string& key) {
   std::string out;
-  for (unsigned char c : key) out += (std::isalnum(c) || c == '-' || c == '_' || c == '.') ? char(c) : '_';
+  for (unsigned char c : key)
+    out += (std::isalnum(c) || c == '-' || c == '_' || c == '.') ? char(c) : '_';
   return out;
 }
 
@@ -109,7 +110,9 @@ void NativeServices::openFileChooser(const std::string& accept, bool multiple) {
   if (!files.empty()) app_->onFilesOpened(std::move(files));
 }
 
-void NativeServices::setClipboard(const std::string& text) { SDL_SetClipboardText(text.c_str()); }
+void NativeServices::setClipboard(const std::string& text) {
+  SDL_SetClipboardText(text.c_str());
+}
 
 double NativeServices::now() {
   using clock = std::chrono::steady_clock;

@@ -1,4 +1,5 @@
-// Desktop implementation of PlatformServices: a data folder for autosave and exports, zenity for files.
+// Desktop implementation of PlatformServices: a data folder for autosave and exports, zenity for
+// files.
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
 // Web entry point: the main loop, window sizing, and the C functions behind window.scholion.
+#include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -6,11 +7,9 @@
 #include <string>
 #include <vector>
 
-#include <SDL.h>
-
 #include "app.h"
-#include "imgui.h"
 #include "host.h"
+#include "imgui.h"
 #include "web_services.h"
 
 namespace {
@@ -35,8 +34,12 @@ void mainLoop() {
     // The safety net of -fexceptions: report instead of killing the page.
     EM_ASM({ console.warn('Scholion: ' + UTF8ToString($0)); }, e.what());
   }
-  if (gFrameTimes.size() < 100000) gFrameTimes.push_back(static_cast<float>(gHost.stats().lastFrameMs));
-  if (++gFrames == 2) EM_ASM({ if (Module.scholionFirstFrame) Module.scholionFirstFrame(); });
+  if (gFrameTimes.size() < 100000)
+    gFrameTimes.push_back(static_cast<float>(gHost.stats().lastFrameMs));
+  if (++gFrames == 2)
+    EM_ASM({
+      if (Module.scholionFirstFrame) Module.scholionFirstFrame();
+    });
 }
 
 const char* ret(std::string s) {
@@ -58,7 +61,9 @@ EMSCRIPTEN_KEEPALIVE void scholion_load_text(const char* name, const char* text)
   gHost.app().loadText(name, text);
 }
 
-EMSCRIPTEN_KEEPALIVE const char* scholion_export_json() { return ret(gHost.app().exportJson()); }
+EMSCRIPTEN_KEEPALIVE const char* scholion_export_json() {
+  return ret(gHost.app().exportJson());
+}
 
 EMSCRIPTEN_KEEPALIVE const char* scholion_import_json(const char* text) {
   try {
@@ -68,7 +73,9 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_import_json(const char* text) {
   }
 }
 
-EMSCRIPTEN_KEEPALIVE const char* scholion_state() { return ret(gHost.app().stateJson()); }
+EMSCRIPTEN_KEEPALIVE const char* scholion_state() {
+  return ret(gHost.app().stateJson());
+}
 
 // Returns 1 and fills out[4] with x, y, w, h in CSS pixels of the canvas, or 0.
 EMSCRIPTEN_KEEPALIVE int scholion_span_rect(int start, int end, float* out) {
@@ -141,7 +148,8 @@ EMSCRIPTEN_KEEPALIVE void scholion_flush_save() {
 
 // Copies up to `max` recorded frame times (ms) into out, clears the record, returns the count.
 EMSCRIPTEN_KEEPALIVE int scholion_frame_times(float* out, int max) {
-  const int n = static_cast<int>(gFrameTimes.size()) < max ? static_cast<int>(gFrameTimes.size()) : max;
+  const int n =
+      static_cast<int>(gFrameTimes.size()) < max ? static_cast<int>(gFrameTimes.size()) : max;
   for (int i = 0; i < n; i++) out[i] = gFrameTimes[gFrameTimes.size() - n + i];
   gFrameTimes.clear();
   return n;
@@ -152,7 +160,11 @@ EMSCRIPTEN_KEEPALIVE int scholion_frame_times(float* out, int max) {
 int main() {
   std::string err = gHost.init(gServices);
   if (!err.empty()) {
-    EM_ASM({ if (Module.scholionFatal) Module.scholionFatal(UTF8ToString($0)); }, err.c_str());
+    EM_ASM(
+        {
+          if (Module.scholionFatal) Module.scholionFatal(UTF8ToString($0));
+        },
+        err.c_str());
     return 1;
   }
   gStarted = true;

@@ -15,10 +15,12 @@ EM_JS(char*, scholion_js_storage_set, (const char* key, const char* value), {
   try {
     window.localStorage.setItem(k, UTF8ToString(value));
   } catch (e) {
-    if (e && (e.name === 'QuotaExceededError' || e.code === 22 || e.code === 1014))
-      msg = 'The browser storage is full (about 5 MB per site): the last change was not saved there. Your work is still open; export it to a file.';
+    if (e && (e.name == = 'QuotaExceededError' || e.code == = 22 || e.code == = 1014))
+      msg =
+          'The browser storage is full (about 5 MB per site): the last change was not saved there. Your work is still open; export it to a file.';
     else
-      msg = 'The browser storage is not available (' + (e && e.name ? e.name : e) + '): your work is not being saved there. Export it to a file.';
+      msg = 'The browser storage is not available (' + (e && e.name ? e.name : e) +
+            '): your work is not being saved there. Export it to a file.';
   }
   var n = lengthBytesUTF8(msg) + 1;
   var p = _malloc(n);
@@ -28,8 +30,12 @@ EM_JS(char*, scholion_js_storage_set, (const char* key, const char* value), {
 
 EM_JS(char*, scholion_js_storage_get, (const char* key), {
   var v = null;
-  try { v = window.localStorage.getItem('scholion:' + UTF8ToString(key)); } catch (e) { v = null; }
-  if (v === null) return 0;
+  try {
+    v = window.localStorage.getItem('scholion:' + UTF8ToString(key));
+  } catch (e) {
+    v = null;
+  }
+  if (v == = null) return 0;
   var n = lengthBytesUTF8(v) + 1;
   var p = _malloc(n);
   stringToUTF8(v, p, n);
@@ -37,7 +43,10 @@ EM_JS(char*, scholion_js_storage_get, (const char* key), {
 });
 
 EM_JS(void, scholion_js_storage_remove, (const char* key), {
-  try { window.localStorage.removeItem('scholion:' + UTF8ToString(key)); } catch (e) {}
+  try {
+    window.localStorage.removeItem('scholion:' + UTF8ToString(key));
+  } catch (e) {
+  }
 });
 
 // localStorage counts UTF-16 code units of keys and values.
@@ -47,31 +56,41 @@ EM_JS(double, scholion_js_storage_used, (), {
     var s = window.localStorage;
     for (var i = 0; i < s.length; i++) {
       var k = s.key(i);
-      if (k && k.indexOf('scholion:') === 0) used += k.length + (s.getItem(k) || '').length;
+      if (k && k.indexOf('scholion:') == = 0) used += k.length + (s.getItem(k) || '').length;
     }
-  } catch (e) {}
+  } catch (e) {
+  }
   return used;
 });
 
-EM_JS(char*, scholion_js_download, (const char* name, const char* data, int size, const char* mime), {
-  try {
-    var bytes = HEAPU8.slice(data, data + size);
-    var blob = new Blob([bytes], { type: UTF8ToString(mime) });
-    var a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = UTF8ToString(name);
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-    return 0;
-  } catch (e) {
-    var msg = 'Download failed: ' + e;
-    var n = lengthBytesUTF8(msg) + 1;
-    var p = _malloc(n);
-    stringToUTF8(msg, p, n);
-    return p;
-  }
-});
+EM_JS(char*, scholion_js_download, (const char* name, const char* data, int size, const char* mime),
+      {
+        try {
+          var bytes = HEAPU8.slice(data, data + size);
+          var blob = new Blob([bytes], {
+            type:
+              UTF8ToString(mime)
+          });
+          var a = document.createElement('a');
+          a.href = URL.createObjectURL(blob);
+          a.download = UTF8ToString(name);
+          document.body.appendChild(a);
+          a.click();
+          setTimeout(
+              function() {
+                URL.revokeObjectURL(a.href);
+                a.remove();
+              },
+              1000);
+          return 0;
+        } catch (e) {
+          var msg = 'Download failed: ' + e;
+          var n = lengthBytesUTF8(msg) + 1;
+          var p = _malloc(n);
+          stringToUTF8(msg, p, n);
+          return p;
+        }
+      });
 
 EM_JS(void, scholion_js_open_chooser, (const char* accept, int multiple), {
   if (window.scholionOpenChooser) window.scholionOpenChooser(UTF8ToString(accept), !!multiple);
@@ -81,8 +100,9 @@ EM_JS(void, scholion_js_set_clipboard, (const char* text), {
   var t = UTF8ToString(text);
   try {
     if (navigator.clipboard && navigator.clipboard.writeText)
-      navigator.clipboard.writeText(t).catch(function() {});
-  } catch (e) {}
+      navigator.clipboard.writeText(t).catch(function(){});
+  } catch (e) {
+  }
   window.scholionLastCopied = t;  // lets tests and embedding pages read what was copied
 });
 
@@ -107,14 +127,18 @@ bool WebServices::storageGet(const std::string& key, std::string& value) {
   return true;
 }
 
-void WebServices::storageRemove(const std::string& key) { scholion_js_storage_remove(key.c_str()); }
+void WebServices::storageRemove(const std::string& key) {
+  scholion_js_storage_remove(key.c_str());
+}
 
 std::size_t WebServices::storageUsed() {
   return static_cast<std::size_t>(scholion_js_storage_used());
 }
 
 // Chromium and Firefox allow about 5 MiB of UTF-16 per origin; there is no API that reports it.
-std::size_t WebServices::storageQuota() { return 5u * 1024u * 1024u; }
+std::size_t WebServices::storageQuota() {
+  return 5u * 1024u * 1024u;
+}
 
 std::string WebServices::download(const std::string& fileName, const std::string& bytes,
                                   const std::string& mimeType) {
@@ -126,8 +150,12 @@ void WebServices::openFileChooser(const std::string& accept, bool multiple) {
   scholion_js_open_chooser(accept.c_str(), multiple ? 1 : 0);
 }
 
-void WebServices::setClipboard(const std::string& text) { scholion_js_set_clipboard(text.c_str()); }
+void WebServices::setClipboard(const std::string& text) {
+  scholion_js_set_clipboard(text.c_str());
+}
 
-double WebServices::now() { return emscripten_get_now() / 1000.0; }
+double WebServices::now() {
+  return emscripten_get_now() / 1000.0;
+}
 
 }  // namespace scholion::platform
