@@ -59,7 +59,7 @@ if(EMSCRIPTEN)
   target_link_options(scholion_web PRIVATE
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sNO_FILESYSTEM=1 -sENVIRONMENT=web
     -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
-    -sEXPORTED_RUNTIME_METHODS=[ccall,UTF8ToString]
+    -sEXPORTED_RUNTIME_METHODS=[ccall,UTF8ToString,lengthBytesUTF8,stringToUTF8]
     --pre-js ${CMAKE_BINARY_DIR}/scholion-api.js)
   set_property(TARGET scholion_web APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/scholion-api.js)
   # The static site: page, styles, plus the .js/.wasm the link writes next to them.

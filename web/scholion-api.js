@@ -14,6 +14,13 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   }
   function nextFrame() { return new Promise(function (r) { requestAnimationFrame(function () { r(); }); }); }
   function call(name, ret, types, args) { return Module.ccall(name, ret, types, args); }
+  // Large strings go through the heap: ccall's 'string' arguments are copied onto the 5 MB
+  // wasm stack, which a big document or workspace would overflow.
+  function withHeapString(str, fn) {
+    var n = Module.lengthBytesUTF8(str) + 1;
+    var p = Module._malloc(n);
+    try { Module.stringToUTF8(str, p, n); return fn(p); } finally { Module._free(p); }
+  }
 
   Module.canvas = document.getElementById('canvas');
   Module.print = function (t) { console.log(t); };
@@ -140,10 +147,12 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     version: '@SCHOLION_VERSION@',
     ready: ready,
     documentText: function () { return call('scholion_document_text', 'string', [], []); },
-    loadText: function (name, text) { call('scholion_load_text', null, ['string', 'string'], [name, text]); },
+    loadText: function (name, text) {
+      withHeapString(text, function (p) { call('scholion_load_text', null, ['string', 'number'], [name, p]); });
+    },
     exportJson: function () { return call('scholion_export_json', 'string', [], []); },
     importJson: function (text) {
-      var err = call('scholion_import_json', 'string', ['string'], [text]);
+      var err = withHeapString(text, function (p) { return call('scholion_import_json', 'string', ['number'], [p]); });
       return { ok: !err, error: err || null };
     },
     state: function () { return JSON.parse(call('scholion_state', 'string', [], [])); },

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 
+// clang-format off  (the EM_JS bodies below are JavaScript)
 // Every storage access is wrapped: browsers may throw SecurityError (private modes, file://
 // policies) or QuotaExceededError. Keys carry a prefix because Chromium shares one localStorage
 // between every file:// page.
@@ -15,7 +16,7 @@ EM_JS(char*, scholion_js_storage_set, (const char* key, const char* value), {
   try {
     window.localStorage.setItem(k, UTF8ToString(value));
   } catch (e) {
-    if (e && (e.name == = 'QuotaExceededError' || e.code == = 22 || e.code == = 1014))
+    if (e && (e.name === 'QuotaExceededError' || e.code === 22 || e.code === 1014))
       msg =
           'The browser storage is full (about 5 MB per site): the last change was not saved there. Your work is still open; export it to a file.';
     else
@@ -35,7 +36,7 @@ EM_JS(char*, scholion_js_storage_get, (const char* key), {
   } catch (e) {
     v = null;
   }
-  if (v == = null) return 0;
+  if (v === null) return 0;
   var n = lengthBytesUTF8(v) + 1;
   var p = _malloc(n);
   stringToUTF8(v, p, n);
@@ -56,7 +57,7 @@ EM_JS(double, scholion_js_storage_used, (), {
     var s = window.localStorage;
     for (var i = 0; i < s.length; i++) {
       var k = s.key(i);
-      if (k && k.indexOf('scholion:') == = 0) used += k.length + (s.getItem(k) || '').length;
+      if (k && k.indexOf('scholion:') === 0) used += k.length + (s.getItem(k) || '').length;
     }
   } catch (e) {
   }
@@ -105,6 +106,8 @@ EM_JS(void, scholion_js_set_clipboard, (const char* text), {
   }
   window.scholionLastCopied = t;  // lets tests and embedding pages read what was copied
 });
+
+// clang-format on
 
 namespace scholion::platform {
 namespace {
