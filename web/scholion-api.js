@@ -25,7 +25,25 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   Module.canvas = document.getElementById('canvas');
   Module.print = function (t) { console.log(t); };
   Module.printErr = function (t) { console.warn(t); };
-  Module.scholionFirstFrame = function () { setStatus(''); resolveReady(); };
+  Module.scholionFirstFrame = function () { setStatus(''); resolveReady(); openFromUrl(); };
+  // ?open=URL (same origin or CORS-enabled): a teacher's link straight to a document or exercise.
+  // The file goes through the same path as the file chooser, so it is checked the same way.
+  function openFromUrl() {
+    var target = new URLSearchParams(window.location.search).get('open');
+    if (!target) return;
+    var url;
+    try { url = new URL(target, window.location.href); } catch (e) { setStatus('Cannot open "' + target + '": not a valid address', true); return; }
+    var name = decodeURIComponent(url.pathname.split('/').pop() || 'document.txt');
+    fetch(url.href).then(function (r) {
+      if (!r.ok) throw new Error('the server answered ' + r.status);
+      return r.arrayBuffer();
+    }).then(function (buf) {
+      return sendFiles([{ name: name, arrayBuffer: function () { return Promise.resolve(buf); } }]);
+    }).catch(function (e) {
+      setStatus('Could not open ' + url.href + ': ' + (e && e.message ? e.message : e), true);
+      setTimeout(function () { setStatus(''); }, 8000);
+    });
+  }
   Module.scholionFatal = function (msg) { setStatus('Scholion could not start: ' + msg, true); rejectReady(new Error(msg)); };
   Module.onAbort = function (what) { setStatus('Scholion stopped: ' + what, true); rejectReady(new Error(String(what))); };
 

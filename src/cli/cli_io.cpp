@@ -2,10 +2,13 @@
 #include "cli_io.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+
+#include "scholion_json.h"
 
 namespace scholion::cli {
 
@@ -161,6 +164,38 @@ bool formatOption(const ParsedArgs& args, const std::string& name, Format& out) 
     return false;
   }
   return true;
+}
+
+Result<Workspace> loadScholion(const std::string& path) {
+  Result<std::string> bytes = readFile(path);
+  if (!bytes) return fail(bytes.error());
+  Result<Workspace> ws = parseScholionJson(*bytes);
+  if (!ws) return fail(path + ": " + ws.error());
+  return ws;
+}
+
+std::string baseName(const std::string& path) {
+  std::size_t slash = path.find_last_of("/\\");
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::size_t dot = name.rfind('.');
+  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
+std::string fixed(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", v);
+  return buf;
+}
+
+std::size_t cpWidth(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string pad(const std::string& s, std::size_t width) {
+  std::size_t n = cpWidth(s);
+  return n >= width ? s + " " : s + std::string(width - n, ' ');
 }
 
 }  // namespace scholion::cli

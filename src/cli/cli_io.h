@@ -19,6 +19,23 @@ Status writeFile(const std::string& path, const std::string& bytes);
 // file (`from` = Unknown detects the format). `detected` receives the format used.
 Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* detected = nullptr);
 
+// Reads and parses one Scholion JSON file. A read error is returned as is; a parse error is
+// prefixed with "path: ".
+Result<Workspace> loadScholion(const std::string& path);
+
+// A path's file name without its folder and its last extension ("a/b.json" -> "b").
+std::string baseName(const std::string& path);
+
+// A number with three decimals ("0.250").
+std::string fixed(double v);
+
+// The length of a UTF-8 string in code points.
+std::size_t cpWidth(const std::string& s);
+
+// Pads to a width counted in code points, so names with accents line up; a string as wide or
+// wider gets one space.
+std::string pad(const std::string& s, std::size_t width);
+
 // Parses "--name value" options out of args (positional arguments stay in order). Returns "" or
 // a usage error. `flags` are options without a value.
 struct ParsedArgs {

@@ -34,32 +34,8 @@ const char kHelp[] =
     "  --bom         start the CSV with a UTF-8 byte order mark\n"
     "  --passages N  how many divisive passages to list (default 5)\n";
 
-std::string baseName(const std::string& path) {
-  std::size_t slash = path.find_last_of("/\\");
-  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::size_t dot = name.rfind('.');
-  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
-}
-
-std::string fixed(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  return buf;
-}
-
 std::string coef(const Coefficient& c) {
   return fixed(c.value) + (c.defined ? "" : " (undefined: no variation)");
-}
-
-std::size_t cpWidth(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-std::string pad(const std::string& s, std::size_t width) {
-  std::size_t n = cpWidth(s);
-  return n >= width ? s + " " : s + std::string(width - n, ' ');
 }
 
 struct Loaded {
@@ -96,14 +72,9 @@ int cmdAgree(int argc, char** argv) {
   }
   std::vector<Workspace> files;
   for (const std::string& path : args.positional) {
-    Result<std::string> bytes = readFile(path);
-    if (!bytes) {
-      std::cerr << "scholion agree: " << bytes.error() << "\n";
-      return 1;
-    }
-    Result<Workspace> ws = parseScholionJson(*bytes);
+    Result<Workspace> ws = loadScholion(path);
     if (!ws) {
-      std::cerr << "scholion agree: " << path << ": " << ws.error() << "\n";
+      std::cerr << "scholion agree: " << ws.error() << "\n";
       return 1;
     }
     files.push_back(std::move(ws.value()));

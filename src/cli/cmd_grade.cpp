@@ -27,41 +27,9 @@ const char kHelp[] =
     "  --per-label  also print each student's per-label table\n"
     "  --out FILE   write the output to FILE instead of standard output\n";
 
-Result<Workspace> loadScholion(const std::string& path) {
-  Result<std::string> bytes = readFile(path);
-  if (!bytes) return fail(bytes.error());
-  Result<Workspace> ws = parseScholionJson(*bytes);
-  if (!ws) return fail(path + ": " + ws.error());
-  return ws;
-}
-
-std::string baseName(const std::string& path) {
-  std::size_t slash = path.find_last_of("/\\");
-  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::size_t dot = name.rfind('.');
-  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
-}
-
-std::string fixed(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  return buf;
-}
-
-// Pads to a width counted in code points, so names with accents line up.
-std::string pad(const std::string& s, std::size_t width) {
-  std::size_t cps = 0;
-  for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
-  return cps >= width ? s + " " : s + std::string(width - cps, ' ');
-}
-
 std::string table(const std::vector<GradeReport>& reports, bool perLabel) {
   std::size_t nameWidth = 7;
-  for (const GradeReport& r : reports) {
-    std::size_t cps = 0;
-    for (unsigned char c : r.student) cps += (c & 0xC0) != 0x80;
-    nameWidth = std::max(nameWidth, cps);
-  }
+  for (const GradeReport& r : reports) nameWidth = std::max(nameWidth, cpWidth(r.student));
   nameWidth = std::min<std::size_t>(nameWidth + 2, 40);
   std::string out = pad("student", nameWidth) +
                     "docs  exact P  exact R  exact F1  ovl P  ovl R  ovl F1  macro F1  rel F1\n";

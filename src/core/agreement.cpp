@@ -51,25 +51,36 @@ CountTable toTable(const std::vector<std::vector<uint32_t>>& counts) {
   return t;
 }
 
+// Walks the units in [begin, end) rated at least twice: adds each one's counts to `colSum` and
+// calls f(ratings, sumOfSquaredCounts). Returns how many units it walked.
+template <class F>
+std::size_t forRatedUnits(const CountTable& t, std::size_t begin, std::size_t end,
+                          std::vector<double>& colSum, F f) {
+  std::size_t items = 0;
+  for (std::size_t u = begin; u < end; ++u) {
+    double m = 0, sq = 0;
+    for (std::size_t c = 0; c < t.cats; ++c) {
+      double x = t.at(u, c);
+      m += x;
+      sq += x * x;
+    }
+    if (m < 2) continue;
+    for (std::size_t c = 0; c < t.cats; ++c) colSum[c] += t.at(u, c);
+    f(m, sq);
+    ++items;
+  }
+  return items;
+}
+
 Coefficient fleissFlat(const CountTable& t, std::size_t begin, std::size_t end) {
   // P_i = (sum_j n_ij^2 - n_i) / (n_i (n_i - 1)); P-bar = mean P_i; p_j = sum_i n_ij / sum_i n_i;
   // P_e = sum_j p_j^2; kappa = (P-bar - P_e) / (1 - P_e).
   std::vector<double> colSum(t.cats, 0.0);
   double sumP = 0, total = 0;
-  std::size_t items = 0;
-  for (std::size_t u = begin; u < end; ++u) {
-    double ni = 0, sq = 0;
-    for (std::size_t c = 0; c < t.cats; ++c) {
-      double x = t.at(u, c);
-      ni += x;
-      sq += x * x;
-    }
-    if (ni < 2) continue;
-    for (std::size_t c = 0; c < t.cats; ++c) colSum[c] += t.at(u, c);
+  std::size_t items = forRatedUnits(t, begin, end, colSum, [&](double ni, double sq) {
     sumP += (sq - ni) / (ni * (ni - 1));
     total += ni;
-    ++items;
-  }
+  });
   if (items == 0) return undefinedCoefficient(1.0, 1.0, 0);
   double pe = 0;
   for (double s : colSum) pe += (s / total) * (s / total);
@@ -82,20 +93,11 @@ Coefficient alphaFlat(const CountTable& t, std::size_t begin, std::size_t end) {
   // alpha = 1 - (n - 1) * (n - sum_c o_cc) / (n^2 - sum_c n_c^2).
   std::vector<double> nc(t.cats, 0.0);
   double n = 0, agree = 0;
-  std::size_t items = 0;
-  for (std::size_t u = begin; u < end; ++u) {
-    double m = 0, same = 0;
-    for (std::size_t c = 0; c < t.cats; ++c) {
-      double x = t.at(u, c);
-      m += x;
-      same += x * (x - 1);
-    }
-    if (m < 2) continue;
-    for (std::size_t c = 0; c < t.cats; ++c) nc[c] += t.at(u, c);
-    agree += same / (m - 1);
+  // sum_c n_uc (n_uc - 1) = sum_c n_uc^2 - m_u (exact: the counts are small integers).
+  std::size_t items = forRatedUnits(t, begin, end, nc, [&](double m, double sq) {
+    agree += (sq - m) / (m - 1);
     n += m;
-    ++items;
-  }
+  });
   if (items == 0) return undefinedCoefficient(1.0, 1.0, 0);
   double sumSq = 0, sameExp = 0;
   for (double x : nc) {

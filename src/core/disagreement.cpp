@@ -38,6 +38,16 @@ bool sameChoice(const std::vector<const SpanRef*>& x, const std::vector<const Sp
   return true;
 }
 
+// prepareSpans of every layer (a null layer counts as one without spans), labels numbered in `ids`.
+std::vector<PreparedSpans> prepareLayers(const std::vector<const AnnotationLayer*>& layers,
+                                         LabelIds& ids) {
+  std::vector<PreparedSpans> prepared;
+  static const AnnotationLayer kEmpty;
+  for (const AnnotationLayer* l : layers)
+    prepared.push_back(prepareSpans(l ? l->spans : kEmpty.spans, ids));
+  return prepared;
+}
+
 }  // namespace
 
 std::vector<DisagreementPassage> findDisagreements(
@@ -45,10 +55,7 @@ std::vector<DisagreementPassage> findDisagreements(
   std::vector<DisagreementPassage> out;
   const std::size_t A = layers.size();
   LabelIds ids;
-  std::vector<PreparedSpans> prepared;
-  static const AnnotationLayer kEmpty;
-  for (const AnnotationLayer* l : layers)
-    prepared.push_back(prepareSpans(l ? l->spans : kEmpty.spans, ids));
+  std::vector<PreparedSpans> prepared = prepareLayers(layers, ids);
   std::vector<Tagged> all = allSpans(prepared);
 
   std::vector<std::vector<const SpanRef*>> mine(A);
@@ -102,26 +109,25 @@ std::size_t passageAtOrAfter(const std::vector<DisagreementPassage>& passages, u
 
 // ---- adjudication -------------------------------------------------------------------------------
 
-std::string freshSpanId(const AnnotationLayer& layer) {
+// `prefix` followed by one more than the largest number of the ids `prefix`<digits> in `items`.
+template <class Item>
+static std::string freshId(const std::vector<Item>& items, char prefix) {
   unsigned long long maxN = 0;
-  for (const Span& s : layer.spans) {
-    if (s.id.size() < 2 || s.id[0] != 'T' || s.id.size() > 18) continue;
-    if (!std::all_of(s.id.begin() + 1, s.id.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  for (const Item& x : items) {
+    if (x.id.size() < 2 || x.id[0] != prefix || x.id.size() > 18) continue;
+    if (!std::all_of(x.id.begin() + 1, x.id.end(), [](char c) { return c >= '0' && c <= '9'; }))
       continue;
-    maxN = std::max(maxN, std::stoull(s.id.substr(1)));
+    maxN = std::max(maxN, std::stoull(x.id.substr(1)));
   }
-  return "T" + std::to_string(maxN + 1);
+  return prefix + std::to_string(maxN + 1);
+}
+
+std::string freshSpanId(const AnnotationLayer& layer) {
+  return freshId(layer.spans, 'T');
 }
 
 static std::string freshRelationId(const AnnotationLayer& layer) {
-  unsigned long long maxN = 0;
-  for (const Relation& r : layer.relations) {
-    if (r.id.size() < 2 || r.id[0] != 'R' || r.id.size() > 18) continue;
-    if (!std::all_of(r.id.begin() + 1, r.id.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      continue;
-    maxN = std::max(maxN, std::stoull(r.id.substr(1)));
-  }
-  return "R" + std::to_string(maxN + 1);
+  return freshId(layer.relations, 'R');
 }
 
 AnnotationLayer majorityLayer(const std::vector<const AnnotationLayer*>& layers,
@@ -131,10 +137,7 @@ AnnotationLayer majorityLayer(const std::vector<const AnnotationLayer*>& layers,
   const std::size_t A = layers.size();
   if (A == 0) return out;
   LabelIds ids;
-  std::vector<PreparedSpans> prepared;
-  static const AnnotationLayer kEmpty;
-  for (const AnnotationLayer* l : layers)
-    prepared.push_back(prepareSpans(l ? l->spans : kEmpty.spans, ids));
+  std::vector<PreparedSpans> prepared = prepareLayers(layers, ids);
   std::vector<Tagged> all = allSpans(prepared);
   // groupOf[a][spanIndex] = id of the identical-span group; kept groups map to new span ids.
   std::vector<std::vector<int>> groupOf(A);
@@ -290,44 +293,30 @@ Command layerChangeCommand(const AnnotationLayer& before, const AnnotationLayer&
   for (const Span& s : before.spans) spansBefore.emplace(s.id, &s);
   for (const Relation& r : after.relations) relsAfter.emplace(r.id, &r);
   for (const Relation& r : before.relations) relsBefore.emplace(r.id, &r);
+  auto push = [&cmd](Change::Kind kind) -> Change& {
+    cmd.changes.emplace_back();
+    cmd.changes.back().kind = kind;
+    return cmd.changes.back();
+  };
   for (const Relation& r : before.relations) {
     auto it = relsAfter.find(r.id);
-    if (it != relsAfter.end() && *it->second == r) continue;
-    Change c;
-    c.kind = Change::Kind::RemoveRelation;
-    c.relation = r;
-    cmd.changes.push_back(std::move(c));
+    if (it == relsAfter.end() || !(*it->second == r))
+      push(Change::Kind::RemoveRelation).relation = r;
   }
-  for (const Span& s : before.spans) {
-    if (spansAfter.count(s.id)) continue;
-    Change c;
-    c.kind = Change::Kind::RemoveSpan;
-    c.span = s;
-    cmd.changes.push_back(std::move(c));
-  }
+  for (const Span& s : before.spans)
+    if (!spansAfter.count(s.id)) push(Change::Kind::RemoveSpan).span = s;
   for (const Span& s : after.spans) {
     auto it = spansBefore.find(s.id);
     if (it == spansBefore.end() || *it->second == s) continue;
-    Change c;
-    c.kind = Change::Kind::ReplaceSpan;
+    Change& c = push(Change::Kind::ReplaceSpan);
     c.spanBefore = *it->second;
     c.span = s;
-    cmd.changes.push_back(std::move(c));
   }
-  for (const Span& s : after.spans) {
-    if (spansBefore.count(s.id)) continue;
-    Change c;
-    c.kind = Change::Kind::AddSpan;
-    c.span = s;
-    cmd.changes.push_back(std::move(c));
-  }
+  for (const Span& s : after.spans)
+    if (!spansBefore.count(s.id)) push(Change::Kind::AddSpan).span = s;
   for (const Relation& r : after.relations) {
     auto it = relsBefore.find(r.id);
-    if (it != relsBefore.end() && *it->second == r) continue;
-    Change c;
-    c.kind = Change::Kind::AddRelation;
-    c.relation = r;
-    cmd.changes.push_back(std::move(c));
+    if (it == relsBefore.end() || !(*it->second == r)) push(Change::Kind::AddRelation).relation = r;
   }
   return cmd;
 }

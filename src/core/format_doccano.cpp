@@ -176,16 +176,9 @@ Result<Workspace> parseDoccanoJsonl(const std::string& name, const std::string& 
     }
     DocumentData doc;
     std::string why = parseLine(parsed.value(), where, ws.documents.size() + 1, names, doc);
-    if (!why.empty()) {
-      errors.addRaw(why);
-      continue;
-    }
-    ws.documents.push_back(std::move(doc));
+    addImported(ws, errors, std::move(doc), why);
   }
-  if (!errors.empty()) return errors.error();
-  ws.schema.name = fileStem(name);
-  addMissingToSchema(ws.schema, ws);
-  return ws;
+  return finishImport(std::move(ws), errors, name);
 }
 
 std::string writeDoccanoJsonl(const Workspace& ws, DoccanoForm form,

@@ -244,16 +244,9 @@ Result<Workspace> parseLabelStudioJson(const std::string& name, const std::strin
   for (std::size_t i = 0; i < root.size() && !errors.full(); ++i) {
     DocumentData doc;
     std::string why = readTask(root[i], name + ": /" + std::to_string(i), i, docNames, doc);
-    if (!why.empty()) {
-      errors.addRaw(why);
-      continue;
-    }
-    ws.documents.push_back(std::move(doc));
+    addImported(ws, errors, std::move(doc), why);
   }
-  if (!errors.empty()) return errors.error();
-  ws.schema.name = fileStem(name);
-  addMissingToSchema(ws.schema, ws);
-  return ws;
+  return finishImport(std::move(ws), errors, name);
 }
 
 std::string writeLabelStudioJson(const Workspace& ws, std::vector<std::string>* warnings) {

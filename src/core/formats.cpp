@@ -12,16 +12,10 @@
 namespace scholion {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string extensionOf(std::string_view path) {
   std::string b = baseName(path);
   auto dot = b.rfind('.');
-  return dot == std::string::npos ? "" : lower(b.substr(dot));
+  return dot == std::string::npos ? "" : asciiLower(b.substr(dot));
 }
 
 }  // namespace
@@ -46,7 +40,7 @@ const char* formatName(Format format) {
 }
 
 Format formatFromName(std::string_view name) {
-  std::string n = lower(name);
+  std::string n = asciiLower(name);
   if (n == "scholion" || n == "json") return Format::Scholion;
   if (n == "brat" || n == "ann" || n == "standoff") return Format::Brat;
   if (n == "conll" || n == "iob" || n == "iob1" || n == "iob2" || n == "bio" || n == "bioes")

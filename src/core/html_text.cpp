@@ -9,12 +9,6 @@
 namespace scholion {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool isBlock(const std::string& tag) {
   static const char* const kBlocks[] = {
       "p",       "div",     "br",      "li",     "ul",     "ol",         "h1",
@@ -173,7 +167,7 @@ std::string htmlToText(std::string_view html) {
       ++i;
       continue;
     }
-    std::string tag = lower(html.substr(nameStart, j - nameStart));
+    std::string tag = asciiLower(html.substr(nameStart, j - nameStart));
     // Skip to the end of the tag, honouring quoted attribute values.
     char quote = 0;
     while (j < n) {
@@ -195,7 +189,7 @@ std::string htmlToText(std::string_view html) {
       while (k < n) {
         k = html.find("</", k);
         if (k == std::string_view::npos) break;
-        if (lower(html.substr(k, close.size())) == close) break;
+        if (asciiLower(html.substr(k, close.size())) == close) break;
         k += 2;
       }
       if (k == std::string_view::npos || k >= n) {

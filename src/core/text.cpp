@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace scholion {
 namespace {
@@ -204,6 +205,12 @@ std::size_t OffsetIndex::cpOfUtf16(std::size_t unit) const {
     i += len;
     ++cp;
   }
+}
+
+std::string asciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
 }  // namespace scholion

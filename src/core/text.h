@@ -10,7 +10,8 @@
 
 namespace scholion {
 
-// Byte offset of the first invalid UTF-8 sequence (overlongs, surrogates, > U+10FFFF included), or none.
+// Byte offset of the first invalid UTF-8 sequence (overlongs, surrogates, > U+10FFFF included), or
+// none.
 std::optional<std::size_t> firstInvalidUtf8(std::string_view bytes);
 // Replaces each invalid sequence with U+FFFD (only when the user asks for repair).
 std::string repairUtf8(std::string_view bytes);
@@ -18,6 +19,8 @@ std::string repairUtf8(std::string_view bytes);
 uint32_t decodeUtf8(std::string_view s, std::size_t& i);
 void appendUtf8(std::string& out, uint32_t codePoint);
 std::size_t countCodePoints(std::string_view validUtf8);
+// Lower-cases the ASCII letters (std::tolower byte by byte); other bytes are kept.
+std::string asciiLower(std::string_view s);
 
 // Converts offsets of one valid UTF-8 text in O(log n) using checkpoints.
 class OffsetIndex {

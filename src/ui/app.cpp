@@ -136,15 +136,20 @@ void saveBanner(UiState& s, ImVec2 pos, float width, float height) {
   ImGui::Begin("##savebanner", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
+  // Buttons first, so they stay on screen however long the message is; the whole message is
+  // in the tooltip and the first sentence is shown, clipped to the banner.
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Your work could not be saved in this browser:");
+  const bool exportNow = ImGui::Button("Export file");
+  recordWidget("save-banner:export");
   ImGui::SameLine();
-  std::string msg = s.saveError.substr(0, 120);
-  ImGui::TextUnformatted(msg.c_str());
+  const bool retry = ImGui::Button("Retry");
   ImGui::SameLine();
-  if (ImGui::Button("Export file")) s.exportWorkspace(false);
-  ImGui::SameLine();
-  if (ImGui::Button("Retry")) s.autosaveTick(true);
+  const std::size_t stop = s.saveError.find(':');
+  ImGui::TextUnformatted(s.saveError.c_str(),
+                         s.saveError.c_str() + (stop == std::string::npos ? s.saveError.size() : stop));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.saveError.c_str());
+  if (exportNow) s.exportWorkspace(false);
+  if (retry) s.autosaveTick(true);
   ImGui::End();
 }
 

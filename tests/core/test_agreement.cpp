@@ -2,20 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include "agreement.h"
+#include "test_support.h"
 
 using namespace scholion;
+using namespace scholion::test;
 using Approx = Catch::Detail::Approx;
 
 namespace {
-
-Span span(const std::string& id, const std::string& label, uint32_t s, uint32_t e) {
-  Span x;
-  x.id = id;
-  x.label = label;
-  x.start = s;
-  x.end = e;
-  return x;
-}
 
 // Tokens t_i = [2i, 2i+1): one code point each, separated by one space.
 std::vector<Token> tokensOf(std::size_t n) {

@@ -2,31 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include "disagreement.h"
+#include "test_support.h"
 
 using namespace scholion;
-
-namespace {
-
-Span span(const std::string& id, const std::string& label, uint32_t s, uint32_t e) {
-  Span x;
-  x.id = id;
-  x.label = label;
-  x.start = s;
-  x.end = e;
-  return x;
-}
-
-Relation rel(const std::string& id, const std::string& label, const std::string& from,
-             const std::string& to) {
-  Relation r;
-  r.id = id;
-  r.label = label;
-  r.from = from;
-  r.to = to;
-  return r;
-}
-
-}  // namespace
+using namespace scholion::test;
 
 TEST_CASE("disagreements: passages where annotators differ, in order", "[disagreement]") {
   AnnotationLayer a, b, c;

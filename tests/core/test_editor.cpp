@@ -5,16 +5,12 @@
 
 #include "editor.h"
 #include "embedded.h"
+#include "test_support.h"
 
 using namespace scholion;
+using namespace scholion::test;
 
 namespace {
-
-Schema newsSchema() {
-  auto s = parseSchemaJson(embeddedDefaultSchema());
-  REQUIRE(s.ok());
-  return *s;
-}
 
 // "Jiang Zemin met Vladimir Putin in Beijing. Jiang said Beijing welcomes Putin."
 const std::string kText =

@@ -2,53 +2,16 @@
 #include <catch2/catch.hpp>
 
 #include "exercise.h"
+#include "test_support.h"
 
 using namespace scholion;
+using namespace scholion::test;
 using Approx = Catch::Detail::Approx;
-
-namespace {
-
-Span span(const std::string& id, const std::string& label, uint32_t s, uint32_t e) {
-  Span x;
-  x.id = id;
-  x.label = label;
-  x.start = s;
-  x.end = e;
-  return x;
-}
-
-Relation rel(const std::string& id, const std::string& label, const std::string& from,
-             const std::string& to) {
-  Relation r;
-  r.id = id;
-  r.label = label;
-  r.from = from;
-  r.to = to;
-  return r;
-}
-
-// Key: K1 Person[0,5) K2 Org[10,20) K3 Loc[30,35) K4 Person[40,45).
-AnnotationLayer key() {
-  AnnotationLayer k;
-  k.annotator = "gold";
-  k.spans = {span("K1", "Person", 0, 5), span("K2", "Org", 10, 20), span("K3", "Loc", 30, 35),
-             span("K4", "Person", 40, 45)};
-  return k;
-}
-// S1 exact, S2 boundaries differ, S3 boundaries right but label wrong, S4 overlaps nothing.
-AnnotationLayer student() {
-  AnnotationLayer s;
-  s.spans = {span("S1", "Person", 0, 5), span("S2", "Org", 10, 18), span("S3", "Person", 30, 35),
-             span("S4", "Date", 50, 55)};
-  return s;
-}
-
-}  // namespace
 
 TEST_CASE("check: scope 'labels' marks each span and hides missing labels", "[exercise]") {
   ExerciseInfo info;
   info.checkScope = "labels";
-  CheckResult r = checkWork(info, student(), key());
+  CheckResult r = checkWork(info, studentLayer(), keyLayer());
   CHECK(r.scope == "labels");
   REQUIRE(r.spans.size() == 4);
   CHECK(r.spans[0].mark == CheckMark::Correct);
@@ -70,11 +33,11 @@ TEST_CASE("check: scope 'labels' marks each span and hides missing labels", "[ex
 TEST_CASE("check: revealing labels, scope 'spans', unknown scope", "[exercise]") {
   ExerciseInfo info;
   info.revealMissingLabels = true;
-  CheckResult r = checkWork(info, student(), key());
+  CheckResult r = checkWork(info, studentLayer(), keyLayer());
   CHECK(r.missing[0].label == "Person");
   CHECK(r.spans[2].keyLabel == "Loc");
   info.checkScope = "spans";
-  CheckResult s = checkWork(info, student(), key());
+  CheckResult s = checkWork(info, studentLayer(), keyLayer());
   // Labels ignored: S3 is correct. Score 2 * 2 / 8.
   CHECK(s.spans[0].mark == CheckMark::Correct);
   CHECK(s.spans[1].mark == CheckMark::WrongBoundaries);
@@ -82,13 +45,13 @@ TEST_CASE("check: revealing labels, scope 'spans', unknown scope", "[exercise]")
   CHECK(s.spans[3].mark == CheckMark::Extra);
   CHECK(s.score == Approx(0.5));
   info.checkScope = "everything";
-  CHECK(checkWork(info, student(), key()).scope == "labels");
+  CHECK(checkWork(info, studentLayer(), keyLayer()).scope == "labels");
 }
 
 TEST_CASE("check: scope 'relations' counts relations too", "[exercise]") {
   ExerciseInfo info;
   info.checkScope = "relations";
-  AnnotationLayer k = key(), s = student();
+  AnnotationLayer k = keyLayer(), s = studentLayer();
   k.relations = {rel("R1", "employs", "K2", "K1"), rel("R2", "employs", "K2", "K4")};
   s.relations = {rel("Ra", "employs", "S2", "S1"),   // S2 is not a correct span: wrong
                  rel("Rb", "employs", "S1", "S1")};  // no such key relation
@@ -112,13 +75,13 @@ TEST_CASE("check: empty layers and duplicates", "[exercise]") {
   CheckResult e = checkWork(info, AnnotationLayer{}, AnnotationLayer{});
   CHECK(e.score == 1.0);
   CHECK(e.spans.empty());
-  CheckResult none = checkWork(info, AnnotationLayer{}, key());
+  CheckResult none = checkWork(info, AnnotationLayer{}, keyLayer());
   CHECK(none.score == 0.0);
   CHECK(none.missing.size() == 4);
   CHECK(none.missing[0].start == 0);  // by position
   AnnotationLayer dup;
   dup.spans = {span("A", "Person", 0, 5), span("B", "Person", 0, 5)};
-  CheckResult d = checkWork(info, dup, key());
+  CheckResult d = checkWork(info, dup, keyLayer());
   CHECK(d.spans[0].mark == CheckMark::Correct);
   CHECK(d.spans[1].mark == CheckMark::Extra);  // the key span is already taken
 }
@@ -131,7 +94,7 @@ TEST_CASE("exercise workspaces: check permission, stripping, building", "[exerci
   d.name = "story";
   d.text = "some text";
   d.sha256 = "abc";
-  d.annotations = key();
+  d.annotations = keyLayer();
   d.annotations.annotator = "teacher";
   AnnotationLayer other;
   other.annotator = "someone";
@@ -154,7 +117,7 @@ TEST_CASE("exercise workspaces: check permission, stripping, building", "[exerci
 
   // The student checks a document.
   Workspace stu = ex.value();
-  stu.documents[0].annotations = student();
+  stu.documents[0].annotations = studentLayer();
   Result<CheckResult> c = checkDocument(stu, 0);
   REQUIRE(c.ok());
   CHECK(c->score == Approx(0.25));
@@ -180,7 +143,7 @@ TEST_CASE("exercise workspaces: check permission, stripping, building", "[exerci
   // A teacher whose working layer is empty but who has a gold layer: that layer is the key.
   Workspace t2 = teacher;
   t2.documents[0].annotations = AnnotationLayer{};
-  AnnotationLayer gold = key();
+  AnnotationLayer gold = keyLayer();
   gold.spans.pop_back();
   t2.documents[0].others.push_back(gold);
   ExerciseInfo info2;

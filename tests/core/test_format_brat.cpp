@@ -8,38 +8,25 @@
 #include "format_brat.h"
 #include "formats.h"
 #include "scholion_json.h"
+#include "test_support.h"
 #include "workspace_check.h"
 
 using namespace scholion;
+using namespace scholion::test;
 
 namespace {
-
-std::string readFixture(const std::string& rel) {
-  std::ifstream in(std::string(SCHOLION_SOURCE_DIR) + "/tests/data/formats/" + rel,
-                   std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<NamedFile> storyFiles(bool withConf) {
   std::vector<NamedFile> files;
   for (const char* f : {"story.txt", "story.ann", "empty.txt", "empty.ann"}) {
-    files.push_back({f, readFixture(std::string("brat/") + f)});
+    files.push_back({f, readFormatFixture(std::string("brat/") + f)});
   }
   if (withConf) {
     for (const char* f : {"annotation.conf", "visual.conf", "kb_shortcuts.conf"}) {
-      files.push_back({f, readFixture(std::string("brat/") + f)});
+      files.push_back({f, readFormatFixture(std::string("brat/") + f)});
     }
   }
   return files;
-}
-
-const Span* findSpan(const AnnotationLayer& l, const std::string& id) {
-  for (const auto& s : l.spans) {
-    if (s.id == id) return &s;
-  }
-  return nullptr;
 }
 
 // .ann lines as a sorted list, with attribute and note ids (which may be renumbered) dropped and
@@ -188,7 +175,7 @@ TEST_CASE("brat -> Scholion JSON -> brat keeps the same annotations", "[formats]
   REQUIRE(back.ok());
   REQUIRE(back->documents.size() == 2);
   CHECK(back->documents[1].annotations == ws->documents[1].annotations);
-  std::string original = readFixture("brat/story.ann");
+  std::string original = readFormatFixture("brat/story.ann");
   std::string written = writeBratAnn(back->documents[1]);
   CHECK(canonicalAnn(written) == canonicalAnn(original));
   // And the written file imports again to the same model.

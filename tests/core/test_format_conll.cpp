@@ -5,28 +5,13 @@
 
 #include "format_conll.h"
 #include "formats.h"
+#include "test_support.h"
 #include "workspace_check.h"
 
 using namespace scholion;
+using namespace scholion::test;
 
 namespace {
-
-std::string readConll(const std::string& name) {
-  std::ifstream in(std::string(SCHOLION_SOURCE_DIR) + "/tests/data/formats/conll/" + name,
-                   std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<std::string> spanList(const DocumentData& d) {
-  std::vector<std::string> out;
-  for (const auto& s : d.annotations.spans) {
-    out.push_back(s.label + " " + std::to_string(s.start) + "-" + std::to_string(s.end) + " " +
-                  s.text);
-  }
-  return out;
-}
 
 Workspace oneDoc(const std::string& text, const std::vector<Span>& spans) {
   Workspace ws;
@@ -39,21 +24,10 @@ Workspace oneDoc(const std::string& text, const std::vector<Span>& spans) {
   return ws;
 }
 
-Span span(const std::string& id, const std::string& label, uint32_t start, uint32_t end,
-          const std::string& text) {
-  Span s;
-  s.id = id;
-  s.label = label;
-  s.start = start;
-  s.end = end;
-  s.text = text;
-  return s;
-}
-
 }  // namespace
 
 TEST_CASE("CoNLL-2003 four columns: documents, text, spans, round trip", "[formats][conll]") {
-  const std::string bytes = readConll("conll2003.conll");
+  const std::string bytes = readFormatFixture("conll/conll2003.conll");
   auto ws = parseConll("conll2003.conll", bytes);
   REQUIRE(ws.ok());
   REQUIRE(workspaceProblems(ws.value()).empty());
@@ -77,7 +51,7 @@ TEST_CASE("CoNLL-2003 four columns: documents, text, spans, round trip", "[forma
 }
 
 TEST_CASE("CoNLL IOB1 (original CoNLL-2003 tags) imports and exports", "[formats][conll]") {
-  const std::string bytes = readConll("iob1.conll");
+  const std::string bytes = readFormatFixture("conll/iob1.conll");
   auto ws = parseConll("iob1.conll", bytes);
   REQUIRE(ws.ok());
   REQUIRE(ws->documents.size() == 1);
@@ -98,7 +72,7 @@ TEST_CASE("CoNLL IOB1 (original CoNLL-2003 tags) imports and exports", "[formats
 }
 
 TEST_CASE("CoNLL BIOES imports and exports", "[formats][conll]") {
-  const std::string bytes = readConll("bioes.conll");
+  const std::string bytes = readFormatFixture("conll/bioes.conll");
   auto ws = parseConll("bioes.conll", bytes);
   REQUIRE(ws.ok());
   CHECK(spanList(ws->documents[0]) ==

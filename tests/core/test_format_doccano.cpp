@@ -6,35 +6,15 @@
 
 #include "format_doccano.h"
 #include "formats.h"
+#include "test_support.h"
 #include "workspace_check.h"
 
 using namespace scholion;
-
-namespace {
-
-std::string readDoccano() {
-  std::ifstream in(std::string(SCHOLION_SOURCE_DIR) + "/tests/data/formats/doccano/sample.jsonl",
-                   std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<std::string> spanList(const DocumentData& d) {
-  std::vector<std::string> out;
-  for (const auto& s : d.annotations.spans) {
-    out.push_back(s.label + " " + std::to_string(s.start) + "-" + std::to_string(s.end) + " " +
-                  s.text);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-}  // namespace
+using namespace scholion::test;
 
 TEST_CASE("doccano JSONL import: entities, relations, label form, document labels",
           "[formats][doccano]") {
-  auto ws = parseDoccanoJsonl("sample.jsonl", readDoccano());
+  auto ws = parseDoccanoJsonl("sample.jsonl", readFormatFixture("doccano/sample.jsonl"));
   REQUIRE(ws.ok());
   REQUIRE(workspaceProblems(ws.value()).empty());
   REQUIRE(ws->documents.size() == 3);
@@ -42,9 +22,9 @@ TEST_CASE("doccano JSONL import: entities, relations, label form, document label
   CHECK(a.name == "7");
   CHECK(a.sha256 == sha256Hex(a.text));
   // Code points: the emoji before "today" counts once.
-  CHECK(spanList(a) == std::vector<std::string>{"DATE 34-39 today", "LOC 25-31 Z\xC3\xBCrich",
-                                                "NAME 0-5 Jiang", "PER 0-11 Jiang Zemin",
-                                                "PER 16-21 Putin"});
+  CHECK(sortedSpanList(a) == std::vector<std::string>{"DATE 34-39 today", "LOC 25-31 Z\xC3\xBCrich",
+                                                      "NAME 0-5 Jiang", "PER 0-11 Jiang Zemin",
+                                                      "PER 16-21 Putin"});
   REQUIRE(a.annotations.relations.size() == 1);
   CHECK(a.annotations.relations[0].label == "meets");
   CHECK(a.annotations.relations[0].from == "T1");
@@ -52,7 +32,8 @@ TEST_CASE("doccano JSONL import: entities, relations, label form, document label
   CHECK(a.annotations.documentLabels == std::vector<std::string>{"politics"});
   CHECK(a.annotations.extras.at("doccano").find("\"meta\"") != std::string::npos);
   const DocumentData& b = ws->documents[1];
-  CHECK(spanList(b) == std::vector<std::string>{"DOC 0-19 Beijing declaration", "LOC 0-7 Beijing"});
+  CHECK(sortedSpanList(b) ==
+        std::vector<std::string>{"DOC 0-19 Beijing declaration", "LOC 0-7 Beijing"});
   CHECK(b.annotations.documentLabels == std::vector<std::string>{"news"});
   CHECK(ws->documents[2].text.empty());
   CHECK(ws->schema.findLabel("PER") != nullptr);
@@ -60,7 +41,7 @@ TEST_CASE("doccano JSONL import: entities, relations, label form, document label
 }
 
 TEST_CASE("doccano round trip in both forms", "[formats][doccano]") {
-  auto ws = parseDoccanoJsonl("sample.jsonl", readDoccano());
+  auto ws = parseDoccanoJsonl("sample.jsonl", readFormatFixture("doccano/sample.jsonl"));
   REQUIRE(ws.ok());
   for (DoccanoForm form : {DoccanoForm::Entities, DoccanoForm::Label}) {
     std::vector<std::string> warnings;
@@ -70,7 +51,7 @@ TEST_CASE("doccano round trip in both forms", "[formats][doccano]") {
     REQUIRE(back->documents.size() == 3);
     for (std::size_t i = 0; i < 3; ++i) {
       CHECK(back->documents[i].text == ws->documents[i].text);
-      CHECK(spanList(back->documents[i]) == spanList(ws->documents[i]));
+      CHECK(sortedSpanList(back->documents[i]) == sortedSpanList(ws->documents[i]));
       CHECK(back->documents[i].annotations.documentLabels ==
             ws->documents[i].annotations.documentLabels);
     }

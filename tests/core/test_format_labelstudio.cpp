@@ -5,32 +5,15 @@
 
 #include "format_labelstudio.h"
 #include "formats.h"
+#include "test_support.h"
 #include "workspace_check.h"
 
 using namespace scholion;
-
-namespace {
-
-std::string readTasks() {
-  std::ifstream in(std::string(SCHOLION_SOURCE_DIR) + "/tests/data/formats/labelstudio/tasks.json",
-                   std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-const Span* findSpan(const AnnotationLayer& l, const std::string& id) {
-  for (const auto& s : l.spans) {
-    if (s.id == id) return &s;
-  }
-  return nullptr;
-}
-
-}  // namespace
+using namespace scholion::test;
 
 TEST_CASE("Label Studio import converts UTF-16 offsets and reads every result type",
           "[formats][labelstudio]") {
-  auto ws = parseLabelStudioJson("tasks.json", readTasks());
+  auto ws = parseLabelStudioJson("tasks.json", readFormatFixture("labelstudio/tasks.json"));
   REQUIRE(ws.ok());
   REQUIRE(workspaceProblems(ws.value()).empty());
   REQUIRE(ws->documents.size() == 2);
@@ -73,7 +56,7 @@ TEST_CASE("Label Studio import converts UTF-16 offsets and reads every result ty
 }
 
 TEST_CASE("Label Studio round trip keeps everything", "[formats][labelstudio]") {
-  auto ws = parseLabelStudioJson("tasks.json", readTasks());
+  auto ws = parseLabelStudioJson("tasks.json", readFormatFixture("labelstudio/tasks.json"));
   REQUIRE(ws.ok());
   std::string out = writeLabelStudioJson(ws.value());
   CHECK(out.find("\"start\": 24") != std::string::npos);  // written back as UTF-16 units

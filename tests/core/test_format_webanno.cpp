@@ -4,8 +4,10 @@
 
 #include "format_webanno.h"
 #include "formats.h"
+#include "test_support.h"
 
 using namespace scholion;
+using namespace scholion::test;
 using json = nlohmann::json;
 
 namespace {
@@ -17,23 +19,13 @@ Workspace sample() {
   d.name = "story.txt";
   d.text = "\xF0\x9F\x98\x80 Jiang met Putin in Z\xC3\xBCrich";
   d.sha256 = sha256Hex(d.text);
-  auto mk = [](const std::string& id, const std::string& label, uint32_t s, uint32_t e,
-               const std::string& text) {
-    Span sp;
-    sp.id = id;
-    sp.label = label;
-    sp.start = s;
-    sp.end = e;
-    sp.text = text;
-    return sp;
-  };
-  Span jiang = mk("T1", "Person", 2, 7, "Jiang");
+  Span jiang = span("T1", "Person", 2, 7, "Jiang");
   jiang.attributes["Certainty"] = "High";
   jiang.note = "president";
-  Span both = mk("T3", "Pair", 2, 17, "Jiang Putin");
+  Span both = span("T3", "Pair", 2, 17, "Jiang Putin");
   both.fragments = {{2, 7}, {12, 17}};
-  d.annotations.spans = {jiang, mk("T2", "Person", 12, 17, "Putin"), both,
-                         mk("T4", "Location", 21, 27, "Z\xC3\xBCrich")};
+  d.annotations.spans = {jiang, span("T2", "Person", 12, 17, "Putin"), both,
+                         span("T4", "Location", 21, 27, "Z\xC3\xBCrich")};
   Relation r;
   r.id = "R1";
   r.label = "meets";

@@ -3,8 +3,10 @@
 
 #include "formats.h"
 #include "scholion_json.h"
+#include "test_support.h"
 
 using namespace scholion;
+using namespace scholion::test;
 
 TEST_CASE("format names and aliases", "[formats][registry]") {
   for (Format f : {Format::Scholion, Format::Brat, Format::Conll, Format::Doccano, Format::WebAnno,
@@ -75,18 +77,6 @@ TEST_CASE("registry imports, merges several files and exports", "[formats][regis
 #include "format_brat.h"
 #include "workspace_check.h"
 
-namespace {
-
-std::string fixture(const std::string& rel) {
-  std::ifstream in(std::string(SCHOLION_SOURCE_DIR) + "/tests/data/formats/" + rel,
-                   std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-}  // namespace
-
 TEST_CASE("imports survive truncated and corrupted input", "[formats][registry][robustness]") {
   struct Input {
     std::string name, rel;
@@ -95,7 +85,7 @@ TEST_CASE("imports survive truncated and corrupted input", "[formats][registry][
                           {"a.jsonl", "doccano/sample.jsonl"},
                           {"a.json", "labelstudio/tasks.json"},
                           {"a.ann", "brat/story.ann"}};
-  const std::string storyText = fixture("brat/story.txt");
+  const std::string storyText = readFormatFixture("brat/story.txt");
   uint64_t seed = 7;
   auto rnd = [&seed](uint64_t n) {
     seed = seed * 6364136223846793005ull + 1442695040888963407ull;
@@ -104,7 +94,7 @@ TEST_CASE("imports survive truncated and corrupted input", "[formats][registry][
   const char noise[] = {'\0', '\n', '\t', ' ', '-', '9', '"', '{', ']', ':', ';', '\xFF', '\xC3'};
   std::size_t accepted = 0, rejected = 0;
   for (const auto& in : inputs) {
-    const std::string original = fixture(in.rel);
+    const std::string original = readFormatFixture(in.rel);
     REQUIRE_FALSE(original.empty());
     for (int i = 0; i < 150; ++i) {
       std::string bytes = original;

@@ -2,30 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include "grading.h"
+#include "test_support.h"
 
 using namespace scholion;
+using namespace scholion::test;
 using Approx = Catch::Detail::Approx;
 
 namespace {
-
-Span span(const std::string& id, const std::string& label, uint32_t s, uint32_t e) {
-  Span x;
-  x.id = id;
-  x.label = label;
-  x.start = s;
-  x.end = e;
-  return x;
-}
-
-Relation rel(const std::string& id, const std::string& label, const std::string& from,
-             const std::string& to) {
-  Relation r;
-  r.id = id;
-  r.label = label;
-  r.from = from;
-  r.to = to;
-  return r;
-}
 
 const LabelCounts* labelOf(const GradeReport& r, const std::string& label) {
   for (const LabelCounts& l : r.perLabel)
@@ -33,28 +16,10 @@ const LabelCounts* labelOf(const GradeReport& r, const std::string& label) {
   return nullptr;
 }
 
-// Key: K1 Person[0,5) K2 Org[10,20) K3 Loc[30,35) K4 Person[40,45).
-// Student: S1 Person[0,5) (exact), S2 Org[10,18) (overlap), S3 Person[30,35) (right boundaries,
-// wrong label), S4 Date[50,55) (extra).
-AnnotationLayer keyLayer() {
-  AnnotationLayer k;
-  k.annotator = "gold";
-  k.spans = {span("K1", "Person", 0, 5), span("K2", "Org", 10, 20), span("K3", "Loc", 30, 35),
-             span("K4", "Person", 40, 45)};
-  return k;
-}
-AnnotationLayer studentLayer() {
-  AnnotationLayer s;
-  s.annotator = "Zoë";
-  s.spans = {span("S1", "Person", 0, 5), span("S2", "Org", 10, 18), span("S3", "Person", 30, 35),
-             span("S4", "Date", 50, 55)};
-  return s;
-}
-
 }  // namespace
 
 TEST_CASE("grading: exact and overlap, labelled and unlabelled, by hand", "[grading]") {
-  GradeReport r = gradeLayer(keyLayer(), studentLayer());
+  GradeReport r = gradeLayer(keyLayer(), studentLayer("Zoë"));
   CHECK(r.student == "Zoë");
   // Exact labelled: only S1. tp 1, fp 3, fn 3: P = R = F1 = 1/4.
   CHECK(r.exact == Counts{1, 3, 3});
@@ -102,7 +67,7 @@ TEST_CASE("grading: zero spans follow the documented convention", "[grading]") {
   CHECK(nothingFound.exact.precision() == 0.0);
   CHECK(nothingFound.exact.recall() == 0.0);
   CHECK(nothingFound.exact.f1() == 0.0);
-  GradeReport allExtra = gradeLayer(empty, studentLayer());
+  GradeReport allExtra = gradeLayer(empty, studentLayer("Zoë"));
   CHECK(allExtra.exact == Counts{0, 4, 0});
   CHECK(allExtra.exact.precision() == 0.0);
   CHECK(allExtra.exact.recall() == 0.0);
@@ -239,7 +204,7 @@ TEST_CASE("grades CSV: quoting, formulas, non-ASCII, one row per student", "[gra
   CHECK(csvNumber(0.25) == "0.2500");
   CHECK(csvNumber(1.0 / 3.0) == "0.3333");
 
-  GradeReport a = gradeLayer(keyLayer(), studentLayer());
+  GradeReport a = gradeLayer(keyLayer(), studentLayer("Zoë"));
   a.student = "Doe, \"J\"";
   GradeReport b = gradeLayer(keyLayer(), keyLayer());
   b.student = "Łukasz";

@@ -6,17 +6,13 @@
 #include "embedded.h"
 #include "json_util.h"
 #include "scholion_json.h"
+#include "test_support.h"
 #include "text.h"
 
 using namespace scholion;
+using namespace scholion::test;
 
 namespace {
-
-Schema newsSchema() {
-  auto s = parseSchemaJson(embeddedDefaultSchema());
-  REQUIRE(s.ok());
-  return *s;
-}
 
 // Random text mixing ASCII, Latin, CJK, no-break spaces and astral code points.
 std::string randomText(std::mt19937& rng, int n) {

@@ -63,6 +63,10 @@ test('a full storage is reported at once, nothing in memory is lost, the last sa
   assert.match(st.saveError, /storage is full/i);
   assert.equal(st.spans, 2, 'the work stays in memory');
   await screenshot(page, 'storage-full.png');
+  // The banner offers the export at once, through a real download.
+  const [download] = await Promise.all([page.waitForEvent('download'), clickWidget(page, 'save-banner:export')]);
+  const exportedFile = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(exportedFile.documents[0].spans.length, 2);
   // The last good save is intact: a fresh page in the same origin restores it.
   await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('other-app-')) localStorage.removeItem(k); });
   const page2 = await ctx.newPage();
@@ -142,4 +146,21 @@ test('export through a real download, then re-import the file into a fresh page'
   assert.deepEqual(again.documents[0].spans.map((s) => [s.start, s.end, s.text]),
     ws.documents[0].spans.map((s) => [s.start, s.end, s.text]));
   await fresh.ctx.close();
+});
+
+test('?open=URL opens a document from the same site; a missing one is reported', async () => {
+  const { siteDir } = await import('./harness.mjs');
+  const body = 'Linked exercise text: Zürich, Ωμέγα, 中文.\n';
+  fs.writeFileSync(`${siteDir}/e2e-linked.txt`, body);
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  await page.goto(env.url + '?open=e2e-linked.txt');
+  await page.evaluate(() => window.scholion.ready);
+  const st = await until(page, (s) => s.documents.includes('e2e-linked.txt'));
+  assert.ok(st.documents.includes('e2e-linked.txt'));
+  assert.equal(await page.evaluate(() => window.scholion.documentText()), body);
+  await page.goto(env.url + '?open=no-such-file.txt');
+  await page.evaluate(() => window.scholion.ready);
+  await page.waitForFunction(() => /Could not open .*no-such-file\.txt/.test(document.getElementById('status').textContent));
+  await ctx.close();
 });

@@ -6,7 +6,8 @@
 #include <cstdlib>
 #include <string>
 
-// clang-format off  (the EM_JS bodies below are JavaScript)
+// The EM_JS bodies below are JavaScript: keep clang-format away from them.
+// clang-format off
 // Every storage access is wrapped: browsers may throw SecurityError (private modes, file://
 // policies) or QuotaExceededError. Keys carry a prefix because Chromium shares one localStorage
 // between every file:// page.
