@@ -4,11 +4,11 @@
 #include <algorithm>
 
 #include "app_impl.h"
-#include "widget_registry.h"
 #include "embedded.h"
 #include "json_util.h"
 #include "schema.h"
 #include "scholion_json.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 
@@ -145,8 +145,9 @@ void saveBanner(UiState& s, ImVec2 pos, float width, float height) {
   const bool retry = ImGui::Button("Retry");
   ImGui::SameLine();
   const std::size_t stop = s.saveError.find(':');
-  ImGui::TextUnformatted(s.saveError.c_str(),
-                         s.saveError.c_str() + (stop == std::string::npos ? s.saveError.size() : stop));
+  ImGui::TextUnformatted(
+      s.saveError.c_str(),
+      s.saveError.c_str() + (stop == std::string::npos ? s.saveError.size() : stop));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.saveError.c_str());
   if (exportNow) s.exportWorkspace(false);
   if (retry) s.autosaveTick(true);

@@ -34,8 +34,9 @@ void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size) {
   else
     ImGui::TextDisabled(std::string(s.platform.kind()) == "web" ? "Saved in this browser"
                                                                 : "Saved");
-  std::size_t used = s.platform.storageUsed(), quota = s.platform.storageQuota();
   if (ImGui::IsItemHovered()) {
+    // Only on hover: measuring walks the browser's storage, too costly for every frame.
+    std::size_t used = s.platform.storageUsed(), quota = s.platform.storageQuota();
     if (quota)
       ImGui::SetTooltip("Storage: %.1f of %.1f MB used", used / 1048576.0, quota / 1048576.0);
     else
