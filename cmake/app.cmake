@@ -28,10 +28,6 @@ scholion_embed(scholion_app_assets
   "kUiFont=${SCHOLION_FONT_FILE}")
 
 file(GLOB SCHOLION_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
-set(SCHOLION_UI_EXCLUDE "" CACHE STRING "Regex of UI sources to leave out (work in progress)")
-if(SCHOLION_UI_EXCLUDE)
-  list(FILTER SCHOLION_UI_SOURCES EXCLUDE REGEX "${SCHOLION_UI_EXCLUDE}")
-endif()
 add_library(scholion_ui STATIC ${SCHOLION_UI_SOURCES})
 target_include_directories(scholion_ui PUBLIC ${CMAKE_SOURCE_DIR}/src/ui)
 target_link_libraries(scholion_ui PUBLIC scholion_core scholion_assets scholion_imgui)

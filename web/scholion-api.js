@@ -12,6 +12,12 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     el.textContent = text;
     el.className = isError ? 'error' : (text ? '' : 'hidden');
   }
+  // A float[4] (x, y, w, h in canvas CSS pixels) at heap address p, as page coordinates.
+  function pageRect(p) {
+    var f = Module.HEAPF32.subarray(p >> 2, (p >> 2) + 4);
+    var box = Module.canvas.getBoundingClientRect();
+    return { x: box.left + f[0], y: box.top + f[1], w: f[2], h: f[3] };
+  }
   function nextFrame() { return new Promise(function (r) { requestAnimationFrame(function () { r(); }); }); }
   function call(name, ret, types, args) { return Module.ccall(name, ret, types, args); }
   // Large strings go through the heap: ccall's 'string' arguments are copied onto the 5 MB
@@ -187,9 +193,7 @@ var Module = typeof Module !== 'undefined' ? Module : {};
         }
         ok = call('scholion_span_rect', 'number', ['number', 'number', 'number'], [start, end, p]);
         if (!ok) return null;
-        var f = Module.HEAPF32.subarray(p >> 2, (p >> 2) + 4);
-        var box = Module.canvas.getBoundingClientRect();
-        return { x: box.left + f[0], y: box.top + f[1], w: f[2], h: f[3] };
+        return pageRect(p);
       } finally { Module._free(p); }
     },
     // The rectangle (CSS pixels of the page) of a named widget drawn in the last frames, e.g.
@@ -198,9 +202,7 @@ var Module = typeof Module !== 'undefined' ? Module : {};
       var p = Module._malloc(16);
       try {
         if (!call('scholion_widget_rect', 'number', ['string', 'number'], [name, p])) return null;
-        var f = Module.HEAPF32.subarray(p >> 2, (p >> 2) + 4);
-        var box = Module.canvas.getBoundingClientRect();
-        return { x: box.left + f[0], y: box.top + f[1], w: f[2], h: f[3] };
+        return pageRect(p);
       } finally { Module._free(p); }
     },
     // Frame CPU times (ms) recorded since the last call: for benchmarks.

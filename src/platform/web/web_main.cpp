@@ -42,6 +42,15 @@ void mainLoop() {
     });
 }
 
+// Copies a rectangle into the float[4] the page passed (x, y, w, h); returns 1 for the caller.
+int writeRect(const scholion::ui::RectF& r, float* out) {
+  out[0] = r.x;
+  out[1] = r.y;
+  out[2] = r.w;
+  out[3] = r.h;
+  return 1;
+}
+
 const char* ret(std::string s) {
   gReturned = std::move(s);
   return gReturned.c_str();
@@ -82,22 +91,14 @@ EMSCRIPTEN_KEEPALIVE int scholion_span_rect(int start, int end, float* out) {
   scholion::ui::RectF r;
   if (start < 0 || end < start) return 0;
   if (!gHost.app().spanRect(static_cast<uint32_t>(start), static_cast<uint32_t>(end), r)) return 0;
-  out[0] = r.x;
-  out[1] = r.y;
-  out[2] = r.w;
-  out[3] = r.h;
-  return 1;
+  return writeRect(r, out);
 }
 
 // Like scholion_span_rect, for a named widget (see App::widgetRect).
 EMSCRIPTEN_KEEPALIVE int scholion_widget_rect(const char* name, float* out) {
   scholion::ui::RectF r;
   if (!gHost.app().widgetRect(name, r)) return 0;
-  out[0] = r.x;
-  out[1] = r.y;
-  out[2] = r.w;
-  out[3] = r.h;
-  return 1;
+  return writeRect(r, out);
 }
 
 EMSCRIPTEN_KEEPALIVE void scholion_select(int start, int end) {
