@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app_impl.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 
@@ -56,36 +57,38 @@ void drawInstructionsWindow(UiState& s) {
 }  // namespace
 
 void drawClassroomMenu(UiState& s) {
-  if (!ImGui::BeginMenu("Classroom")) return;
+  if (!beginNamedMenu("Classroom", "Classroom")) return;
   ClassroomState& c = s.classroom;
   const ExerciseInfo& ex = s.editor.exercise();
   if (ex.enabled) {
     ImGui::TextDisabled("Exercise: %s", ex.title.empty() ? "(untitled)" : ex.title.c_str());
-    if (ImGui::MenuItem("Instructions...")) c.showInstructions = true;
-    if (ImGui::MenuItem("Check my work", nullptr, false, ex.allowCheck && s.hasDoc())) {
+    if (namedMenuItem("instructions", "Instructions...")) c.showInstructions = true;
+    if (namedMenuItem("check", "Check my work", nullptr, false, ex.allowCheck && s.hasDoc())) {
       runCheck(s);
       c.showCheck = true;
     }
     if (!ex.allowCheck && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
       ImGui::SetTooltip("Your teacher turned checking off for this exercise.");
-    if (ImGui::MenuItem("Hand in (save my file)...", nullptr, false, s.hasDoc())) handIn(s);
+    if (namedMenuItem("hand-in", "Hand in (save my file)...", nullptr, false, s.hasDoc()))
+      handIn(s);
     ImGui::Separator();
   } else {
     ImGui::TextDisabled("Student: open an exercise file with File > Open documents.");
     ImGui::Separator();
   }
   ImGui::TextDisabled("Teacher");
-  if (ImGui::MenuItem("Make exercise from this workspace...", nullptr, false, s.hasDoc())) {
+  if (namedMenuItem("make-exercise", "Make exercise from this workspace...", nullptr, false,
+                    s.hasDoc())) {
     c.showMake = true;
     c.makeInit = false;
   }
-  if (ImGui::MenuItem("Load student files...", nullptr, false, s.hasDoc())) {
+  if (namedMenuItem("load-students", "Load student files...", nullptr, false, s.hasDoc())) {
     c.wantFiles = true;
     c.wantFilesSince = s.platform.now();
     s.platform.openFileChooser(".json", true);
   }
-  if (ImGui::MenuItem("Review class (grades, agreement, disagreements)", nullptr, c.showReview,
-                      s.hasDoc())) {
+  if (namedMenuItem("review", "Review class (grades, agreement, disagreements)", nullptr,
+                    c.showReview, s.hasDoc())) {
     c.showReview = !c.showReview;
     if (c.showReview && !c.computed) recomputeReview(s);
   }

@@ -1,5 +1,6 @@
 // The main menu bar: File, Edit, View, Help.
 #include "app_impl.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 
@@ -7,30 +8,32 @@ void drawMenus(UiState& s) {
   if (!ImGui::BeginMainMenuBar()) return;
   const bool web = std::string(s.platform.kind()) == "web";
   DocumentState* ds = s.doc();
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Open documents...", "Ctrl+O"))
+  if (beginNamedMenu("File", "File")) {
+    if (namedMenuItem("open", "Open documents...", "Ctrl+O"))
       s.platform.openFileChooser(".txt,.md,.html,.htm,.json", true);
     if (ImGui::MenuItem("Paste text as new document...")) s.openPaste = true;
     ImGui::Separator();
-    if (ImGui::MenuItem(
+    if (namedMenuItem(
+            "export-workspace",
             web ? "Download workspace (Scholion JSON)" : "Export workspace (Scholion JSON)",
             "Ctrl+S", false, s.hasDoc()))
       s.exportWorkspace(false);
-    if (ImGui::MenuItem(
+    if (namedMenuItem(
+            "export-document",
             web ? "Download this document (Scholion JSON)" : "Export this document (Scholion JSON)",
             nullptr, false, s.hasDoc()))
       s.exportWorkspace(true);
     ImGui::Separator();
-    if (ImGui::MenuItem("Change my name...")) s.askAnnotator = true;
+    if (namedMenuItem("change-name", "Change my name...")) s.askAnnotator = true;
     std::size_t used = s.platform.storageUsed(), quota = s.platform.storageQuota();
     if (quota)
       ImGui::TextDisabled("Storage used: %.1f of %.1f MB", used / 1048576.0, quota / 1048576.0);
     else
       ImGui::TextDisabled("Storage used: %.1f MB", used / 1048576.0);
-    if (ImGui::MenuItem("Reset saved data...")) s.openReset = true;
+    if (namedMenuItem("reset", "Reset saved data...")) s.openReset = true;
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Edit")) {
+  if (beginNamedMenu("Edit", "Edit")) {
     std::string undo = ds && ds->canUndo() ? "Undo " + ds->undoDescription() : std::string("Undo");
     std::string redo = ds && ds->canRedo() ? "Redo " + ds->redoDescription() : std::string("Redo");
     if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, ds && ds->canUndo())) s.undo();
@@ -58,7 +61,7 @@ void drawMenus(UiState& s) {
       s.deleteSelected();
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("View")) {
+  if (beginNamedMenu("View", "View")) {
     if (ImGui::MenuItem("Light theme", nullptr, !s.dark)) {
       s.dark = false;
       applyTheme(false);
@@ -81,7 +84,7 @@ void drawMenus(UiState& s) {
     ImGui::EndMenu();
   }
   drawClassroomMenu(s);
-  if (ImGui::BeginMenu("Help")) {
+  if (beginNamedMenu("Help", "Help")) {
     if (ImGui::MenuItem("Keyboard shortcuts", "F1")) s.showHelp = true;
     ImGui::EndMenu();
   }

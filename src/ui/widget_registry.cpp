@@ -61,4 +61,17 @@ void widgetRegistryNewFrame() {
   ++gFrame;
 }
 
+bool beginNamedMenu(const char* id, const char* label, bool enabled) {
+  const bool open = ImGui::BeginMenu(label, enabled);
+  recordWidget("menu", id);
+  return open;
+}
+
+bool namedMenuItem(const char* id, const char* label, const char* shortcut, bool selected,
+                   bool enabled) {
+  const bool clicked = ImGui::MenuItem(label, shortcut, selected, enabled);
+  recordWidget("menu-item", id);
+  return clicked;
+}
+
 }  // namespace scholion::ui

@@ -13,4 +13,10 @@ bool findWidget(const char* fullName, RectF& out);
 // Called once per frame: entries older than a few frames expire.
 void widgetRegistryNewFrame();
 
+// ImGui::BeginMenu that records its header as "menu:<id>" (whether or not it opened).
+bool beginNamedMenu(const char* id, const char* label, bool enabled = true);
+// ImGui::MenuItem that records itself as "menu-item:<id>".
+bool namedMenuItem(const char* id, const char* label, const char* shortcut = nullptr,
+                   bool selected = false, bool enabled = true);
+
 }  // namespace scholion::ui

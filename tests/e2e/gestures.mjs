@@ -81,3 +81,10 @@ export async function clickWidget(page, name) {
   await page.mouse.up();
   await frames(page, 3);
 }
+
+// Opens a top-level menu by its header ("menu:File") and clicks one of its items
+// ("menu-item:<id>", see namedMenuItem in src/ui/widget_registry.h).
+export async function clickMenu(page, menu, item) {
+  await clickWidget(page, `menu:${menu}`);
+  await clickWidget(page, `menu-item:${item}`);
+}
