@@ -41,27 +41,49 @@ set(SCHOLION_HOST_SOURCES
 if(EMSCRIPTEN)
   set(SCHOLION_VERSION ${PROJECT_VERSION})
   configure_file(${CMAKE_SOURCE_DIR}/web/scholion-api.js ${CMAKE_BINARY_DIR}/scholion-api.js @ONLY)
-  add_executable(scholion_web ${SCHOLION_HOST_SOURCES}
+  # The platform code is compiled once and linked twice: the served site and the offline page.
+  add_library(scholion_web_platform OBJECT ${SCHOLION_HOST_SOURCES}
     ${CMAKE_SOURCE_DIR}/src/platform/web/web_main.cpp
     ${CMAKE_SOURCE_DIR}/src/platform/web/web_services.cpp)
-  set_target_properties(scholion_web PROPERTIES OUTPUT_NAME scholion SUFFIX ".js"
-    RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/site)
-  target_include_directories(scholion_web PRIVATE ${CMAKE_SOURCE_DIR}/src/platform
+  target_include_directories(scholion_web_platform PRIVATE ${CMAKE_SOURCE_DIR}/src/platform
                              ${CMAKE_SOURCE_DIR}/src/platform/web)
-  target_link_libraries(scholion_web PRIVATE scholion_ui scholion_app_assets)
+  target_link_libraries(scholion_web_platform PUBLIC scholion_ui scholion_app_assets)
   # EM_JS/EM_ASM bodies are JavaScript: pedantic C++ warnings about them are noise.
-  target_compile_options(scholion_web PRIVATE ${SCHOLION_WARNINGS} -Wno-dollar-in-identifier-extension
+  target_compile_options(scholion_web_platform PRIVATE ${SCHOLION_WARNINGS}
+                         -Wno-dollar-in-identifier-extension
                          -Wno-gnu-zero-variadic-macro-arguments -Wno-invalid-pp-token)
-  target_link_options(scholion_web PRIVATE
+  set(SCHOLION_WEB_LINK_OPTIONS
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sNO_FILESYSTEM=1 -sENVIRONMENT=web
     -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
     -sEXPORTED_RUNTIME_METHODS=[ccall,UTF8ToString,lengthBytesUTF8,stringToUTF8]
     --pre-js ${CMAKE_BINARY_DIR}/scholion-api.js)
+
+  add_executable(scholion_web $<TARGET_OBJECTS:scholion_web_platform>)
+  set_target_properties(scholion_web PROPERTIES OUTPUT_NAME scholion SUFFIX ".js"
+    RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/site)
+  target_link_libraries(scholion_web PRIVATE scholion_web_platform)
+  target_link_options(scholion_web PRIVATE ${SCHOLION_WEB_LINK_OPTIONS})
   set_property(TARGET scholion_web APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/scholion-api.js)
   # The static site: page, styles, plus the .js/.wasm the link writes next to them.
   add_custom_command(TARGET scholion_web POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/web/index.html
             ${CMAKE_SOURCE_DIR}/web/scholion.css ${CMAKE_BINARY_DIR}/site/)
+
+  # The offline page: wasm embedded in the script (SINGLE_FILE), script and styles inlined into
+  # one HTML file that runs from file:// (a normal build is refused there: origin 'null').
+  add_executable(scholion_web_single $<TARGET_OBJECTS:scholion_web_platform>)
+  set_target_properties(scholion_web_single PROPERTIES OUTPUT_NAME scholion-single SUFFIX ".js"
+    RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/single)
+  target_link_libraries(scholion_web_single PRIVATE scholion_web_platform)
+  target_link_options(scholion_web_single PRIVATE ${SCHOLION_WEB_LINK_OPTIONS} -sSINGLE_FILE=1)
+  set_property(TARGET scholion_web_single APPEND PROPERTY LINK_DEPENDS
+               ${CMAKE_SOURCE_DIR}/web/scholion-api.js)
+  add_custom_command(TARGET scholion_web_single POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -DPAGE=${CMAKE_SOURCE_DIR}/web/index.html
+            -DSTYLES=${CMAKE_SOURCE_DIR}/web/scholion.css
+            -DSCRIPT=${CMAKE_BINARY_DIR}/single/scholion-single.js
+            -DOUT=${CMAKE_BINARY_DIR}/site/scholion-offline.html
+            -P ${CMAKE_SOURCE_DIR}/cmake/inline_page.cmake)
 else()
   add_executable(scholion_desktop ${SCHOLION_HOST_SOURCES}
     ${CMAKE_SOURCE_DIR}/src/platform/native/native_main.cpp
