@@ -259,11 +259,28 @@ void drawAdjudicationTab(UiState& s) {
   ImGui::PopTextWrapPos();
   ImGui::Text("Your layer in \"%s\": %zu span(s)", s.doc()->data().name.c_str(),
               s.doc()->data().annotations.spans.size());
+  // The whole-document actions and the export first, so they stay on screen in a low window.
+  if (ImGui::Button("Accept the majority in this document")) acceptMajority(s, false);
+  recordWidget("adjudicate:majority");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Keeps a span when more than half of the %zu students marked it the same way;\n"
+        "replaces your layer in this document (one undo step).",
+        c.students.size());
+  ImGui::SameLine();
+  if (ImGui::Button("... in every document")) acceptMajority(s, true);
+  recordWidget("adjudicate:majority-all");
+  ImGui::SameLine();
+  if (ImGui::Button("Export gold (Scholion JSON)")) exportGold(s);
+  recordWidget("gold:export");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Your layer of every document, as annotator \"gold\".");
   sectionTitle("This passage");
   stepButtons(s);
   if (c.currentPassage >= 0 && c.currentPassage < static_cast<int>(c.passages.size())) {
     const DisagreementPassage& p = c.passages[c.currentPassage];
     const PassageRow& row = c.passageRows[c.currentPassage];
+    ImGui::SameLine();
     ImGui::TextDisabled("\"%s\"", row.excerpt.c_str());
     std::vector<const AnnotationLayer*> layers = passageLayers(s, doc);
     for (std::size_t g = 0; g < p.groups.size() && g < row.groupText.size(); ++g) {
@@ -290,21 +307,6 @@ void drawAdjudicationTab(UiState& s) {
   } else {
     ImGui::TextDisabled("Step to a passage with the arrows (or pick one in Disagreements).");
   }
-  sectionTitle("Whole document");
-  if (ImGui::Button("Accept the majority in this document")) acceptMajority(s, false);
-  recordWidget("adjudicate:majority");
-  ImGui::SameLine();
-  if (ImGui::Button("... in every document")) acceptMajority(s, true);
-  recordWidget("adjudicate:majority-all");
-  ImGui::TextDisabled(
-      "Keeps a span when more than half of the %zu students marked it the same "
-      "way; replaces your layer.",
-      c.students.size());
-  sectionTitle("Export");
-  if (ImGui::Button("Export gold (Scholion JSON)")) exportGold(s);
-  recordWidget("gold:export");
-  ImGui::SameLine();
-  ImGui::TextDisabled("Your layer of every document, as annotator \"gold\".");
 }
 
 }  // namespace scholion::ui

@@ -353,15 +353,25 @@ void drawGradesTab(UiState& s) {
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingFixedFit;
-  // As tall as its rows (up to the space there is), so the per-label table fits below it.
-  const float rowH = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + 1;
-  float h = std::min(rowH * (c.grades.size() + 1) + ImGui::GetStyle().ScrollbarSize + 4,
+  const char* heads[] = {"Student",       "Exact P",      "Exact R",         "Exact F1",
+                         "Overlap P",     "Overlap R",    "Overlap F1",      "Macro F1",
+                         "Boundaries F1", "Relations F1", "Spans (tp/fp/fn)"};
+  // As tall as its rows (up to the space there is), so the per-label table fits below it; room
+  // for a horizontal scroll bar only when the columns (about as wide as their headers and the
+  // longest name) do not fit.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float width = 0;
+  for (const char* hd : heads) width += ImGui::CalcTextSize(hd).x + st.CellPadding.x * 2 + 1;
+  float nameW = 0;
+  for (const GradeReport& g : c.grades)
+    nameW = std::max(nameW, ImGui::CalcTextSize(g.student.c_str()).x);
+  width += std::max(0.0f, nameW - ImGui::CalcTextSize(heads[0]).x);
+  const float scrollBar = width > ImGui::GetContentRegionAvail().x ? st.ScrollbarSize : 0;
+  const float rowH = ImGui::GetTextLineHeight() + st.CellPadding.y * 2 + 1;
+  float h = std::min(rowH * (c.grades.size() + 1) + scrollBar + 2,
                      ImGui::GetContentRegionAvail().y * (c.gradeRow >= 0 ? 0.5f : 1.0f));
   if (ImGui::BeginTable("##grades", 11, flags, ImVec2(0, h))) {
     ImGui::TableSetupScrollFreeze(1, 1);
-    const char* heads[] = {"Student",       "Exact P",      "Exact R",         "Exact F1",
-                           "Overlap P",     "Overlap R",    "Overlap F1",      "Macro F1",
-                           "Boundaries F1", "Relations F1", "Spans (tp/fp/fn)"};
     for (const char* hd : heads) ImGui::TableSetupColumn(hd);
     ImGui::TableHeadersRow();
     for (int k = 0; k < static_cast<int>(c.grades.size()); ++k) {
@@ -393,8 +403,7 @@ void drawGradesTab(UiState& s) {
   const GradeReport& g = c.grades[c.gradeRow];
   ImGui::Text("%s, per label", g.student.c_str());
   const std::size_t rows = g.perLabel.size() + g.perRelationType.size() + 1;
-  const float h2 =
-      std::min(rowH * rows + ImGui::GetStyle().ScrollbarSize + 4, ImGui::GetContentRegionAvail().y);
+  const float h2 = std::min(rowH * rows + 2, ImGui::GetContentRegionAvail().y);
   if (ImGui::BeginTable("##perlabel", 8, flags, ImVec2(0, h2))) {
     ImGui::TableSetupScrollFreeze(1, 1);
     const char* heads[] = {"Label",     "Exact P",   "Exact R",    "Exact F1",
