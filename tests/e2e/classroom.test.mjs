@@ -67,8 +67,10 @@ test('the teacher makes an exercise with instructions and a key, and downloads o
   await page.keyboard.press('Control+a');
   await frames(page, 3);
   await page.keyboard.type(TITLE);
+  await page.keyboard.press('Enter');  // done with the title
   await frames(page, 3);
   await clickWidget(page, 'exercise:instructions');
+  await frames(page, 3);
   await page.keyboard.press('Control+a');
   await frames(page, 3);
   await page.keyboard.type(INSTRUCTIONS);
