@@ -21,6 +21,8 @@ const char kHelp[] =
     "else its working layer; a student's answer is the working layer of the student's file.\n"
     "Scores: precision, recall, F1 with exact boundaries and with overlapping boundaries (same\n"
     "label required), macro F1 over labels, and relations (see docs/agreement.md).\n"
+    "Exit status: 0 graded; 1 a file is missing or unreadable, or shares no document with the\n"
+    "key; 2 usage error.\n"
     "\n"
     "  --csv        print the grades as CSV (one row per student, per-label columns)\n"
     "  --bom        start the CSV with a UTF-8 byte order mark (for spreadsheet programs)\n"
@@ -84,6 +86,16 @@ int cmdGrade(int argc, char** argv) {
     Result<Workspace> stu = loadScholion(path);
     if (!stu) {
       std::cerr << "scholion grade: " << stu.error() << "\n";
+      failed = true;
+      continue;
+    }
+    // A file made for other texts has nothing to grade: an error, not a zero.
+    bool shared = false;
+    for (const DocumentData& kd : key->documents)
+      for (const DocumentData& sd : stu->documents) shared = shared || kd.sha256 == sd.sha256;
+    if (!shared) {
+      std::cerr << "scholion grade: " << path
+                << ": none of its documents is in the key (different text)\n";
       failed = true;
       continue;
     }

@@ -293,6 +293,8 @@ std::string App::stateJson() const {
   j["zoom"] = s.zoom;
   j["dark"] = s.dark;
   j["matches"] = s.matches.size();
+  j["scrollY"] = s.scrollY;
+  j["classroom"] = classroomStateJson(s);
   return dumpJson(j);
 }
 

@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,8 @@ struct ClassroomState {
   int scope = 1;  // 0 spans, 1 labels, 2 relations
 
   // ---- student ----
+  std::optional<Workspace> pendingExercise;  // opened exercise, swapped in at the windows' turn
+  std::string pendingExerciseName;
   std::string seenExercise;  // title of the exercise whose instructions were shown
   bool showInstructions = false;
   bool showCheck = false;
@@ -88,8 +92,11 @@ struct ClassroomState {
 // ---- entry points (hooks in menus.cpp, app.cpp, files.cpp) ----
 void drawClassroomMenu(UiState& s);
 void drawClassroomWindows(UiState& s);
-// True when the files were student hand-ins the review asked for (then they are consumed).
+// True when the classroom consumed the files: hand-ins the review asked for, several hand-ins
+// opened or dropped at once (or one more while reviewing), or an exercise file as handed out.
 bool classroomTakeFiles(UiState& s, std::vector<OpenedFile>& files);
+// Read-only classroom fields for App::stateJson (tests, embedding pages); built on request only.
+nlohmann::json classroomStateJson(const UiState& s);
 
 // ---- shared between the classroom_*.cpp files ----
 void drawMakeExerciseWindow(UiState& s);
@@ -98,6 +105,7 @@ void runCheck(UiState& s);
 void handIn(UiState& s);
 void drawReviewWindow(UiState& s);
 void loadStudentFiles(UiState& s);
+void openPendingExercise(UiState& s);
 void recomputeReview(UiState& s);
 void drawGradesTab(UiState& s);
 void drawAgreementTab(UiState& s);

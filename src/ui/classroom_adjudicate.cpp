@@ -4,6 +4,7 @@
 
 #include "app_impl.h"
 #include "scholion_json.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 namespace {
@@ -107,6 +108,7 @@ void stepButtons(UiState& s) {
                                    : static_cast<int>(passageAtOrAfter(c.passages, cursor));
     goPassage(s, std::max(0, at - 1));
   }
+  recordWidget("passage:prev");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous disagreement");
   ImGui::SameLine();
   if (ImGui::ArrowButton("##next", ImGuiDir_Right) && n > 0) {
@@ -114,6 +116,7 @@ void stepButtons(UiState& s) {
                                    : static_cast<int>(passageAtOrAfter(c.passages, cursor));
     goPassage(s, std::min(n - 1, at));
   }
+  recordWidget("passage:next");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next disagreement");
   ImGui::SameLine();
   if (c.currentPassage >= 0)
@@ -202,6 +205,7 @@ void drawDisagreementsTab(UiState& s) {
     c.passagesRevision = UINT64_MAX;
     c.currentPassage = -1;
   }
+  recordWidget("disagreements:with-key");
   stepButtons(s);
   currentPassageDetails(s);
   ImGui::Separator();
@@ -225,6 +229,7 @@ void drawDisagreementsTab(UiState& s) {
       std::snprintf(num, sizeof num, "%d", i + 1);
       if (ImGui::Selectable(num, c.currentPassage == i, ImGuiSelectableFlags_SpanAllColumns))
         goPassage(s, i);
+      recordWidget("passage:row", num);
       ImGui::PopID();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(row.excerpt.c_str());
@@ -254,11 +259,28 @@ void drawAdjudicationTab(UiState& s) {
   ImGui::PopTextWrapPos();
   ImGui::Text("Your layer in \"%s\": %zu span(s)", s.doc()->data().name.c_str(),
               s.doc()->data().annotations.spans.size());
+  // The whole-document actions and the export first, so they stay on screen in a low window.
+  if (ImGui::Button("Accept the majority in this document")) acceptMajority(s, false);
+  recordWidget("adjudicate:majority");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Keeps a span when more than half of the %zu students marked it the same way;\n"
+        "replaces your layer in this document (one undo step).",
+        c.students.size());
+  ImGui::SameLine();
+  if (ImGui::Button("... in every document")) acceptMajority(s, true);
+  recordWidget("adjudicate:majority-all");
+  ImGui::SameLine();
+  if (ImGui::Button("Export gold (Scholion JSON)")) exportGold(s);
+  recordWidget("gold:export");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Your layer of every document, as annotator \"gold\".");
   sectionTitle("This passage");
   stepButtons(s);
   if (c.currentPassage >= 0 && c.currentPassage < static_cast<int>(c.passages.size())) {
     const DisagreementPassage& p = c.passages[c.currentPassage];
     const PassageRow& row = c.passageRows[c.currentPassage];
+    ImGui::SameLine();
     ImGui::TextDisabled("\"%s\"", row.excerpt.c_str());
     std::vector<const AnnotationLayer*> layers = passageLayers(s, doc);
     for (std::size_t g = 0; g < p.groups.size() && g < row.groupText.size(); ++g) {
@@ -269,6 +291,8 @@ void drawAdjudicationTab(UiState& s) {
         if (applyLayer(s, doc, after, "Accept " + c.passageNames[p.groups[g][0]] + "'s spans"))
           goPassage(s, std::min(c.currentPassage + 1, static_cast<int>(c.passages.size()) - 1));
       }
+      if (!p.groups[g].empty() && p.groups[g][0] < c.passageNames.size())
+        recordWidget("adjudicate:accept", c.passageNames[p.groups[g][0]].c_str());
       ImGui::SameLine();
       ImGui::TextUnformatted(row.groupText[g].c_str());
       ImGui::PopID();
@@ -277,23 +301,12 @@ void drawAdjudicationTab(UiState& s) {
       const AnnotationLayer& mine = s.doc()->data().annotations;
       applyLayer(s, doc, acceptAnnotator(mine, noLayer(), p.start, p.end), "Clear the passage");
     }
+    recordWidget("adjudicate:clear");
     ImGui::SameLine();
     ImGui::TextDisabled("Accepting moves on to the next passage.");
   } else {
     ImGui::TextDisabled("Step to a passage with the arrows (or pick one in Disagreements).");
   }
-  sectionTitle("Whole document");
-  if (ImGui::Button("Accept the majority in this document")) acceptMajority(s, false);
-  ImGui::SameLine();
-  if (ImGui::Button("... in every document")) acceptMajority(s, true);
-  ImGui::TextDisabled(
-      "Keeps a span when more than half of the %zu students marked it the same "
-      "way; replaces your layer.",
-      c.students.size());
-  sectionTitle("Export");
-  if (ImGui::Button("Export gold (Scholion JSON)")) exportGold(s);
-  ImGui::SameLine();
-  ImGui::TextDisabled("Your layer of every document, as annotator \"gold\".");
 }
 
 }  // namespace scholion::ui

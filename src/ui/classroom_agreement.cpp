@@ -5,6 +5,7 @@
 
 #include "app_impl.h"
 #include "grades_csv.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 namespace {
@@ -250,9 +251,11 @@ void drawAgreementTab(UiState& s) {
                                          : (c.titleBuf[0] ? std::string(c.titleBuf) : "class"));
   if (ImGui::Button("Export pairwise CSV"))
     download(s, base + "-agreement-pairs.csv", pairwiseAgreementCsv(a, true));
+  recordWidget("agreement:csv-pairs");
   ImGui::SameLine();
   if (ImGui::Button("Export per-label CSV"))
     download(s, base + "-agreement-labels.csv", labelAgreementCsv(a, true));
+  recordWidget("agreement:csv-labels");
   ImGui::SameLine();
   ImGui::TextDisabled("%zu annotators, %zu tokens. Conventions: docs/agreement.md",
                       a.annotators.size(), a.tokens);

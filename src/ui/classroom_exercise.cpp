@@ -4,6 +4,7 @@
 
 #include "app_impl.h"
 #include "scholion_json.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 namespace {
@@ -114,26 +115,34 @@ void drawMakeExerciseWindow(UiState& s) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##title", "Title, e.g. Named entities 1", c.titleBuf,
                            sizeof c.titleBuf);
+  recordWidget("exercise:title");
   ImGui::TextUnformatted("Instructions (\"- \" starts a bullet, \"# \" a heading)");
   ImGui::InputTextMultiline("##instructions", c.instructionsBuf.data(), c.instructionsBuf.size(),
                             ImVec2(-1, ImGui::GetTextLineHeight() * 9));
+  recordWidget("exercise:instructions");
   ImGui::Spacing();
   std::size_t mine = 0;
   for (std::size_t i = 0; i < s.editor.documentCount(); ++i)
     mine += s.editor.doc(i).data().annotations.spans.size();
   ImGui::Checkbox("Use my current annotations as the answer key", &c.useMineAsKey);
+  recordWidget("exercise:use-key");
   ImGui::Indent();
   ImGui::TextDisabled("%zu span(s) in %zu document(s), stored in a layer named \"gold\".", mine,
                       s.editor.documentCount());
   ImGui::Unindent();
   ImGui::Checkbox("Students may check their work against the key", &c.allowCheck);
+  recordWidget("exercise:allow-check");
   ImGui::BeginDisabled(!c.allowCheck);
   ImGui::Checkbox("Checking shows the labels of spans they missed", &c.revealMissing);
+  recordWidget("exercise:reveal-missing");
   ImGui::TextUnformatted("What checking compares:");
   ImGui::Indent();
   ImGui::RadioButton("Span boundaries only", &c.scope, 0);
+  recordWidget("exercise:scope", "spans");
   ImGui::RadioButton("Spans and their labels", &c.scope, 1);
+  recordWidget("exercise:scope", "labels");
   ImGui::RadioButton("Spans, labels and relations", &c.scope, 2);
+  recordWidget("exercise:scope", "relations");
   ImGui::Unindent();
   ImGui::EndDisabled();
   ImGui::Spacing();
@@ -157,6 +166,10 @@ void drawMakeExerciseWindow(UiState& s) {
                        "You have no annotations yet: the key would be empty.");
   ImGui::Spacing();
   if (ImGui::Button("Save exercise file")) saveExercise(s);
+  recordWidget("exercise:make");
+  ImGui::SameLine();
+  if (ImGui::Button("Close")) c.showMake = false;
+  recordWidget("exercise:close");
   ImGui::SameLine();
   ImGui::TextDisabled("%s.exercise.scholion.json", classroomFilePart(c.titleBuf).c_str());
   ImGui::End();
@@ -230,6 +243,7 @@ void drawCheckWindow(UiState& s) {
   if (!ImGui::Begin("Check my work###classroom-check", &c.showCheck)) return ImGui::End();
   const bool stale = c.checkDoc != s.editor.active() || c.checkRevision != s.editor.revision();
   if (ImGui::Button(stale ? "Check again" : "Check")) runCheck(s);
+  recordWidget("check:run");
   if (stale && (c.checked || !c.checkError.empty())) {
     ImGui::SameLine();
     ImGui::TextDisabled(c.checkDoc != s.editor.active() ? "(results are for another document)"
@@ -271,6 +285,7 @@ void drawCheckWindow(UiState& s) {
                 r.missingRelations);
   }
   if (ImGui::Checkbox("Show correct spans too", &c.checkShowCorrect)) c.checkShownValid = false;
+  recordWidget("check:show-correct");
   ImGui::SameLine();
   ImGui::TextDisabled("Click a line to go there.");
   ImGui::BeginChild("##rows", ImVec2(0, 0), true);

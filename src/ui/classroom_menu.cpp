@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app_impl.h"
+#include "json_util.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -48,6 +49,7 @@ void drawInstructionsWindow(UiState& s) {
     else
       ImGui::TextDisabled("Checking is turned off for this exercise.");
     if (ImGui::Button("Start annotating")) s.classroom.showInstructions = false;
+    recordWidget("instructions:close");
     ImGui::SameLine();
     ImGui::TextDisabled("Reopen with Classroom > Instructions.");
   }
@@ -55,6 +57,60 @@ void drawInstructionsWindow(UiState& s) {
 }
 
 }  // namespace
+
+nlohmann::json classroomStateJson(const UiState& s) {
+  const ClassroomState& c = s.classroom;
+  const ExerciseInfo& ex = s.editor.exercise();
+  nlohmann::json j;
+  j["exercise"] = ex.enabled ? nlohmann::json{{"title", ex.title},
+                                              {"allowCheck", ex.allowCheck},
+                                              {"scope", ex.checkScope}}
+                             : nlohmann::json(nullptr);
+  j["askName"] = s.askAnnotator;
+  j["instructionsShown"] = c.showInstructions;
+  if (c.checked) {
+    const CheckResult& r = c.check;
+    j["check"] = {
+        {"correct", r.spans.size() - c.countWrongLabel - c.countWrongBounds - c.countExtra},
+        {"wrongLabel", c.countWrongLabel},
+        {"wrongBoundaries", c.countWrongBounds},
+        {"extra", c.countExtra},
+        {"missing", r.missing.size()},
+        {"score", r.score}};
+    nlohmann::json missing = nlohmann::json::array();
+    for (const MissingSpan& m : r.missing)
+      missing.push_back({{"start", m.start}, {"end", m.end}, {"label", m.label}});
+    j["check"]["missingSpans"] = missing;
+  } else {
+    j["check"] = nullptr;
+  }
+  j["checkError"] = c.checkError;
+  j["reviewShown"] = c.showReview;
+  j["students"] = c.students;
+  j["keyDocuments"] = c.keyDocuments;
+  nlohmann::json grades = nlohmann::json::array();
+  for (const GradeReport& g : c.grades)
+    grades.push_back({{"student", g.student},
+                      {"exact", {g.exact.tp, g.exact.fp, g.exact.fn}},
+                      {"overlap", {g.overlap.tp, g.overlap.fp, g.overlap.fn}},
+                      {"exactF1", g.exact.f1()},
+                      {"overlapF1", g.overlap.f1()}});
+  j["grades"] = grades;
+  if (c.hasAgreement)
+    j["agreement"] = {{"fleiss", c.agreement.fleiss.value},
+                      {"alpha", c.agreement.alpha.value},
+                      {"meanCohen", c.agreement.meanPairwiseCohen()},
+                      {"pairs", c.agreement.pairs.size()}};
+  else
+    j["agreement"] = nullptr;
+  j["passages"] = c.passages.size();
+  j["currentPassage"] = c.currentPassage;
+  if (c.currentPassage >= 0 && c.currentPassage < static_cast<int>(c.passages.size()))
+    j["passage"] = {c.passages[c.currentPassage].start, c.passages[c.currentPassage].end};
+  else
+    j["passage"] = nullptr;
+  return j;
+}
 
 void drawClassroomMenu(UiState& s) {
   if (!beginNamedMenu("Classroom", "Classroom")) return;
@@ -98,12 +154,16 @@ void drawClassroomMenu(UiState& s) {
 void drawClassroomWindows(UiState& s) {
   ClassroomState& c = s.classroom;
   // A newly opened exercise shows its instructions once (compared by title: cheap per frame).
+  if (c.pendingExercise) openPendingExercise(s);
   const ExerciseInfo& ex = s.editor.exercise();
   if (ex.enabled) {
     if (c.seenExercise != ex.title || c.seenExercise.empty()) {
       c.seenExercise = ex.title.empty() ? std::string(" ") : ex.title;
       c.showInstructions = true;
       c.checked = false;
+      c.showCheck = false;
+      // A student's name goes on the hand-in: asked once, when it is not known yet.
+      if (s.editor.annotator().empty()) s.askAnnotator = true;
     }
   } else if (!c.seenExercise.empty()) {
     c.seenExercise.clear();

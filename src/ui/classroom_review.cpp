@@ -8,6 +8,7 @@
 #include "app_impl.h"
 #include "grades_csv.h"
 #include "scholion_json.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 namespace {
@@ -86,17 +87,90 @@ void prfCells(const Counts& c) {
 
 bool classroomTakeFiles(UiState& s, std::vector<OpenedFile>& files) {
   ClassroomState& c = s.classroom;
-  if (!c.wantFiles) return false;
-  c.wantFiles = false;
-  // Only JSON files are hand-ins; anything else was an ordinary open (e.g. a dropped text file).
+  if (files.empty()) return false;
+  // Only JSON files are hand-ins or exercises; anything else is an ordinary open.
   for (const OpenedFile& f : files)
-    if (!endsWith(f.name, ".json")) return false;
-  if (!s.hasDoc()) return false;
-  // The native chooser reports in the middle of a frame: swapping the workspace now would pull
-  // documents from under the panels still to be drawn, so the files wait for the classroom
-  // windows' turn (loadStudentFiles).
+    if (!endsWith(f.name, ".json")) {
+      c.wantFiles = false;
+      return false;
+    }
+  if (c.wantFiles) {
+    c.wantFiles = false;
+    if (!s.hasDoc()) return false;
+    // The native chooser reports in the middle of a frame: swapping the workspace now would pull
+    // documents from under the panels still to be drawn, so the files wait for the classroom
+    // windows' turn (loadStudentFiles).
+    for (OpenedFile& f : files) c.pendingFiles.push_back(std::move(f));
+    return true;
+  }
+  // Not asked for: look inside (once per open, never per frame). A file that does not parse
+  // takes the ordinary path, which reports it.
+  std::vector<Workspace> parsed;
+  for (const OpenedFile& f : files) {
+    Result<Workspace> ws = parseScholionJson(f.bytes);
+    if (!ws) return false;
+    parsed.push_back(std::move(*ws));
+  }
+  // An exercise as the teacher handed it out (no student name inside): the student's workspace.
+  if (parsed.size() == 1 && parsed[0].exercise.enabled && parsed[0].annotator.empty()) {
+    c.pendingExercise = std::move(parsed[0]);
+    c.pendingExerciseName = files[0].name;
+    return true;
+  }
+  // Hand-ins (an exercise with a student's name) dropped by a teacher: several at once (a
+  // folder's worth), or one more while a review is open. A student reopening their own file
+  // (same name) or working in an exercise takes the ordinary path.
+  if (!s.hasDoc() || s.editor.exercise().enabled) return false;
+  if (parsed.size() < 2 && c.students.empty()) return false;
+  bool matches = false;
+  for (const Workspace& w : parsed) {
+    if (!w.exercise.enabled || w.annotator.empty() || w.annotator == s.editor.annotator())
+      return false;
+    for (const DocumentData& d : w.documents)
+      for (std::size_t i = 0; i < s.editor.documentCount() && !matches; ++i)
+        matches = s.editor.doc(i).data().sha256 == d.sha256;
+  }
+  if (!matches) return false;  // for other texts: the ordinary path opens them as documents
   for (OpenedFile& f : files) c.pendingFiles.push_back(std::move(f));
   return true;
+}
+
+void openPendingExercise(UiState& s) {
+  ClassroomState& c = s.classroom;
+  Workspace in = std::move(*c.pendingExercise);
+  c.pendingExercise.reset();
+  const std::string name = std::move(c.pendingExerciseName);
+  const ExerciseInfo& now = s.editor.exercise();
+  // The same exercise again (e.g. its ?open= link on a reload): the student's work is kept.
+  bool same = now.enabled && now.title == in.exercise.title &&
+              s.editor.documentCount() == in.documents.size();
+  for (std::size_t i = 0; same && i < in.documents.size(); ++i)
+    same = s.editor.doc(i).data().sha256 == in.documents[i].sha256;
+  if (same) {
+    c.showInstructions = true;
+    return s.setMessage("Exercise \"" + in.exercise.title +
+                        "\" is already open: your work is kept");
+  }
+  // Replacing would lose annotations: let the user choose in the ordinary import dialog.
+  bool work = false;
+  for (std::size_t i = 0; i < s.editor.documentCount() && !work; ++i) {
+    const DocumentData& d = s.editor.doc(i).data();
+    work = !d.annotations.spans.empty() || !d.annotations.relations.empty() ||
+           !d.annotations.documentLabels.empty() || !d.others.empty();
+  }
+  if (work) {
+    s.pendingImports.push_back(PendingImport{name, std::move(in)});
+    return;
+  }
+  in.annotator = s.editor.annotator();
+  Status st = s.editor.replaceWorkspace(std::move(in));
+  if (!st) return s.setMessage(name + ": " + st.error(), true);
+  s.clearSelection();
+  s.matches.clear();
+  s.restoreScrollY = 0;
+  s.saveOnce = true;
+  c.seenExercise.clear();  // shows the instructions (drawClassroomWindows)
+  s.setMessage("Opened exercise \"" + s.editor.exercise().title + "\"");
 }
 
 void loadStudentFiles(UiState& s) {
@@ -272,21 +346,32 @@ void drawGradesTab(UiState& s) {
     std::string err = s.platform.download(file, gradesCsv(c.grades, true), "text/csv");
     s.setMessage(err.empty() ? "Saved " + file : "Export failed: " + err, !err.empty());
   }
+  recordWidget("grades:csv");
   ImGui::SameLine();
   ImGui::TextDisabled("Key: layer \"%s\" (%zu document(s)). Click a student for per-label scores.",
                       c.keyName.c_str(), c.keyDocuments);
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingFixedFit;
-  // As tall as its rows (up to the space there is), so the per-label table fits below it.
-  const float rowH = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + 1;
-  float h = std::min(rowH * (c.grades.size() + 1) + ImGui::GetStyle().ScrollbarSize + 4,
+  const char* heads[] = {"Student",       "Exact P",      "Exact R",         "Exact F1",
+                         "Overlap P",     "Overlap R",    "Overlap F1",      "Macro F1",
+                         "Boundaries F1", "Relations F1", "Spans (tp/fp/fn)"};
+  // As tall as its rows (up to the space there is), so the per-label table fits below it; room
+  // for a horizontal scroll bar only when the columns (about as wide as their headers and the
+  // longest name) do not fit.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float width = 0;
+  for (const char* hd : heads) width += ImGui::CalcTextSize(hd).x + st.CellPadding.x * 2 + 1;
+  float nameW = 0;
+  for (const GradeReport& g : c.grades)
+    nameW = std::max(nameW, ImGui::CalcTextSize(g.student.c_str()).x);
+  width += std::max(0.0f, nameW - ImGui::CalcTextSize(heads[0]).x);
+  const float scrollBar = width > ImGui::GetContentRegionAvail().x ? st.ScrollbarSize : 0;
+  const float rowH = ImGui::GetTextLineHeight() + st.CellPadding.y * 2 + 1;
+  float h = std::min(rowH * (c.grades.size() + 1) + scrollBar + 2,
                      ImGui::GetContentRegionAvail().y * (c.gradeRow >= 0 ? 0.5f : 1.0f));
   if (ImGui::BeginTable("##grades", 11, flags, ImVec2(0, h))) {
     ImGui::TableSetupScrollFreeze(1, 1);
-    const char* heads[] = {"Student",       "Exact P",      "Exact R",         "Exact F1",
-                           "Overlap P",     "Overlap R",    "Overlap F1",      "Macro F1",
-                           "Boundaries F1", "Relations F1", "Spans (tp/fp/fn)"};
     for (const char* hd : heads) ImGui::TableSetupColumn(hd);
     ImGui::TableHeadersRow();
     for (int k = 0; k < static_cast<int>(c.grades.size()); ++k) {
@@ -297,6 +382,7 @@ void drawGradesTab(UiState& s) {
       if (ImGui::Selectable(g.student.c_str(), c.gradeRow == k,
                             ImGuiSelectableFlags_SpanAllColumns))
         c.gradeRow = c.gradeRow == k ? -1 : k;
+      recordWidget("grades:row", g.student.c_str());
       ImGui::PopID();
       prfCells(g.exact);
       prfCells(g.overlap);
@@ -317,8 +403,7 @@ void drawGradesTab(UiState& s) {
   const GradeReport& g = c.grades[c.gradeRow];
   ImGui::Text("%s, per label", g.student.c_str());
   const std::size_t rows = g.perLabel.size() + g.perRelationType.size() + 1;
-  const float h2 =
-      std::min(rowH * rows + ImGui::GetStyle().ScrollbarSize + 4, ImGui::GetContentRegionAvail().y);
+  const float h2 = std::min(rowH * rows + 2, ImGui::GetContentRegionAvail().y);
   if (ImGui::BeginTable("##perlabel", 8, flags, ImVec2(0, h2))) {
     ImGui::TableSetupScrollFreeze(1, 1);
     const char* heads[] = {"Label",     "Exact P",   "Exact R",    "Exact F1",
@@ -365,8 +450,10 @@ void drawReviewWindow(UiState& s) {
     c.wantFilesSince = s.platform.now();
     s.platform.openFileChooser(".json", true);
   }
+  recordWidget("review:load");
   ImGui::SameLine();
   if (ImGui::Button("Recompute")) recomputeReview(s);
+  recordWidget("review:recompute");
   ImGui::SameLine();
   if (c.wantFiles) {
     ImGui::TextDisabled("Waiting for the chosen files...");
@@ -403,7 +490,9 @@ void drawReviewWindow(UiState& s) {
                                 drawAdjudicationTab};
     for (int t = 0; t < 4; ++t) {
       ImGuiTabItemFlags f = c.selectTab == t ? ImGuiTabItemFlags_SetSelected : 0;
-      if (ImGui::BeginTabItem(tabs[t], nullptr, f)) {
+      const bool open = ImGui::BeginTabItem(tabs[t], nullptr, f);
+      recordWidget("review-tab", tabs[t]);
+      if (open) {
         draw[t](s);
         ImGui::EndTabItem();
       }

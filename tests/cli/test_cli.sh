@@ -1,5 +1,5 @@
 #!/bin/sh
-# CLI checks for scholion convert/validate/stats (exit codes, messages, round trips).
+# CLI checks for scholion convert/validate/stats/grade/agree (exit codes, messages, figures).
 # Usage: test_cli.sh PATH/TO/scholion PATH/TO/tests/data/formats
 set -u
 S="$1"
@@ -81,6 +81,59 @@ contains "stats counts documents" "$T/out" "documents: 3"
 contains "stats counts labels" "$T/out" "PER"
 expect_rc 0 "stats --json" "$S" stats --json "$D/labelstudio/tasks.json"
 contains "stats json" "$T/out" '"spansPerLabel"'
+
+# grade / agree on tests/data/classroom: "Ann met Bob in Rome today." (7 tokens with the "."),
+# key: Person Ann, Person Bob, GPE Rome. Figures worked out by hand:
+#  Alice: Person Ann, GPE Bob (wrong label), GPE Rome -> exact tp 2 fp 1 fn 1: P = R = F1 = 2/3;
+#    overlap the same (labels must agree); macro F1 = mean(Person 2/3, GPE 2/3) = 0.667.
+#  Bob: Person Ann, Person "Bob in" (boundaries), Date today (extra) -> exact tp 1 fp 2 fn 2:
+#    1/3; overlap tp 2 fp 1 fn 1: 2/3; macro = mean(Person .5, GPE 0, Date 0) = 0.167.
+#  Alice vs Bob, token labels: A = P O G O G O O, B = P O P P O D O; observed 3/7.
+#    Cohen: chance (1*3 + 4*3)/49 = 15/49 -> kappa = (21-15)/(49-15) = 6/34 = 0.176.
+#    Fleiss (pooled P4 O7 G2 D1 of 14): chance 70/196 -> (3/7 - 70/196)/(1 - 70/196) = 1/9.
+#    Krippendorff: 1 - 13 * 8 / (196 - 70) = 22/126 = 0.175. Span F1: 1 match of 3 + 3 = 0.333.
+C="$D/../classroom"
+for c in grade agree; do
+  expect_rc 0 "$c --help" "$S" $c --help
+  contains "$c help shows usage" "$T/out" "Usage: scholion $c"
+done
+expect_rc 2 "grade needs a student file" "$S" grade "$C/key.json"
+expect_rc 2 "agree without files" "$S" agree
+expect_rc 0 "grade two students" "$S" grade "$C/key.json" "$C/alice.json" "$C/bob.json"
+contains "grade table header" "$T/out" "student  docs  exact P  exact R  exact F1  ovl P  ovl R  ovl F1  macro F1  rel F1"
+contains "grade table: Alice" "$T/out" "Alice    1     0.667    0.667    0.667     0.667  0.667  0.667   0.667     -"
+contains "grade table: Bob" "$T/out" "Bob      1     0.333    0.333    0.333     0.667  0.667  0.667   0.167     -"
+expect_rc 0 "grade --per-label" "$S" grade "$C/key.json" "$C/alice.json" --per-label
+contains "per-label GPE row" "$T/out" "GPE                 1    2      0.500    1.000    0.667     0.667"
+contains "per-label Person row" "$T/out" "Person              2    1      1.000    0.500    0.667     0.667"
+expect_rc 0 "grade --csv" "$S" grade "$C/key.json" "$C/alice.json" "$C/bob.json" --csv
+contains "grades csv header" "$T/out" "student,documents,exact_precision,exact_recall,exact_f1,overlap_precision,overlap_recall,overlap_f1,exact_macro_f1"
+contains "grades csv: Alice" "$T/out" "Alice,1,0.6667,0.6667,0.6667,0.6667,0.6667,0.6667,0.6667,0.6667,1.0000,"
+contains "grades csv: Bob" "$T/out" "Bob,1,0.3333,0.3333,0.3333,0.6667,0.6667,0.6667,0.1667,0.3333,0.3333,"
+check "grades csv has a header and one row per student" test "$(wc -l < "$T/out")" -eq 3
+expect_rc 0 "grade --csv --out" "$S" grade "$C/key.json" "$C/bob.json" --csv --out "$T/g.csv"
+contains "grades csv file" "$T/g.csv" "Bob,1,0.3333,"
+expect_rc 1 "grade with a missing student file" "$S" grade "$C/key.json" "$C/alice.json" "$T/none.json"
+contains "missing file is named" "$T/err" "none.json"
+check "nothing printed when a file is missing" test ! -s "$T/out"
+expect_rc 1 "grade with a missing key" "$S" grade "$T/none.json" "$C/alice.json"
+expect_rc 1 "grade a student file for a different text" "$S" grade "$C/key.json" "$C/other-text.json"
+contains "different text is said" "$T/err" "different text"
+printf 'not json' > "$T/broken.json"
+expect_rc 1 "grade a broken student file" "$S" grade "$C/key.json" "$T/broken.json"
+expect_rc 0 "agree two students" "$S" agree "$C/alice.json" "$C/bob.json"
+contains "agree: tokens" "$T/out" "Annotators: 2   documents: 1   tokens: 7"
+contains "agree: Fleiss" "$T/out" "Fleiss' kappa (tokens):          0.111"
+contains "agree: alpha" "$T/out" "Krippendorff's alpha (nominal):  0.175"
+contains "agree: Cohen" "$T/out" "Mean pairwise Cohen's kappa:     0.176"
+contains "agree: span F1" "$T/out" "Span F1 over all pairs:          exact 0.333, overlap 0.333"
+contains "agree: pair row" "$T/out" "Alice     Bob       0.176   0.333     0.333"
+expect_rc 0 "agree --csv" "$S" agree "$C/alice.json" "$C/bob.json" --csv
+contains "agree csv header" "$T/out" "annotator_a,annotator_b,cohen_kappa,kappa_defined,exact_span_f1,overlap_span_f1"
+contains "agree csv row" "$T/out" "Alice,Bob,0.1765,yes,0.3333,0.3333"
+expect_rc 1 "agree with a missing file" "$S" agree "$C/alice.json" "$T/none.json"
+expect_rc 0 "agree across different texts warns" "$S" agree "$C/alice.json" "$C/other-text.json"
+contains "a document not in every file is skipped" "$T/err" "is not in every file: skipped"
 
 if [ "$failures" -ne 0 ]; then echo "$failures CLI checks failed"; exit 1; fi
 echo "all CLI checks passed"

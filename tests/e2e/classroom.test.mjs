@@ -1,0 +1,324 @@
+// The classroom as its users see it: a teacher makes an exercise, students open it (chooser and
+// ?open= link), check their work and hand in, the teacher reviews, adjudicates and exports.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { launch, openApp, frames, screenshot, repoRoot, artifactsDir } from './harness.mjs';
+import { cpOffset, cpLength, dragAcross, enterName, exported, clickWidget, clickMenu, state, until } from './gestures.mjs';
+
+// The answer key, on the sample story. Students (hand-computed results below):
+//   Sam: Jiang Zemin Person (correct), Vladimir Putin GPE (wrong label), "July" Date (wrong
+//        boundaries), Zhu Rongji Person (extra); Beijing missing.
+//   Kim: Jiang Zemin Person, Vladimir Putin Person, Beijing GPE; July 18 missing.
+//   Lee: Jiang Zemin Person, Vladimir Putin GPE, July 18 Date, Zhu Rongji Person.
+const KEY = [['Jiang Zemin', '1'], ['Vladimir Putin', '1'], ['July 18', '5'], ['Beijing', '4']];
+const TITLE = 'Named entities 1';
+const INSTRUCTIONS = 'Mark every person, place and date.';
+const EXERCISE_FILE = 'Named-entities-1.exercise.scholion.json';
+const cli = process.env.SCHOLION_CLI || path.join(repoRoot, 'build/native/scholion');
+
+let env;
+let teacher;      // { page, ctx }
+let exerciseBody; // the downloaded exercise file's text
+const handIns = {}; // student -> [file name, body]
+before(async () => { env = await launch(); });
+after(async () => { await teacher?.ctx.close(); await env?.close(); });
+
+async function label(page, needle, key, length) {
+  const text = await page.evaluate(() => window.scholion.documentText());
+  const at = cpOffset(text, needle);
+  const before = (await state(page)).spans;
+  await dragAcross(page, at, at + (length ?? cpLength(needle)));
+  await page.keyboard.press(key);
+  const st = await until(page, (s) => s.spans === before + 1);
+  assert.equal(st.spans, before + 1, `labelling "${needle}" made a span`);
+}
+
+async function download(page, action) {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), action()]);
+  return { name: d.suggestedFilename(), body: fs.readFileSync(await d.path(), 'utf8') };
+}
+
+// Opens the file chooser with a menu item or button (pressed again if headless Chromium drops
+// the chooser, as a user would) and picks the files.
+async function choose(page, open, files) {
+  let chooser = null;
+  for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
+    [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 8000 }).catch(() => null), open()]);
+  }
+  assert.ok(chooser, 'no file chooser in three tries');
+  await chooser.setFiles(files.map(([name, body]) => ({ name, mimeType: 'application/json', buffer: Buffer.from(body) })));
+}
+
+const spanSet = (spans) => spans.map((s) => `${s.label}:${s.text}`).sort();
+
+test('the teacher makes an exercise with instructions and a key, and downloads one file', async () => {
+  teacher = await openApp(env);
+  const { page } = teacher;
+  await enterName(page, 'Teacher');
+  for (const [word, key] of KEY) await label(page, word, key);
+  await clickMenu(page, 'Classroom', 'make-exercise');
+  // Replace the suggested title and the schema's instructions by typing over them. Characters
+  // typed while the app still sees Ctrl held are shortcuts, not text: wait a few frames first.
+  await clickWidget(page, 'exercise:title');
+  await page.keyboard.press('Control+a');
+  await frames(page, 3);
+  await page.keyboard.type(TITLE);
+  await page.keyboard.press('Enter');  // done with the title
+  await frames(page, 3);
+  await clickWidget(page, 'exercise:instructions');
+  await frames(page, 3);
+  await page.keyboard.press('Control+a');
+  await frames(page, 3);
+  await page.keyboard.type(INSTRUCTIONS);
+  await frames(page, 3);
+  await screenshot(page, 'classroom-make-exercise.png');
+  const file = await download(page, () => clickWidget(page, 'exercise:make'));
+  assert.equal(file.name, EXERCISE_FILE);
+  const ex = JSON.parse(file.body);
+  assert.equal(ex.format, 'scholion');
+  assert.deepEqual([ex.exercise.enabled, ex.exercise.title, ex.exercise.allowCheck, ex.exercise.checkScope,
+    ex.exercise.revealMissingLabels, ex.exercise.goldAnnotator], [true, TITLE, true, 'labels', false, 'gold']);
+  assert.equal(ex.schema.instructions, INSTRUCTIONS);
+  assert.equal(ex.annotator, '', 'no teacher name inside: the student gives theirs');
+  assert.equal(ex.documents.length, 1);
+  assert.deepEqual(ex.documents[0].spans, [], 'the student starts with nothing');
+  const key = ex.documents[0].layers.find((l) => l.annotator === 'gold');
+  assert.ok(key, 'the answer key travels inside the file');
+  assert.deepEqual(spanSet(key.spans), ['Date:July 18', 'GPE:Beijing', 'Person:Jiang Zemin', 'Person:Vladimir Putin']);
+  assert.match((await state(page)).message, /Saved exercise .*answer key: 4 spans/);
+  exerciseBody = file.body;
+  await clickWidget(page, 'exercise:close');
+});
+
+test('a student opens the exercise file, is asked for a name once, checks the work, hands in', async () => {
+  assert.ok(exerciseBody, 'needs the exercise from the first test');
+  const { page, ctx } = await openApp(env);
+  assert.equal((await state(page)).classroom.askName, true, 'a first start asks for the name');
+  await enterName(page, 'Sam');
+  await choose(page, () => page.keyboard.press('Control+o'), [[EXERCISE_FILE, exerciseBody]]);
+  let st = await until(page, (s) => s.classroom.exercise);
+  assert.equal(st.classroom.exercise?.title, TITLE, `exercise opened: ${st.message}`);
+  await frames(page, 3);
+  st = await state(page);
+  assert.equal(st.classroom.askName, false, 'the name is not asked again');
+  assert.equal(st.annotator, 'Sam');
+  assert.equal(st.classroom.instructionsShown, true, 'the instructions are shown');
+  await screenshot(page, 'classroom-student-instructions.png');
+  await clickWidget(page, 'instructions:close');
+  assert.equal((await state(page)).classroom.instructionsShown, false);
+
+  await label(page, 'Jiang Zemin', '1');         // correct
+  await label(page, 'Vladimir Putin', '4');      // wrong label (GPE)
+  await label(page, 'July 18', '5', 4);          // "July": wrong boundaries
+  await label(page, 'Zhu Rongji', '1');          // extra; Beijing is left missing
+  await clickMenu(page, 'Classroom', 'check');
+  st = await until(page, (s) => s.classroom.check);
+  const c = st.classroom.check;
+  assert.deepEqual([c.correct, c.wrongLabel, c.wrongBoundaries, c.extra, c.missing], [1, 1, 1, 1, 1]);
+  assert.equal(c.score, 0.25, '2 x 1 correct / (4 answers + 4 key spans)');
+  const text = await page.evaluate(() => window.scholion.documentText());
+  const beijing = cpOffset(text, 'Beijing');
+  assert.deepEqual(c.missingSpans, [{ start: beijing, end: beijing + 7, label: '' }],
+    'the missing span is shown without its label (the teacher did not allow that)');
+  await frames(page, 3);
+  await screenshot(page, 'classroom-check.png');
+
+  await until(page, (s) => !s.dirty);
+  const file = await download(page, () => clickMenu(page, 'Classroom', 'hand-in'));
+  assert.equal(file.name, 'Named-entities-1-Sam.scholion.json');
+  const ws = JSON.parse(file.body);
+  assert.equal(ws.annotator, 'Sam');
+  assert.equal(ws.exercise.title, TITLE);
+  assert.deepEqual(ws.documents[0].layers.filter((l) => l.annotator === 'gold'), [], 'the key is not handed back');
+  assert.deepEqual(spanSet(ws.documents[0].spans), ['Date:July', 'GPE:Vladimir Putin', 'Person:Jiang Zemin', 'Person:Zhu Rongji']);
+  handIns.Sam = [file.name, file.body];
+  await ctx.close();
+});
+
+test('a student opens the exercise from a ?open= link; a reload keeps the name and the work', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  await ctx.route('**/class/named-entities.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: exerciseBody }));
+  const page = await ctx.newPage();
+  const link = env.url + '?open=class/named-entities.json';
+  await page.goto(link);
+  await page.evaluate(() => window.scholion.ready);
+  let st = await until(page, (s) => s.classroom.exercise);
+  assert.equal(st.classroom.exercise?.title, TITLE, `exercise opened from the link: ${st.message}`);
+  assert.equal(st.classroom.askName, true, 'asked for a name');
+  await enterName(page, 'Kim');
+  await label(page, 'Jiang Zemin', '1');
+  await until(page, (s) => !s.dirty);
+  await page.goto(link);  // the same link again, as a student returning to it
+  await page.evaluate(() => window.scholion.ready);
+  st = await until(page, (s) => /already open/.test(s.message));
+  assert.match(st.message, /already open: your work is kept/);
+  await frames(page, 5);
+  st = await state(page);
+  assert.equal(st.classroom.askName, false, 'not asked again after a reload');
+  assert.equal(st.annotator, 'Kim');
+  assert.equal(st.spans, 1, 'the work survived the reload and the link');
+  await clickWidget(page, 'instructions:close');
+  await label(page, 'Vladimir Putin', '1');
+  await label(page, 'Beijing', '4');
+  const file = await download(page, () => clickMenu(page, 'Classroom', 'hand-in'));
+  assert.equal(file.name, 'Named-entities-1-Kim.scholion.json');
+  assert.deepEqual(spanSet(JSON.parse(file.body).documents[0].spans), ['GPE:Beijing', 'Person:Jiang Zemin', 'Person:Vladimir Putin']);
+  handIns.Kim = [file.name, file.body];
+  await ctx.close();
+});
+
+// Lee's hand-in is Kim's file with other spans (a third file, made without a browser).
+function leeHandIn() {
+  const ws = JSON.parse(handIns.Kim[1]);
+  const text = ws.documents[0].text;
+  const span = (id, label, needle) => {
+    const start = cpOffset(text, needle);
+    return { id, label, start, end: start + cpLength(needle), text: needle };
+  };
+  ws.annotator = 'Lee';
+  ws.documents[0].annotator = 'Lee';
+  ws.documents[0].spans = [span('T1', 'Person', 'Jiang Zemin'), span('T2', 'GPE', 'Vladimir Putin'),
+    span('T3', 'Date', 'July 18'), span('T4', 'Person', 'Zhu Rongji')];
+  return ['Named-entities-1-Lee.scholion.json', JSON.stringify(ws)];
+}
+
+test('the teacher loads the hand-ins and sees grades computed by hand, and the agreement', async () => {
+  assert.ok(handIns.Sam && handIns.Kim, 'needs the hand-ins');
+  handIns.Lee = leeHandIn();
+  const { page } = teacher;
+  await choose(page, () => clickMenu(page, 'Classroom', 'load-students'), [handIns.Sam, handIns.Kim, handIns.Lee]);
+  let st = await until(page, (s) => s.classroom.students.length === 3);
+  assert.deepEqual(st.classroom.students, ['Sam', 'Kim', 'Lee']);
+  assert.equal(st.classroom.reviewShown, true);
+  assert.equal(st.classroom.keyDocuments, 1);
+  // [tp, fp, fn] against the key, exact and overlapping (same label) boundaries.
+  const g = Object.fromEntries(st.classroom.grades.map((r) => [r.student, r]));
+  assert.deepEqual(g.Sam.exact, [1, 3, 3]);    // only Jiang Zemin
+  assert.deepEqual(g.Sam.overlap, [2, 2, 2]);  // + "July" overlaps July 18 (Date)
+  assert.deepEqual(g.Kim.exact, [3, 0, 1]);
+  assert.deepEqual(g.Kim.overlap, [3, 0, 1]);
+  assert.deepEqual(g.Lee.exact, [2, 2, 2]);
+  assert.equal(g.Sam.exactF1, 0.25);
+  assert.equal(g.Sam.overlapF1, 0.5);
+  assert.equal(g.Kim.exactF1.toFixed(4), (6 / 7).toFixed(4));  // P 1, R 3/4
+  assert.equal(g.Lee.exactF1, 0.5);
+  await clickWidget(page, 'grades:row:Sam');
+  await frames(page, 3);
+  await screenshot(page, 'classroom-grades.png');
+
+  const csv = await download(page, () => clickWidget(page, 'grades:csv'));
+  assert.equal(csv.name, 'Named-entities-1-grades.csv');
+  const rows = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+  const head = rows[0];
+  assert.equal(rows.length, 4, 'a header and one row per student');
+  const f1 = Object.fromEntries(rows.slice(1).map((r) => [r[0], r[head.indexOf('exact_f1')]]));
+  assert.deepEqual(f1, { Sam: '0.2500', Kim: '0.8571', Lee: '0.5000' });
+
+  // Agreement: the CLI on the same files prints the same figures.
+  await clickWidget(page, 'review-tab:Agreement');
+  await frames(page, 3);
+  await screenshot(page, 'classroom-agreement.png');
+  st = await state(page);
+  const a = st.classroom.agreement;
+  assert.ok(a, 'agreement computed');
+  assert.equal(a.pairs, 3);
+  const dir = path.join(artifactsDir, 'classroom-handins');
+  fs.mkdirSync(dir, { recursive: true });
+  const paths = ['Sam', 'Kim', 'Lee'].map((n) => {
+    const p = path.join(dir, handIns[n][0]);
+    fs.writeFileSync(p, handIns[n][1]);
+    return p;
+  });
+  const out = execFileSync(cli, ['agree', ...paths], { encoding: 'utf8' });
+  assert.match(out, new RegExp(`Fleiss' kappa \\(tokens\\): +${a.fleiss.toFixed(3)}`));
+  assert.match(out, new RegExp(`Krippendorff's alpha \\(nominal\\): +${a.alpha.toFixed(3)}`));
+  assert.match(out, new RegExp(`Mean pairwise Cohen's kappa: +${a.meanCohen.toFixed(3)}`));
+  assert.ok(a.fleiss > 0 && a.fleiss < 1 && a.alpha > 0 && a.alpha < 1, JSON.stringify(a));
+  const grade = execFileSync(cli, ['grade', '--csv', paths[0], ...paths], { encoding: 'utf8' });
+  assert.ok(grade.length > 0);
+});
+
+test('disagreements step through the text; adjudication builds and exports the gold layer', async () => {
+  const { page } = teacher;
+  const text = await page.evaluate(() => window.scholion.documentText());
+  // Scroll the text away to its end, so stepping has to bring the passage back.
+  const canvas = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { w: r.width, h: r.height }; });
+  await page.mouse.move(canvas.w / 2, 150);
+  for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, 800); await frames(page, 1); }
+  const scrolled = (await state(page)).scrollY;
+  assert.ok(scrolled > 200, `the text scrolled (${scrolled})`);
+
+  await clickWidget(page, 'review-tab:Disagreements');
+  let st = await until(page, (s) => s.classroom.passages > 0);
+  // Beijing (Kim only), Vladimir Putin (Person / GPE), July 18 ("July" / "July 18" / nothing),
+  // Zhu Rongji (Sam and Lee): Jiang Zemin is agreed on.
+  assert.equal(st.classroom.passages, 4);
+  await clickWidget(page, 'passage:next');
+  st = await until(page, (s) => s.classroom.currentPassage === 0);
+  const beijing = cpOffset(text, 'Beijing');
+  assert.deepEqual(st.classroom.passage, [beijing, beijing + 7]);
+  assert.deepEqual(st.selection, st.classroom.passage, 'the passage is selected in the text');
+  assert.ok(st.scrollY < scrolled, 'the text view moved back to the passage');
+  await clickWidget(page, 'passage:next');
+  st = await until(page, (s) => s.classroom.currentPassage === 1);
+  const putin = cpOffset(text, 'Vladimir Putin');
+  assert.deepEqual(st.classroom.passage, [putin, putin + 14]);
+  assert.deepEqual(st.selection, st.classroom.passage);
+  const r = await page.evaluate(([a, b]) => window.scholion.spanRect(a, b), st.classroom.passage);
+  assert.ok(r && r.y > 0 && r.y + r.h < canvas.h, `the passage is on screen: ${JSON.stringify(r)}`);
+  await frames(page, 3);
+  await screenshot(page, 'classroom-disagreements.png');
+  await clickWidget(page, 'passage:next');
+  st = await until(page, (s) => s.classroom.currentPassage === 2);
+  const july = cpOffset(text, 'July 18');
+  assert.deepEqual(st.classroom.passage, [july, july + 7]);
+
+  await clickWidget(page, 'review-tab:Adjudication');
+  await clickWidget(page, 'adjudicate:majority');
+  let ws = await exported(page);
+  // More than half of three: Jiang Zemin Person (3), Vladimir Putin GPE (Sam, Lee), Zhu Rongji
+  // Person (Sam, Lee).
+  assert.deepEqual(spanSet(ws.documents[0].spans), ['GPE:Vladimir Putin', 'Person:Jiang Zemin', 'Person:Zhu Rongji']);
+  st = await state(page);
+  assert.equal(st.classroom.currentPassage, 2, 'still at July 18');
+  await clickWidget(page, 'adjudicate:accept:Lee');
+  ws = await exported(page);
+  assert.deepEqual(spanSet(ws.documents[0].spans), ['Date:July 18', 'GPE:Vladimir Putin', 'Person:Jiang Zemin', 'Person:Zhu Rongji']);
+  const key = ws.documents[0].layers.find((l) => l.annotator === 'gold');
+  assert.equal(key.spans.length, 4, 'the answer key layer is untouched');
+  await frames(page, 3);
+  await screenshot(page, 'classroom-adjudication.png');
+  const gold = await download(page, () => clickWidget(page, 'gold:export'));
+  assert.equal(gold.name, 'Named-entities-1-gold.scholion.json');
+  const g = JSON.parse(gold.body);
+  assert.equal(g.annotator, 'gold');
+  assert.deepEqual(g.documents[0].layers, [], 'only the adjudicated layer');
+  assert.deepEqual(spanSet(g.documents[0].spans), ['Date:July 18', 'GPE:Vladimir Putin', 'Person:Jiang Zemin', 'Person:Zhu Rongji']);
+  // Undo takes the acceptance back, one step.
+  await page.keyboard.press('Control+z');
+  await frames(page, 3);
+  assert.equal((await exported(page)).documents[0].spans.length, 3);
+  assert.deepEqual(teacher.errors, []);
+});
+
+test('dropping several hand-ins at once adds them as student layers without the menu', async () => {
+  const { page, ctx } = await openApp(env);
+  await enterName(page, 'Teacher');
+  for (const [word, key] of KEY) await label(page, word, key);
+  // A drop of two files, as from a folder: the page sends them like the chooser does.
+  await page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const [name, body] of files) dt.items.add(new File([body], name, { type: 'application/json' }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [handIns.Sam, handIns.Kim]);
+  const st = await until(page, (s) => s.classroom.students.length === 2);
+  assert.deepEqual(st.classroom.students, ['Sam', 'Kim']);
+  assert.deepEqual(st.classroom.grades.map((r) => r.exact), [[1, 3, 3], [3, 0, 1]]);
+  assert.equal(st.documents.length, 1, 'no document was added');
+  await ctx.close();
+});
