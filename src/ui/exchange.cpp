@@ -160,9 +160,7 @@ void UiState::exportAs(ExchangeExport kind) {
   exportWarningsFile = fileName;
   if (exportWarnings.empty()) return setMessage(done);
   openExportWarnings = true;
-  setMessage(done + " with " + std::to_string(exportWarnings.size()) +
-                 " warning(s): " + exportWarnings.front(),
-             false);
+  setMessage(done + " with " + std::to_string(exportWarnings.size()) + " warning(s), listed");
 }
 
 void drawExchangeMenuItems(UiState& s) {
@@ -180,11 +178,11 @@ void drawExchangeMenuItems(UiState& s) {
         {"export-brat", "brat standoff (.zip of .txt + .ann + .conf)", ExchangeExport::Brat},
         {"export-conll-iob2", "CoNLL, IOB2 tags (.conll)", ExchangeExport::ConllIob2},
         {"export-conll-iob1", "CoNLL-2003, IOB1 tags (.conll)", ExchangeExport::ConllIob1},
-        {"export-doccano", "doccano JSONL, entities + relations", ExchangeExport::Doccano},
-        {"export-doccano-label", "doccano JSONL, sequence labelling (\"label\")",
+        {"export-doccano", "doccano JSONL, entities + relations (.jsonl)", ExchangeExport::Doccano},
+        {"export-doccano-label", "doccano JSONL, sequence labelling \"label\" (.jsonl)",
          ExchangeExport::DoccanoLabel},
         {"export-webanno", "W3C Web Annotation (.jsonld)", ExchangeExport::WebAnno},
-        {"export-labelstudio", "Label Studio JSON", ExchangeExport::LabelStudio},
+        {"export-labelstudio", "Label Studio JSON (.json)", ExchangeExport::LabelStudio},
     };
     for (const Item& it : items)
       if (namedMenuItem(it.id, it.label)) s.exportAs(it.kind);
