@@ -54,17 +54,20 @@ void refreshAnnotationCache(UiState& s) {
     s.labelCounts.clear();
     return;
   }
+  // The workspace-wide revision, not the document's: a replaced workspace can put a fresh
+  // document (revision 0 again) at the same index, and its rows must still be rebuilt.
+  const uint64_t revision = s.editor.revision();
   const bool sameView = s.listDoc == s.editor.active() && s.listKey == key;
-  if (sameView && s.listRevision == ds->revision()) return;
+  if (sameView && s.listRevision == revision) return;
   // Edits come in bursts (hotkeys, label-all): rebuild at most ~4 times a second for them, so a
   // frame that adds a span never pays for a 25k-row rebuild. The filter or document changing
   // rebuilds at once.
   const double now = s.platform.now();
   if (sameView && now - s.listBuiltAt < 0.25) return;
   s.listBuiltAt = now;
-  const bool countsStale = s.listDoc != s.editor.active() || s.listRevision != ds->revision();
+  const bool countsStale = s.listDoc != s.editor.active() || s.listRevision != revision;
   s.listDoc = s.editor.active();
-  s.listRevision = ds->revision();
+  s.listRevision = revision;
   s.listKey = key;
   const Schema& schema = s.editor.schema();
   const auto& spans = ds->data().annotations.spans;

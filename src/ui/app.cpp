@@ -290,6 +290,7 @@ std::string App::stateJson() const {
   j["annotator"] = s.editor.annotator();
   j["message"] = s.message;
   j["saveError"] = s.saveError;
+  j["exportWarnings"] = s.exportWarnings;  // of the last export (File > Export as)
   j["zoom"] = s.zoom;
   j["dark"] = s.dark;
   j["matches"] = s.matches.size();

@@ -9,17 +9,45 @@
 #include "autosave.h"
 #include "classroom.h"
 #include "editor.h"
+#include "formats.h"
 #include "imgui.h"
 #include "text_geometry.h"
 #include "text_layout.h"
 
 namespace scholion::ui {
 
-// A file waiting for the user's choice: open a Scholion JSON as workspace or merge it.
+// A file waiting for the user's choice: open it as the workspace or merge it.
 struct PendingImport {
   std::string name;
   Workspace workspace;
+  Format format = Format::Scholion;  // brat, CoNLL, doccano, Label Studio: another tool's file
 };
+
+// What the file choosers offer: Open takes plain texts, Scholion JSON and other tools' files;
+// Import only the latter (a .json is told apart by its content).
+inline constexpr const char* kOpenAccept =
+    ".txt,.md,.html,.htm,.json,.ann,.conf,.conll,.iob,.bio,.bioes,.tsv,.jsonl";
+inline constexpr const char* kImportAccept =
+    ".ann,.txt,.conf,.conll,.iob,.bio,.bioes,.tsv,.jsonl,.json";
+
+// The exports of File > Export as (exchange.cpp).
+enum class ExchangeExport {
+  Brat,
+  ConllIob2,
+  ConllIob1,
+  Doccano,
+  DoccanoLabel,
+  WebAnno,
+  LabelStudio
+};
+
+// "brat standoff", "CoNLL", "doccano JSONL", "Label Studio JSON", ... (exchange.cpp).
+const char* formatTitle(Format format);
+
+// "txt" for "a/b/Story.TXT"; "" without an extension (files.cpp).
+std::string lowerExtension(const std::string& name);
+// File names keep letters, digits, '-', '_', '.' and UTF-8; everything else becomes '-'.
+std::string safeFilePart(const std::string& s);
 
 struct UiState {
   explicit UiState(PlatformServices& p) : platform(p), autosaver(p) {}
@@ -112,12 +140,16 @@ struct UiState {
   bool openRemoveDoc = false;
   std::size_t removeDocIndex = 0;
   std::vector<PendingImport> pendingImports;
+  char modalTitle[96] = {};  // the import modal's title, rebuilt in place each frame
   std::size_t renameDoc = SIZE_MAX;
   char renameBuf[256] = {};
   bool openNote = false;
   bool focusNote = false;
   std::string noteSpan, noteBuf;  // the note being edited and for which span
   bool noteEditing = false;
+  std::vector<std::string> exportWarnings;  // what the last export left out (listed in a modal)
+  std::string exportWarningsFile;
+  bool openExportWarnings = false;
 
   // ---- per-frame scratch (reused, never shrunk, so no allocation per frame) ----
   std::vector<const Span*> visSpans;
@@ -146,6 +178,12 @@ struct UiState {
   void labelMatches(const std::string& label);
   void runFind();
   void exportWorkspace(bool currentOnly);
+  // "<workspace or exercise title>-<annotator>", file-name safe: the stem of workspace exports.
+  std::string workspaceExportStem() const;
+  // Other tools' formats (exchange.cpp): takes their files out of `files` and queues each import
+  // (brat .ann + .txt + .conf as one); returns the errors, one per line ("" if none).
+  std::string takeExchangeFiles(std::vector<OpenedFile>& files);
+  void exportAs(ExchangeExport kind);
   std::string addTextDocument(const std::string& name, const std::string& text);
   void openFiles(std::vector<OpenedFile> files);
   void importWorkspace(PendingImport& imp, bool replace, bool asOtherLayer);
@@ -172,6 +210,8 @@ void drawAnnotationList(UiState& s);
 void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size);
 void drawHelpWindow(UiState& s);
 void drawModals(UiState& s);
+void drawExchangeMenuItems(UiState& s);  // File menu: import other formats, Export as
+void drawExportWarningsModal(UiState& s);
 void refreshAnnotationCache(UiState& s);  // label counts + list rows, rebuilt on change only
 void handleGlobalShortcuts(UiState& s);
 // Text view internals (text_draw.cpp).

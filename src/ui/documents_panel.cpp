@@ -50,8 +50,7 @@ void drawDocumentsPanel(UiState& s) {
   }
   if (s.editor.documentCount() == 0) ImGui::TextDisabled("No documents yet.");
   const float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-  if (ImGui::Button("Open...", ImVec2(bw, 0)))
-    s.platform.openFileChooser(".txt,.md,.html,.htm,.json", true);
+  if (ImGui::Button("Open...", ImVec2(bw, 0))) s.platform.openFileChooser(kOpenAccept, true);
   ImGui::SameLine();
   if (ImGui::Button("Paste text...", ImVec2(bw, 0))) s.openPaste = true;
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app_impl.h"
+#include "format_util.h"
 #include "html_text.h"
 #include "json_util.h"
 #include "scholion_json.h"
@@ -11,36 +12,6 @@
 
 namespace scholion::ui {
 namespace {
-
-std::string lowerExt(const std::string& name) {
-  std::size_t dot = name.find_last_of('.');
-  if (dot == std::string::npos) return "";
-  std::string e = name.substr(dot + 1);
-  for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return e;
-}
-
-std::string stem(const std::string& name) {
-  std::size_t slash = name.find_last_of("/\\");
-  std::string base = slash == std::string::npos ? name : name.substr(slash + 1);
-  std::size_t dot = base.find_last_of('.');
-  return (dot == std::string::npos || dot == 0) ? base : base.substr(0, dot);
-}
-
-// File names keep letters, digits, '-', '_' and '.'; everything else becomes '-'.
-std::string safeFilePart(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
-      out.push_back(static_cast<char>(c));
-    else if (c >= 0x80)
-      out.push_back(static_cast<char>(c));  // keep UTF-8 letters
-    else if (!out.empty() && out.back() != '-')
-      out.push_back('-');
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? std::string("untitled") : out;
-}
 
 std::string uniqueId(const Editor& ed, const std::string& base) {
   auto used = [&](const std::string& id) {
@@ -57,6 +28,26 @@ std::string uniqueId(const Editor& ed, const std::string& base) {
 
 }  // namespace
 
+std::string lowerExtension(const std::string& name) {
+  std::string base = baseName(name);
+  std::size_t dot = base.find_last_of('.');
+  return dot == std::string::npos ? std::string() : asciiLower(base.substr(dot + 1));
+}
+
+std::string safeFilePart(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
+      out.push_back(static_cast<char>(c));
+    else if (c >= 0x80)
+      out.push_back(static_cast<char>(c));  // keep UTF-8 letters
+    else if (!out.empty() && out.back() != '-')
+      out.push_back('-');
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? std::string("untitled") : out;
+}
+
 std::string UiState::addTextDocument(const std::string& name, const std::string& bytes) {
   std::string text = bytes;
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // BOM
@@ -66,7 +57,7 @@ std::string UiState::addTextDocument(const std::string& name, const std::string&
   if (text.find('\0') != std::string::npos)
     return name + ": looks like a binary file (contains NUL bytes); nothing was opened";
   DocumentData d;
-  d.id = uniqueId(editor, safeFilePart(stem(name)));
+  d.id = uniqueId(editor, safeFilePart(fileStem(name)));
   d.name = name;
   d.sha256 = sha256Hex(text);
   d.text = std::move(text);
@@ -80,11 +71,11 @@ std::string UiState::addTextDocument(const std::string& name, const std::string&
 }
 
 void UiState::openFiles(std::vector<OpenedFile> files) {
-  if (classroomTakeFiles(*this, files)) return;  // student hand-ins for the class review
-  std::string errors;
+  if (classroomTakeFiles(*this, files)) return;   // student hand-ins for the class review
+  std::string errors = takeExchangeFiles(files);  // brat, CoNLL, doccano, Label Studio
   int opened = 0;
   for (OpenedFile& f : files) {
-    std::string ext = lowerExt(f.name);
+    std::string ext = lowerExtension(f.name);
     std::string err;
     if (ext == "json") {
       Result<Workspace> ws = parseScholionJson(f.bytes);
@@ -125,6 +116,7 @@ void UiState::importWorkspace(PendingImport& imp, bool replace, bool asOtherLaye
   // Merge: same text (hash) -> the imported layer joins that document; else a new document.
   Workspace ws = editor.snapshot();
   int layers = 0, added = 0;
+  const std::size_t firstNew = ws.documents.size();
   for (DocumentData& d : in.documents) {
     auto same = std::find_if(ws.documents.begin(), ws.documents.end(),
                              [&](const DocumentData& o) { return o.sha256 == d.sha256; });
@@ -156,32 +148,55 @@ void UiState::importWorkspace(PendingImport& imp, bool replace, bool asOtherLaye
     for (AnnotationLayer& l : d.others) same->others.push_back(std::move(l));
     ++layers;
   }
+  // Labels the file uses but the open schema lacks join it (colours kept, hotkeys left to the
+  // schema's owner), so merged spans show with their colours and can be edited.
+  for (const SpanLabel& l : in.schema.spanLabels)
+    if (!ws.schema.findLabel(l.name)) {
+      SpanLabel copy;
+      copy.name = l.name;
+      copy.color = l.color;
+      ws.schema.spanLabels.push_back(std::move(copy));
+    }
+  addMissingToSchema(ws.schema, ws);
+  if (added > 0) ws.activeDocument = firstNew;  // show what was opened
   Status st = editor.replaceWorkspace(std::move(ws));
   if (!st) return setMessage(imp.name + ": " + st.error(), true);
   clearSelection();
-  if (layers == 0)
-    setMessage(imp.name + " was made for a different text (no open document has the same content "
-               "hash): its " + std::to_string(added) + " document(s) were opened as new documents",
+  if (added > 0) {
+    matches.clear();
+    restoreScrollY = 0;
+  }
+  if (layers == 0 && imp.format != Format::Scholion)
+    setMessage("Opened " + imp.name + ": " + std::to_string(added) + " new document(s)");
+  else if (layers == 0)
+    setMessage(imp.name +
+                   " was made for a different text (no open document has the same content "
+                   "hash): its " +
+                   std::to_string(added) + " document(s) were opened as new documents",
                true);
   else
     setMessage("Merged " + imp.name + ": " + std::to_string(layers) + " matching document(s), " +
                std::to_string(added) + " new");
 }
 
+std::string UiState::workspaceExportStem() const {
+  const ExerciseInfo& ex = editor.exercise();
+  std::string base = ex.enabled && !ex.title.empty() ? ex.title : std::string("workspace");
+  return safeFilePart(base) + "-" + safeFilePart(annotatorName());
+}
+
 void UiState::exportWorkspace(bool currentOnly) {
   if (!hasDoc()) return setMessage("Nothing to export", true);
   Workspace ws = editor.snapshot();
-  std::string base = "workspace";
+  std::string file = workspaceExportStem() + ".scholion.json";
   if (currentOnly) {
     DocumentData d = std::move(ws.documents[editor.active()]);
     ws.documents.clear();
     ws.documents.push_back(std::move(d));
     ws.activeDocument = 0;
-    base = stem(ws.documents[0].name);
-  } else if (ws.exercise.enabled && !ws.exercise.title.empty()) {
-    base = ws.exercise.title;
+    file = safeFilePart(fileStem(ws.documents[0].name)) + "-" + safeFilePart(annotatorName()) +
+           ".scholion.json";
   }
-  std::string file = safeFilePart(base) + "-" + safeFilePart(annotatorName()) + ".scholion.json";
   std::string err = platform.download(file, writeScholionJson(ws), "application/json");
   if (!err.empty())
     setMessage("Export failed: " + err, true);

@@ -10,7 +10,7 @@ void drawMenus(UiState& s) {
   DocumentState* ds = s.doc();
   if (beginNamedMenu("File", "File")) {
     if (namedMenuItem("open", "Open documents...", "Ctrl+O"))
-      s.platform.openFileChooser(".txt,.md,.html,.htm,.json", true);
+      s.platform.openFileChooser(kOpenAccept, true);
     if (ImGui::MenuItem("Paste text as new document...")) s.openPaste = true;
     ImGui::Separator();
     if (namedMenuItem(
@@ -23,6 +23,8 @@ void drawMenus(UiState& s) {
             web ? "Download this document (Scholion JSON)" : "Export this document (Scholion JSON)",
             nullptr, false, s.hasDoc()))
       s.exportWorkspace(true);
+    ImGui::Separator();
+    drawExchangeMenuItems(s);  // import other tools' files, Export as
     ImGui::Separator();
     if (namedMenuItem("change-name", "Change my name...")) s.askAnnotator = true;
     std::size_t used = s.platform.storageUsed(), quota = s.platform.storageQuota();

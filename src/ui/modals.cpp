@@ -151,13 +151,27 @@ void removeDocModal(UiState& s) {
 
 void importModal(UiState& s) {
   if (s.pendingImports.empty()) return;
-  if (!ImGui::IsPopupOpen("Open Scholion file")) ImGui::OpenPopup("Open Scholion file");
+  // One popup id ("###import") whatever the title says, so the title can name the format.
+  PendingImport& imp = s.pendingImports.front();
+  const bool scholion = imp.format == Format::Scholion;
+  if (!ImGui::IsPopupOpen("###import")) ImGui::OpenPopup("###import");
   center();
-  if (ImGui::BeginPopupModal("Open Scholion file", nullptr, kModal)) {
-    PendingImport& imp = s.pendingImports.front();
+  std::snprintf(s.modalTitle, sizeof s.modalTitle, "Open %s file###import",
+                formatTitle(imp.format));
+  if (ImGui::BeginPopupModal(s.modalTitle, nullptr, kModal)) {
     ImGui::Text("%s", imp.name.c_str());
-    ImGui::TextDisabled("%zu document(s), annotator \"%s\"", imp.workspace.documents.size(),
-                        imp.workspace.annotator.c_str());
+    std::size_t spans = 0, relations = 0;
+    for (const DocumentData& d : imp.workspace.documents) {
+      spans += d.annotations.spans.size();
+      relations += d.annotations.relations.size();
+    }
+    if (scholion)
+      ImGui::TextDisabled("%zu document(s), annotator \"%s\"", imp.workspace.documents.size(),
+                          imp.workspace.annotator.c_str());
+    else
+      ImGui::TextDisabled("%s: %zu document(s), %zu span(s), %zu relation(s), %zu label(s)",
+                          formatTitle(imp.format), imp.workspace.documents.size(), spans, relations,
+                          imp.workspace.schema.spanLabels.size());
     ImGui::Spacing();
     bool done = false;
     if (ImGui::Button("Open as workspace", ImVec2(300, 0)))
@@ -189,6 +203,7 @@ void drawModals(UiState& s) {
   resetModal(s);
   removeDocModal(s);
   if (!s.askAnnotator) importModal(s);
+  if (!s.askAnnotator && s.pendingImports.empty()) drawExportWarningsModal(s);
 }
 
 }  // namespace scholion::ui

@@ -63,7 +63,7 @@ void handleGlobalShortcuts(UiState& s) {
   if (ctrl && (keys::pressed(keys::k0, false) || keys::pressed(keys::kKp0, false))) s.setZoom(1.0f);
   if (ctrl && keys::pressed(keys::letter('s'), false)) s.exportWorkspace(false);
   if (ctrl && keys::pressed(keys::letter('o'), false))
-    s.platform.openFileChooser(".txt,.md,.html,.htm,.json", true);
+    s.platform.openFileChooser(kOpenAccept, true);
   if (keys::pressed(keys::kF3) || (ctrl && keys::pressed(keys::letter('g')))) {
     if (!s.matches.empty()) {
       int n = static_cast<int>(s.matches.size());

@@ -42,17 +42,20 @@ void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size) {
     else
       ImGui::SetTooltip("Storage: %.1f MB used", used / 1048576.0);
   }
+  // Where the saved state ends: a long message starts after it instead of drawing over it.
+  const float afterSaved = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 24;
   if (!s.message.empty()) {
     // The last message, right-aligned; errors stay red until the next message.
     std::string msg = s.message.substr(0, s.message.find('\n'));
     float w = ImGui::CalcTextSize(msg.c_str()).x;
     float x = ImGui::GetWindowWidth() - w - 16;
-    ImGui::SameLine(std::max(x, ImGui::GetCursorPosX() + 24));
+    const bool cut = x < afterSaved;  // runs past the right edge: the tooltip shows it whole
+    ImGui::SameLine(std::max(x, afterSaved));
     if (s.messageError)
       ImGui::TextColored(ImVec4(0.86f, 0.25f, 0.22f, 1), "%s", msg.c_str());
     else
       ImGui::TextDisabled("%s", msg.c_str());
-    if (ImGui::IsItemHovered() && s.message.size() > msg.size())
+    if (ImGui::IsItemHovered() && (s.message.size() > msg.size() || cut))
       ImGui::SetTooltip("%s", s.message.c_str());
   }
   ImGui::End();

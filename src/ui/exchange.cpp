@@ -1,0 +1,238 @@
+// Other tools' formats in the web app: opening brat/CoNLL/doccano/Label Studio files, File > Export
+// as.
+#include <set>
+
+#include "app_impl.h"
+#include "format_util.h"
+#include "text.h"
+#include "widget_registry.h"
+#include "zip_writer.h"
+
+namespace scholion::ui {
+namespace {
+
+struct ExportChoice {
+  Format format;
+  ExportOptions options;
+  std::string suffix;  // after the workspace stem, before the extension
+  const char* mime;
+};
+
+ExportChoice choiceFor(ExchangeExport kind) {
+  ExportChoice c{Format::Brat, ExportOptions(), "", "application/octet-stream"};
+  switch (kind) {
+    case ExchangeExport::Brat:
+      c.mime = "application/zip";
+      break;
+    case ExchangeExport::ConllIob2:
+      c.format = Format::Conll;
+      c.options.scheme = BioScheme::Iob2;
+      c.suffix = "-iob2";
+      c.mime = "text/plain";
+      break;
+    case ExchangeExport::ConllIob1:
+      c.format = Format::Conll;
+      c.options.scheme = BioScheme::Iob1;
+      c.suffix = "-iob1";
+      c.mime = "text/plain";
+      break;
+    case ExchangeExport::Doccano:
+      c.format = Format::Doccano;
+      c.options.doccanoForm = DoccanoForm::Entities;
+      c.suffix = "-doccano";
+      c.mime = "application/x-ndjson";
+      break;
+    case ExchangeExport::DoccanoLabel:
+      c.format = Format::Doccano;
+      c.options.doccanoForm = DoccanoForm::Label;
+      c.suffix = "-doccano-label";
+      c.mime = "application/x-ndjson";
+      break;
+    case ExchangeExport::WebAnno:
+      c.format = Format::WebAnno;
+      c.mime = "application/ld+json";
+      break;
+    case ExchangeExport::LabelStudio:
+      c.format = Format::LabelStudio;
+      c.suffix = "-labelstudio";
+      c.mime = "application/json";
+      break;
+  }
+  return c;
+}
+
+}  // namespace
+
+const char* formatTitle(Format f) {
+  switch (f) {
+    case Format::Brat:
+      return "brat standoff";
+    case Format::Conll:
+      return "CoNLL";
+    case Format::Doccano:
+      return "doccano JSONL";
+    case Format::LabelStudio:
+      return "Label Studio JSON";
+    case Format::WebAnno:
+      return "W3C Web Annotation";
+    default:
+      return "Scholion JSON";
+  }
+}
+
+std::string UiState::takeExchangeFiles(std::vector<OpenedFile>& files) {
+  // A .txt is a brat document only beside its .ann; alone it stays a plain text document.
+  std::set<std::string> annStems;
+  for (const OpenedFile& f : files)
+    if (lowerExtension(f.name) == "ann") annStems.insert(fileStem(f.name));
+  std::vector<NamedFile> brat;
+  std::vector<OpenedFile> rest;
+  std::string errors;
+  auto addError = [&](const std::string& e) { errors += (errors.empty() ? "" : "\n") + e; };
+  for (OpenedFile& f : files) {
+    const std::string ext = lowerExtension(f.name);
+    if (ext == "ann" || ext == "conf" || (ext == "txt" && annStems.count(fileStem(f.name)))) {
+      brat.push_back(NamedFile{f.name, std::move(f.bytes)});
+      continue;
+    }
+    const Format format = ext == "txt" ? Format::Unknown : formatFromFileName(f.name, f.bytes);
+    if (format == Format::WebAnno) {
+      addError(f.name + ": W3C Web Annotation files can be exported but not opened");
+    } else if (format == Format::Conll || format == Format::Doccano ||
+               format == Format::LabelStudio) {
+      // All-or-nothing: a file with any problem queues nothing.
+      Result<Workspace> ws = importFile(f.name, f.bytes, format);
+      if (!ws)
+        addError(ws.error());
+      else
+        pendingImports.push_back(PendingImport{f.name, std::move(*ws), format});
+    } else {
+      rest.push_back(std::move(f));
+    }
+  }
+  files = std::move(rest);
+  if (brat.empty()) return errors;
+  std::size_t anns = 0;
+  std::string first;
+  for (const NamedFile& f : brat)
+    if (lowerExtension(f.name) == "ann" && anns++ == 0) first = baseName(f.name);
+  if (anns == 0) {
+    addError(brat.front().name +
+             ": brat configuration without annotations (choose the .ann and .txt files with it)");
+    return errors;
+  }
+  Result<Workspace> ws = importFiles(brat, Format::Brat);
+  if (!ws) {
+    addError(ws.error());
+    return errors;
+  }
+  std::string name = anns == 1 ? first : first + " and " + std::to_string(anns - 1) + " more";
+  pendingImports.push_back(PendingImport{name, std::move(*ws), Format::Brat});
+  return errors;
+}
+
+void UiState::exportAs(ExchangeExport kind) {
+  if (!hasDoc()) return setMessage("Nothing to export", true);
+  // Computed on click only: the whole workspace, as it is now.
+  const ExportChoice c = choiceFor(kind);
+  const std::string stem = workspaceExportStem();
+  std::vector<std::string> warnings;
+  Result<std::vector<NamedFile>> files =
+      exportFiles(editor.snapshot(), c.format, c.options, stem + c.suffix, &warnings);
+  if (!files) return setMessage("Export failed: " + files.error(), true);
+  std::string fileName, bytes;
+  if (c.format == Format::Brat) {
+    // A .txt and an .ann per document plus .conf files: one archive, one download prompt.
+    Result<std::string> zip = writeStoredZip(*files);
+    if (!zip) return setMessage("Export failed: " + zip.error(), true);
+    fileName = stem + "-brat.zip";
+    bytes = std::move(*zip);
+  } else {
+    if (files->empty()) return setMessage("Export failed: nothing was written", true);
+    fileName = files->front().name;
+    bytes = std::move(files->front().bytes);
+  }
+  std::string err = platform.download(fileName, bytes, c.mime);
+  if (!err.empty()) return setMessage("Export failed: " + err, true);
+  const std::string done =
+      (std::string(platform.kind()) == "web" ? "Downloaded " : "Saved ") + fileName;
+  exportWarnings = std::move(warnings);
+  exportWarningsFile = fileName;
+  if (exportWarnings.empty()) return setMessage(done);
+  openExportWarnings = true;
+  setMessage(done + " with " + std::to_string(exportWarnings.size()) + " warning(s), listed");
+}
+
+void drawExchangeMenuItems(UiState& s) {
+  if (namedMenuItem("import-other", "Import from brat, CoNLL, doccano, Label Studio..."))
+    s.platform.openFileChooser(kImportAccept, true);
+  if (beginNamedMenu("export-as", "Export as", s.hasDoc())) {
+    ImGui::TextDisabled("The whole workspace, your annotations");
+    ImGui::Separator();
+    struct Item {
+      const char* id;
+      const char* label;
+      ExchangeExport kind;
+    };
+    static const Item items[] = {
+        {"export-brat", "brat standoff (.zip of .txt + .ann + .conf)", ExchangeExport::Brat},
+        {"export-conll-iob2", "CoNLL, IOB2 tags (.conll)", ExchangeExport::ConllIob2},
+        {"export-conll-iob1", "CoNLL-2003, IOB1 tags (.conll)", ExchangeExport::ConllIob1},
+        {"export-doccano", "doccano JSONL, entities + relations (.jsonl)", ExchangeExport::Doccano},
+        {"export-doccano-label", "doccano JSONL, sequence labelling \"label\" (.jsonl)",
+         ExchangeExport::DoccanoLabel},
+        {"export-webanno", "W3C Web Annotation (.jsonld)", ExchangeExport::WebAnno},
+        {"export-labelstudio", "Label Studio JSON (.json)", ExchangeExport::LabelStudio},
+    };
+    for (const Item& it : items)
+      if (namedMenuItem(it.id, it.label)) s.exportAs(it.kind);
+    ImGui::EndMenu();
+  }
+}
+
+void drawExportWarningsModal(UiState& s) {
+  const char* title = "Export warnings";
+  if (s.openExportWarnings) {
+    ImGui::OpenPopup(title);
+    s.openExportWarnings = false;
+  }
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(
+      ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+      ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal(title, nullptr,
+                              ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings))
+    return;
+  ImGui::Text("%s was written, but the format could not hold everything:",
+              s.exportWarningsFile.c_str());
+  ImGui::Spacing();
+  // One line each, clipped: a long list costs only the rows on screen.
+  const float rows = static_cast<float>(std::min<std::size_t>(s.exportWarnings.size(), 12));
+  ImGui::BeginChild(
+      "##warnings",
+      ImVec2(std::min(760.0f, vp->WorkSize.x * 0.8f),
+             rows * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2),
+      true, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(s.exportWarnings.size()));
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+      ImGui::TextUnformatted(s.exportWarnings[static_cast<std::size_t>(i)].c_str());
+  ImGui::EndChild();
+  ImGui::TextDisabled("%zu warning(s). Scholion JSON (Ctrl+S) keeps everything.",
+                      s.exportWarnings.size());
+  ImGui::Spacing();
+  if (ImGui::Button("OK", ImVec2(120, 0))) ImGui::CloseCurrentPopup();
+  recordWidget("export-warnings:ok");
+  ImGui::SameLine();
+  if (ImGui::Button("Copy list")) {
+    std::string all;
+    for (const std::string& w : s.exportWarnings) all += w + "\n";
+    s.platform.setClipboard(all);
+    s.setMessage("Copied " + std::to_string(s.exportWarnings.size()) + " warning(s)");
+  }
+  recordWidget("export-warnings:copy");
+  ImGui::EndPopup();
+}
+
+}  // namespace scholion::ui
