@@ -20,23 +20,36 @@ std::string extensionOf(std::string_view path) {
 
 }  // namespace
 
+// One row per format: the facts the names, titles and extensions come from.
+struct FormatFacts {
+  Format format;
+  const char* name;
+  const char* title;
+  const char* extension;
+};
+constexpr FormatFacts kFormatFacts[] = {
+    {Format::Scholion, "scholion", "Scholion JSON", ".json"},
+    {Format::Brat, "brat", "brat standoff", ".ann"},
+    {Format::Conll, "conll", "CoNLL", ".conll"},
+    {Format::Doccano, "doccano", "doccano JSONL", ".jsonl"},
+    {Format::WebAnno, "webanno", "W3C Web Annotation", ".jsonld"},
+    {Format::LabelStudio, "labelstudio", "Label Studio JSON", ".json"},
+};
+
+const FormatFacts* factsOf(Format format) {
+  for (const FormatFacts& f : kFormatFacts)
+    if (f.format == format) return &f;
+  return nullptr;
+}
+
 const char* formatName(Format format) {
-  switch (format) {
-    case Format::Scholion:
-      return "scholion";
-    case Format::Brat:
-      return "brat";
-    case Format::Conll:
-      return "conll";
-    case Format::Doccano:
-      return "doccano";
-    case Format::WebAnno:
-      return "webanno";
-    case Format::LabelStudio:
-      return "labelstudio";
-    default:
-      return "unknown";
-  }
+  const FormatFacts* f = factsOf(format);
+  return f ? f->name : "unknown";
+}
+
+const char* formatTitle(Format format) {
+  const FormatFacts* f = factsOf(format);
+  return f ? f->title : "unknown format";
 }
 
 Format formatFromName(std::string_view name) {
@@ -82,18 +95,8 @@ bool canExport(Format format) {
 }
 
 const char* formatExtension(Format format) {
-  switch (format) {
-    case Format::Brat:
-      return ".ann";
-    case Format::Conll:
-      return ".conll";
-    case Format::Doccano:
-      return ".jsonl";
-    case Format::WebAnno:
-      return ".jsonld";
-    default:
-      return ".json";
-  }
+  const FormatFacts* f = factsOf(format);
+  return f ? f->extension : ".json";
 }
 
 std::string formatsHelp() {

@@ -20,6 +20,8 @@ enum class Format { Unknown, Scholion, Brat, Conll, Doccano, WebAnno, LabelStudi
 
 // "scholion", "brat", "conll", "doccano", "webanno", "labelstudio".
 const char* formatName(Format format);
+// For people: "brat standoff", "CoNLL", "doccano JSONL", "Label Studio JSON", ...
+const char* formatTitle(Format format);
 // Canonical names and aliases (json, ann, iob, iob2, bio, jsonl, w3c, jsonld, ls, label-studio);
 // Unknown if none.
 Format formatFromName(std::string_view name);

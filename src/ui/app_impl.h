@@ -30,23 +30,21 @@ inline constexpr const char* kOpenAccept =
 inline constexpr const char* kImportAccept =
     ".ann,.txt,.conf,.conll,.iob,.bio,.bioes,.tsv,.jsonl,.json";
 
-// The exports of File > Export as (exchange.cpp).
-enum class ExchangeExport {
-  Brat,
-  ConllIob2,
-  ConllIob1,
-  Doccano,
-  DoccanoLabel,
-  WebAnno,
-  LabelStudio
+// One item of File > Export as (the list is in exchange.cpp).
+struct ExportChoice {
+  const char* id;     // widget name: "menu-item:<id>"
+  const char* label;  // menu text
+  Format format;
+  BioScheme scheme;         // CoNLL
+  DoccanoForm doccanoForm;  // doccano
+  const char* suffix;       // after the workspace stem, before the extension
+  const char* mime;
 };
-
-// "brat standoff", "CoNLL", "doccano JSONL", "Label Studio JSON", ... (exchange.cpp).
-const char* formatTitle(Format format);
 
 // "txt" for "a/b/Story.TXT"; "" without an extension (files.cpp).
 std::string lowerExtension(const std::string& name);
-// File names keep letters, digits, '-', '_', '.' and UTF-8; everything else becomes '-'.
+// File names keep letters, digits, '-', '_', '.' and UTF-8; everything else becomes '-'; no
+// leading or trailing dots (no hidden files), "untitled" when nothing is left.
 std::string safeFilePart(const std::string& s);
 
 struct UiState {
@@ -183,7 +181,7 @@ struct UiState {
   // Other tools' formats (exchange.cpp): takes their files out of `files` and queues each import
   // (brat .ann + .txt + .conf as one); returns the errors, one per line ("" if none).
   std::string takeExchangeFiles(std::vector<OpenedFile>& files);
-  void exportAs(ExchangeExport kind);
+  void exportAs(const ExportChoice& choice);
   std::string addTextDocument(const std::string& name, const std::string& text);
   void openFiles(std::vector<OpenedFile> files);
   void importWorkspace(PendingImport& imp, bool replace, bool asOtherLayer);

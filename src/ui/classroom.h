@@ -113,8 +113,6 @@ void drawDisagreementsTab(UiState& s);
 void drawAdjudicationTab(UiState& s);
 // Student layers of document `doc` in `students` order (nullptr where a student has none).
 std::vector<const AnnotationLayer*> studentLayers(const UiState& s, std::size_t doc);
-// File-name part: letters, digits, '-', '_', '.' and UTF-8 kept; the rest becomes '-'.
-std::string classroomFilePart(const std::string& text);
 // "0.873" or "–" when undefined.
 std::string formatCoefficient(const Coefficient& c);
 

@@ -179,7 +179,7 @@ void exportGold(UiState& s) {
   const std::string title = !s.editor.exercise().title.empty() ? s.editor.exercise().title
                             : s.classroom.titleBuf[0]          ? std::string(s.classroom.titleBuf)
                                                                : std::string("class");
-  std::string file = classroomFilePart(title) + "-gold.scholion.json";
+  std::string file = safeFilePart(title) + "-gold.scholion.json";
   std::string err = s.platform.download(file, writeScholionJson(ws), "application/json");
   s.setMessage(err.empty() ? "Saved " + file : "Export failed: " + err, !err.empty());
 }

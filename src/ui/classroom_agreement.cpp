@@ -246,9 +246,9 @@ void drawAgreementTab(UiState& s) {
     return;
   }
   const ClassAgreement& a = c.agreement;
-  const std::string base = classroomFilePart(
-      !s.editor.exercise().title.empty() ? s.editor.exercise().title
-                                         : (c.titleBuf[0] ? std::string(c.titleBuf) : "class"));
+  const std::string base = safeFilePart(!s.editor.exercise().title.empty()
+                                            ? s.editor.exercise().title
+                                            : (c.titleBuf[0] ? std::string(c.titleBuf) : "class"));
   if (ImGui::Button("Export pairwise CSV"))
     download(s, base + "-agreement-pairs.csv", pairwiseAgreementCsv(a, true));
   recordWidget("agreement:csv-pairs");

@@ -91,7 +91,7 @@ void saveExercise(UiState& s) {
   std::size_t keySpans = 0;
   for (const DocumentData& d : ex->documents)
     for (const AnnotationLayer& l : d.others) keySpans += l.spans.size();
-  std::string file = classroomFilePart(title) + ".exercise.scholion.json";
+  std::string file = safeFilePart(title) + ".exercise.scholion.json";
   std::string err = s.platform.download(file, writeScholionJson(*ex), "application/json");
   if (!err.empty()) return s.setMessage("Saving the exercise failed: " + err, true);
   std::string what = c.allowCheck ? " (answer key: " + std::to_string(keySpans) + " spans)"
@@ -171,7 +171,7 @@ void drawMakeExerciseWindow(UiState& s) {
   if (ImGui::Button("Close")) c.showMake = false;
   recordWidget("exercise:close");
   ImGui::SameLine();
-  ImGui::TextDisabled("%s.exercise.scholion.json", classroomFilePart(c.titleBuf).c_str());
+  ImGui::TextDisabled("%s.exercise.scholion.json", safeFilePart(c.titleBuf).c_str());
   ImGui::End();
 }
 
@@ -335,8 +335,7 @@ void handIn(UiState& s) {
   Workspace ws = stripAnswerKey(s.editor.snapshot());
   ws.annotator = s.editor.annotator();
   const std::string title = ws.exercise.title.empty() ? "exercise" : ws.exercise.title;
-  std::string file =
-      classroomFilePart(title) + "-" + classroomFilePart(ws.annotator) + ".scholion.json";
+  std::string file = safeFilePart(title) + "-" + safeFilePart(ws.annotator) + ".scholion.json";
   std::string err = s.platform.download(file, writeScholionJson(ws), "application/json");
   if (!err.empty()) return s.setMessage("Hand-in failed: " + err, true);
   s.setMessage((std::string(s.platform.kind()) == "web" ? "Downloaded " : "Saved ") + file +

@@ -1,5 +1,4 @@
 // The Classroom menu, the exercise instructions window, and the dispatch of classroom windows.
-#include <cctype>
 #include <cstdio>
 
 #include "app_impl.h"
@@ -7,19 +6,6 @@
 #include "widget_registry.h"
 
 namespace scholion::ui {
-
-std::string classroomFilePart(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80)
-      out.push_back(static_cast<char>(c));
-    else if (!out.empty() && out.back() != '-')
-      out.push_back('-');
-  }
-  while (!out.empty() && (out.back() == '-' || out.back() == '.')) out.pop_back();
-  while (!out.empty() && out.front() == '.') out.erase(out.begin());  // no hidden files
-  return out.empty() ? std::string("untitled") : out;
-}
 
 std::string formatCoefficient(const Coefficient& c) {
   if (!c.defined) return "\xE2\x80\x93";  // en dash: undefined (no chance-corrected value)

@@ -342,7 +342,7 @@ void drawGradesTab(UiState& s) {
     return;
   }
   if (ImGui::Button("Export grades CSV")) {
-    std::string file = classroomFilePart(classTitle(s)) + "-grades.csv";
+    std::string file = safeFilePart(classTitle(s)) + "-grades.csv";
     std::string err = s.platform.download(file, gradesCsv(c.grades, true), "text/csv");
     s.setMessage(err.empty() ? "Saved " + file : "Export failed: " + err, !err.empty());
   }
@@ -406,9 +406,9 @@ void drawGradesTab(UiState& s) {
   const float h2 = std::min(rowH * rows + 2, ImGui::GetContentRegionAvail().y);
   if (ImGui::BeginTable("##perlabel", 8, flags, ImVec2(0, h2))) {
     ImGui::TableSetupScrollFreeze(1, 1);
-    const char* heads[] = {"Label",     "Exact P",   "Exact R",    "Exact F1",
-                           "Overlap P", "Overlap R", "Overlap F1", "tp / fp / fn"};
-    for (const char* hd : heads) ImGui::TableSetupColumn(hd);
+    const char* labelHeads[] = {"Label",     "Exact P",   "Exact R",    "Exact F1",
+                                "Overlap P", "Overlap R", "Overlap F1", "tp / fp / fn"};
+    for (const char* hd : labelHeads) ImGui::TableSetupColumn(hd);
     ImGui::TableHeadersRow();
     for (const LabelCounts& l : g.perLabel) {
       ImGui::TableNextRow();

@@ -11,74 +11,26 @@
 namespace scholion::ui {
 namespace {
 
-struct ExportChoice {
-  Format format;
-  ExportOptions options;
-  std::string suffix;  // after the workspace stem, before the extension
-  const char* mime;
+// File > Export as: one row per menu item, with what it writes.
+constexpr ExportChoice kExportChoices[] = {
+    {"export-brat", "brat standoff (.zip of .txt + .ann + .conf)", Format::Brat, BioScheme::Iob2,
+     DoccanoForm::Entities, "", "application/zip"},
+    {"export-conll-iob2", "CoNLL, IOB2 tags (.conll)", Format::Conll, BioScheme::Iob2,
+     DoccanoForm::Entities, "-iob2", "text/plain"},
+    {"export-conll-iob1", "CoNLL-2003, IOB1 tags (.conll)", Format::Conll, BioScheme::Iob1,
+     DoccanoForm::Entities, "-iob1", "text/plain"},
+    {"export-doccano", "doccano JSONL, entities + relations (.jsonl)", Format::Doccano,
+     BioScheme::Iob2, DoccanoForm::Entities, "-doccano", "application/x-ndjson"},
+    {"export-doccano-label", "doccano JSONL, sequence labelling \"label\" (.jsonl)",
+     Format::Doccano, BioScheme::Iob2, DoccanoForm::Label, "-doccano-label",
+     "application/x-ndjson"},
+    {"export-webanno", "W3C Web Annotation (.jsonld)", Format::WebAnno, BioScheme::Iob2,
+     DoccanoForm::Entities, "", "application/ld+json"},
+    {"export-labelstudio", "Label Studio JSON (.json)", Format::LabelStudio, BioScheme::Iob2,
+     DoccanoForm::Entities, "-labelstudio", "application/json"},
 };
 
-ExportChoice choiceFor(ExchangeExport kind) {
-  ExportChoice c{Format::Brat, ExportOptions(), "", "application/octet-stream"};
-  switch (kind) {
-    case ExchangeExport::Brat:
-      c.mime = "application/zip";
-      break;
-    case ExchangeExport::ConllIob2:
-      c.format = Format::Conll;
-      c.options.scheme = BioScheme::Iob2;
-      c.suffix = "-iob2";
-      c.mime = "text/plain";
-      break;
-    case ExchangeExport::ConllIob1:
-      c.format = Format::Conll;
-      c.options.scheme = BioScheme::Iob1;
-      c.suffix = "-iob1";
-      c.mime = "text/plain";
-      break;
-    case ExchangeExport::Doccano:
-      c.format = Format::Doccano;
-      c.options.doccanoForm = DoccanoForm::Entities;
-      c.suffix = "-doccano";
-      c.mime = "application/x-ndjson";
-      break;
-    case ExchangeExport::DoccanoLabel:
-      c.format = Format::Doccano;
-      c.options.doccanoForm = DoccanoForm::Label;
-      c.suffix = "-doccano-label";
-      c.mime = "application/x-ndjson";
-      break;
-    case ExchangeExport::WebAnno:
-      c.format = Format::WebAnno;
-      c.mime = "application/ld+json";
-      break;
-    case ExchangeExport::LabelStudio:
-      c.format = Format::LabelStudio;
-      c.suffix = "-labelstudio";
-      c.mime = "application/json";
-      break;
-  }
-  return c;
-}
-
 }  // namespace
-
-const char* formatTitle(Format f) {
-  switch (f) {
-    case Format::Brat:
-      return "brat standoff";
-    case Format::Conll:
-      return "CoNLL";
-    case Format::Doccano:
-      return "doccano JSONL";
-    case Format::LabelStudio:
-      return "Label Studio JSON";
-    case Format::WebAnno:
-      return "W3C Web Annotation";
-    default:
-      return "Scholion JSON";
-  }
-}
 
 std::string UiState::takeExchangeFiles(std::vector<OpenedFile>& files) {
   // A .txt is a brat document only beside its .ann; alone it stays a plain text document.
@@ -131,14 +83,16 @@ std::string UiState::takeExchangeFiles(std::vector<OpenedFile>& files) {
   return errors;
 }
 
-void UiState::exportAs(ExchangeExport kind) {
+void UiState::exportAs(const ExportChoice& c) {
   if (!hasDoc()) return setMessage("Nothing to export", true);
   // Computed on click only: the whole workspace, as it is now.
-  const ExportChoice c = choiceFor(kind);
   const std::string stem = workspaceExportStem();
+  ExportOptions options;
+  options.scheme = c.scheme;
+  options.doccanoForm = c.doccanoForm;
   std::vector<std::string> warnings;
   Result<std::vector<NamedFile>> files =
-      exportFiles(editor.snapshot(), c.format, c.options, stem + c.suffix, &warnings);
+      exportFiles(editor.snapshot(), c.format, options, stem + c.suffix, &warnings);
   if (!files) return setMessage("Export failed: " + files.error(), true);
   std::string fileName, bytes;
   if (c.format == Format::Brat) {
@@ -169,23 +123,8 @@ void drawExchangeMenuItems(UiState& s) {
   if (beginNamedMenu("export-as", "Export as", s.hasDoc())) {
     ImGui::TextDisabled("The whole workspace, your annotations");
     ImGui::Separator();
-    struct Item {
-      const char* id;
-      const char* label;
-      ExchangeExport kind;
-    };
-    static const Item items[] = {
-        {"export-brat", "brat standoff (.zip of .txt + .ann + .conf)", ExchangeExport::Brat},
-        {"export-conll-iob2", "CoNLL, IOB2 tags (.conll)", ExchangeExport::ConllIob2},
-        {"export-conll-iob1", "CoNLL-2003, IOB1 tags (.conll)", ExchangeExport::ConllIob1},
-        {"export-doccano", "doccano JSONL, entities + relations (.jsonl)", ExchangeExport::Doccano},
-        {"export-doccano-label", "doccano JSONL, sequence labelling \"label\" (.jsonl)",
-         ExchangeExport::DoccanoLabel},
-        {"export-webanno", "W3C Web Annotation (.jsonld)", ExchangeExport::WebAnno},
-        {"export-labelstudio", "Label Studio JSON (.json)", ExchangeExport::LabelStudio},
-    };
-    for (const Item& it : items)
-      if (namedMenuItem(it.id, it.label)) s.exportAs(it.kind);
+    for (const ExportChoice& c : kExportChoices)
+      if (namedMenuItem(c.id, c.label)) s.exportAs(c);
     ImGui::EndMenu();
   }
 }

@@ -37,14 +37,13 @@ std::string lowerExtension(const std::string& name) {
 std::string safeFilePart(const std::string& s) {
   std::string out;
   for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
-      out.push_back(static_cast<char>(c));
-    else if (c >= 0x80)
-      out.push_back(static_cast<char>(c));  // keep UTF-8 letters
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80)
+      out.push_back(static_cast<char>(c));  // UTF-8 letters are kept as they are
     else if (!out.empty() && out.back() != '-')
       out.push_back('-');
   }
-  while (!out.empty() && out.back() == '-') out.pop_back();
+  while (!out.empty() && (out.back() == '-' || out.back() == '.')) out.pop_back();
+  while (!out.empty() && out.front() == '.') out.erase(out.begin());  // no hidden files
   return out.empty() ? std::string("untitled") : out;
 }
 
