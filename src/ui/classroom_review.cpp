@@ -367,7 +367,7 @@ void drawGradesTab(UiState& s) {
     nameW = std::max(nameW, ImGui::CalcTextSize(g.student.c_str()).x);
   width += std::max(0.0f, nameW - ImGui::CalcTextSize(heads[0]).x);
   const float scrollBar = width > ImGui::GetContentRegionAvail().x ? st.ScrollbarSize : 0;
-  const float rowH = ImGui::GetTextLineHeight() + st.CellPadding.y * 2 + 1;
+  const float rowH = ImGui::GetTextLineHeight() + st.CellPadding.y * 2;  // as tables lay out rows
   float h = std::min(rowH * (c.grades.size() + 1) + scrollBar + 2,
                      ImGui::GetContentRegionAvail().y * (c.gradeRow >= 0 ? 0.5f : 1.0f));
   if (ImGui::BeginTable("##grades", 11, flags, ImVec2(0, h))) {

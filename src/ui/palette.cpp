@@ -82,7 +82,9 @@ void drawDocumentLabels(UiState& s) {
   const Schema& schema = s.editor.schema();
   if (!ds) return;
   if (schema.documentLabels.empty()) {
-    ImGui::TextDisabled("The schema defines no document labels.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("The schema defines no document labels.");
+    ImGui::PopStyleColor();
     return;
   }
   const std::vector<std::string>& cur = ds->data().annotations.documentLabels;

@@ -132,6 +132,10 @@ void buildVisibleFrame(UiState& s, const ImFont* font) {
     float rise = m.tagHeight * (1.0f + 0.45f * static_cast<float>(slot++ % 4)) + dx * 0.08f;
     rise = std::min(rise, m.lineHeight * 1.2f);
     float top = std::min(arc.p0.y, arc.p1.y) - rise;
+    // Arcs of the first lines stay inside the document's top margin, their label pill whole
+    // (the pill's centre is the curve's midpoint: 1/8 of each end plus 3/4 of the control y).
+    const float docTop = s.geo.origin.y - m.padY + 1;
+    top = std::max(top, (docTop + m.tagHeight * 0.5f - 0.125f * (arc.p0.y + arc.p1.y)) / 0.75f);
     arc.c0 = ImVec2(arc.p0.x + (arc.p1.x - arc.p0.x) * 0.15f, top);
     arc.c1 = ImVec2(arc.p1.x - (arc.p1.x - arc.p0.x) * 0.15f, top);
     const RelationType* rt = schema.findRelation(r->label);
