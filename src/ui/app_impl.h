@@ -214,6 +214,9 @@ void refreshAnnotationCache(UiState& s);  // label counts + list rows, rebuilt o
 void handleGlobalShortcuts(UiState& s);
 // Text view internals (text_draw.cpp).
 void buildVisibleFrame(UiState& s, const ImFont* font);
+// Screen x extent of code points [a, b) on visible line li (of the built frame); false if the
+// range has nothing on that line.
+bool segmentOnLine(const UiState& s, std::size_t li, uint32_t a, uint32_t b, float& x0, float& x1);
 void drawVisibleFrame(UiState& s, const ImFont* font);
 const Span* spanUnder(const UiState& s, ImVec2 p);  // tag or innermost span text at p
 const Relation* relationUnder(const UiState& s, ImVec2 p);

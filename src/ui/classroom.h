@@ -14,6 +14,8 @@
 #include "exercise.h"
 #include "grading.h"
 
+struct ImDrawList;
+
 namespace scholion::ui {
 
 struct UiState;
@@ -86,7 +88,8 @@ struct ClassroomState {
   std::vector<DisagreementPassage> passages;
   std::vector<PassageRow> passageRows;
   int currentPassage = -1;
-  int selectTab = -1;  // tab to bring to front on the next frame
+  int passagesShownFrame = -100;  // last frame a tab showing passages was drawn
+  int selectTab = -1;             // tab to bring to front on the next frame
 };
 
 // ---- entry points (hooks in menus.cpp, app.cpp, files.cpp) ----
@@ -111,6 +114,9 @@ void drawGradesTab(UiState& s);
 void drawAgreementTab(UiState& s);
 void drawDisagreementsTab(UiState& s);
 void drawAdjudicationTab(UiState& s);
+// Outlines the review's disagreement passages in the text view while the Disagreements or
+// Adjudication tab is shown; hovering one shows who chose what (classroom_overlay.cpp).
+void drawPassagesInText(UiState& s, ImDrawList* dl);
 // Student layers of document `doc` in `students` order (nullptr where a student has none).
 std::vector<const AnnotationLayer*> studentLayers(const UiState& s, std::size_t doc);
 // "0.873" or "–" when undefined.

@@ -48,6 +48,7 @@ std::string shortText(const Document& d, uint32_t start, uint32_t end, uint32_t 
 // Rebuilds the passages of the active document when it or its annotations changed.
 void refreshPassages(UiState& s) {
   ClassroomState& c = s.classroom;
+  c.passagesShownFrame = ImGui::GetFrameCount();  // the text view outlines them
   if (!s.hasDoc()) {
     c.passages.clear();
     c.passageRows.clear();
@@ -198,14 +199,14 @@ void drawDisagreementsTab(UiState& s) {
   }
   refreshPassages(s);
   if (!s.hasDoc()) return;
-  ImGui::TextDisabled("In \"%s\"; switch documents in the left panel.",
-                      s.doc()->data().name.c_str());
-  ImGui::SameLine();
   if (ImGui::Checkbox("Compare with the key too", &c.passagesWithKey)) {
     c.passagesRevision = UINT64_MAX;
     c.currentPassage = -1;
   }
   recordWidget("disagreements:with-key");
+  ImGui::SameLine();
+  ImGui::TextDisabled("Outlined in the text of \"%s\": hover one for who chose what.",
+                      s.doc()->data().name.c_str());
   stepButtons(s);
   currentPassageDetails(s);
   ImGui::Separator();

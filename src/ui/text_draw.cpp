@@ -179,6 +179,16 @@ const Relation* relationUnder(const UiState& s, ImVec2 p) {
   return nullptr;
 }
 
+bool segmentOnLine(const UiState& s, std::size_t li, uint32_t a, uint32_t b, float& x0, float& x1) {
+  const VisualLine& l = s.layout.line(li);
+  if (b <= l.cpStart || a > l.cpEnd || (a == l.cpEnd && b > a && li + 1 < s.layout.lineCount()))
+    return false;
+  const float* xs = s.frame.lineXs(li);
+  x0 = s.geo.origin.x + xs[std::max(a, l.cpStart) - l.cpStart];
+  x1 = s.geo.origin.x + xs[std::min(b, l.cpEnd) - l.cpStart];
+  return x1 > x0;
+}
+
 void drawVisibleFrame(UiState& s, const ImFont* font) {
   const VisibleFrame& f = s.frame;
   if (!f.valid) return;
@@ -192,16 +202,12 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   const ImU32 accent = ImGui::GetColorU32(ImGuiCol_CheckMark);
   const float fillAlpha = s.dark ? 0.30f : 0.22f;
 
-  // Segment of [a, b) on line li in screen x.
   auto seg = [&](std::size_t li, uint32_t a, uint32_t b, float& x0, float& x1) {
-    const VisualLine& l = s.layout.line(li);
-    if (b <= l.cpStart || a > l.cpEnd || (a == l.cpEnd && b > a && li + 1 < s.layout.lineCount()))
-      return false;
-    const float* xs = f.lineXs(li);
-    x0 = g.origin.x + xs[std::max(a, l.cpStart) - l.cpStart];
-    x1 = g.origin.x + xs[std::min(b, l.cpEnd) - l.cpStart];
-    return x1 > x0;
+    return segmentOnLine(s, li, a, b, x0, x1);
   };
+
+  // Disagreement passages of the class review, under everything else.
+  drawPassagesInText(s, dl);
 
   // Search matches (sorted): only those overlapping the visible range.
   auto mit = std::lower_bound(s.matches.begin(), s.matches.end(), f.cpStart,

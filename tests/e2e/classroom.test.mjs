@@ -271,7 +271,14 @@ test('disagreements step through the text; adjudication builds and exports the g
   assert.deepEqual(st.selection, st.classroom.passage);
   const r = await page.evaluate(([a, b]) => window.scholion.spanRect(a, b), st.classroom.passage);
   assert.ok(r && r.y > 0 && r.y + r.h < canvas.h, `the passage is on screen: ${JSON.stringify(r)}`);
-  await frames(page, 3);
+  // The passages are outlined in the text: hovering one tells who chose what; away from it, not.
+  const tip = () => page.evaluate(() => window.scholion.widgetRect('passage-tooltip'));
+  const hoverAt = async (x, y) => { await page.mouse.move(x, y, { steps: 3 }); await frames(page, 4); };
+  await hoverAt(r.x + r.w / 2, r.y + r.h / 2);
+  assert.ok(await tip(), 'hovering the passage shows who chose what');
+  await hoverAt(r.x + r.w + 200, r.y + r.h / 2);
+  assert.equal(await tip(), null, 'no passage tooltip away from the passages');
+  await hoverAt(r.x + r.w / 2, r.y + r.h / 2);
   await screenshot(page, 'classroom-disagreements.png');
   await clickWidget(page, 'passage:next');
   st = await until(page, (s) => s.classroom.currentPassage === 2);

@@ -1,0 +1,49 @@
+// The class review's disagreement passages outlined in the text, with who chose what on hover.
+#include <algorithm>
+
+#include "app_impl.h"
+#include "widget_registry.h"
+
+namespace scholion::ui {
+
+void drawPassagesInText(UiState& s, ImDrawList* dl) {
+  ClassroomState& c = s.classroom;
+  // Only while a tab that lists the passages is on screen, and for the document they belong to.
+  if (!c.showReview || ImGui::GetFrameCount() - c.passagesShownFrame > 2) return;
+  if (c.passagesDoc != s.editor.active() || c.passages.empty()) return;
+  const VisibleFrame& f = s.frame;
+  const TextGeometry& g = s.geo;
+  const ViewMetrics& m = g.m;
+  const ImU32 fill = s.dark ? IM_COL32(190, 120, 230, 55) : IM_COL32(160, 80, 210, 30);
+  const ImU32 edge = s.dark ? IM_COL32(200, 140, 240, 200) : IM_COL32(140, 60, 190, 190);
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const bool hoverable = ImGui::IsWindowHovered() && ImGui::IsMousePosValid(&mouse);
+  int hovered = -1;
+  // Passages are disjoint and ordered: start at the first one that ends inside the view.
+  auto it = std::lower_bound(c.passages.begin(), c.passages.end(), f.cpStart,
+                             [](const DisagreementPassage& p, uint32_t v) { return p.end <= v; });
+  for (; it != c.passages.end() && it->start < f.cpEnd; ++it) {
+    const int index = static_cast<int>(it - c.passages.begin());
+    const bool current = index == c.currentPassage;
+    for (std::size_t li = std::max(f.first, s.layout.lineOfCp(it->start)); li <= f.last; ++li) {
+      if (s.layout.line(li).cpStart >= it->end) break;
+      float x0, x1;
+      if (!segmentOnLine(s, li, it->start, it->end, x0, x1)) continue;
+      const ImVec2 a(x0 - 3, g.textTop(li) - 3);
+      const ImVec2 b(x1 + 3, g.lineTop(li) + m.underlineTop + m.underlineStep * 2 + 2);
+      dl->AddRectFilled(a, b, fill, 4.0f);
+      dl->AddRect(a, b, edge, 4.0f, 0, current ? 2.5f : 1.0f);
+      if (hoverable && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y)
+        hovered = index;
+    }
+  }
+  if (hovered < 0 || hovered >= static_cast<int>(c.passageRows.size())) return;
+  const PassageRow& row = c.passageRows[static_cast<std::size_t>(hovered)];
+  ImGui::BeginTooltip();
+  ImGui::TextDisabled("Disagreement %d of %zu", hovered + 1, c.passages.size());
+  for (const std::string& line : row.groupText) ImGui::BulletText("%s", line.c_str());
+  recordWidget("passage-tooltip");  // tests hover a passage and look for it
+  ImGui::EndTooltip();
+}
+
+}  // namespace scholion::ui
