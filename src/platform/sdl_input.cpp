@@ -24,6 +24,12 @@ void setClipboard(void*, const char* text) {
   SDL_SetClipboardText(text);
 }
 
+// The SDL user event that carries text from pushText (data1: an SDL_malloc'ed UTF-8 copy).
+Uint32 textEventType() {
+  static const Uint32 type = SDL_RegisterEvents(1);
+  return type;
+}
+
 int buttonIndex(Uint8 sdlButton) {
   switch (sdlButton) {
     case SDL_BUTTON_LEFT:
@@ -81,6 +87,20 @@ void SdlInput::init(SDL_Window* window) {
       SDL_SYSTEM_CURSOR_SIZENWSE, SDL_SYSTEM_CURSOR_HAND,   SDL_SYSTEM_CURSOR_NO};
   for (int i = 0; i < ImGuiMouseCursor_COUNT; i++) cursors_[i] = SDL_CreateSystemCursor(sys[i]);
   SDL_StartTextInput();
+  textEventType();
+}
+
+void SdlInput::pushText(const char* utf8) {
+  const Uint32 type = textEventType();
+  if (!utf8 || !*utf8 || type == static_cast<Uint32>(-1)) return;
+  const std::size_t n = std::strlen(utf8) + 1;
+  char* copy = static_cast<char*>(SDL_malloc(n));
+  if (!copy) return;
+  std::memcpy(copy, utf8, n);
+  SDL_Event e{};
+  e.type = type;
+  e.user.data1 = copy;
+  if (SDL_PushEvent(&e) != 1) SDL_free(copy);
 }
 
 void SdlInput::shutdown() {
@@ -100,7 +120,7 @@ bool SdlInput::feed(const SDL_Event& e) {
       const bool down = e.type == SDL_KEYDOWN;
       if (keyChanged_[sc] && io.KeysDown[sc] != down)
         return false;  // would undo this frame's press
-      if (io.KeysDown[sc] != down) keyChanged_[sc] = true;
+      if (io.KeysDown[sc] != down) keyChanged_[sc] = anyKeyChanged_ = true;
       io.KeysDown[sc] = down;
       const SDL_Keymod mod = static_cast<SDL_Keymod>(e.key.keysym.mod);
       io.KeyShift = (mod & KMOD_SHIFT) != 0;
@@ -150,12 +170,21 @@ bool SdlInput::feed(const SDL_Event& e) {
       quit_ = true;
       return true;
     default:
+      if (e.type == textEventType()) {
+        // ImGui applies a frame's characters before its keys and ignores them while Ctrl is
+        // down: text that follows a key change waits for the next frame, keeping the order.
+        if (anyKeyChanged_) return false;
+        char* text = static_cast<char*>(e.user.data1);
+        io.AddInputCharactersUTF8(text);
+        SDL_free(text);
+      }
       return true;
   }
 }
 
 bool SdlInput::beginFrame(std::vector<char*>& drops) {
   std::memset(keyChanged_, 0, sizeof keyChanged_);
+  anyKeyChanged_ = false;
   std::memset(buttonChanged_, 0, sizeof buttonChanged_);
   SDL_Event e;
   while (SDL_PollEvent(&e)) pending_.push_back(e);

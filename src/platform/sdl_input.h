@@ -19,6 +19,9 @@ class SdlInput {
   // Polls SDL, feeds this frame's events to ImGui; returns SDL_QUIT seen. Dropped files go to
   // `drops`.
   bool beginFrame(std::vector<char*>& drops);
+  // Queues text typed, composed or pasted outside SDL (the page's input events) behind the key
+  // events already queued, so it reaches ImGui in the order the user produced it. After init().
+  static void pushText(const char* utf8);
 
  private:
   bool feed(const SDL_Event& e);  // false = belongs to the next frame
@@ -29,6 +32,7 @@ class SdlInput {
   Uint64 time_ = 0;
   // Transitions seen in the current batch.
   bool keyChanged_[SDL_NUM_SCANCODES] = {};
+  bool anyKeyChanged_ = false;
   bool buttonChanged_[5] = {};
   bool quit_ = false;
   SDL_Cursor* cursors_[16] = {};

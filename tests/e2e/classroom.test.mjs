@@ -61,18 +61,16 @@ test('the teacher makes an exercise with instructions and a key, and downloads o
   await enterName(page, 'Teacher');
   for (const [word, key] of KEY) await label(page, word, key);
   await clickMenu(page, 'Classroom', 'make-exercise');
-  // Replace the suggested title and the schema's instructions by typing over them. Characters
-  // typed while the app still sees Ctrl held are shortcuts, not text: wait a few frames first.
+  // Replace the suggested title and the schema's instructions by typing over them, right after
+  // Ctrl+A as a fast typist would (the text must not overtake the Ctrl release).
   await clickWidget(page, 'exercise:title');
   await page.keyboard.press('Control+a');
-  await frames(page, 3);
   await page.keyboard.type(TITLE);
   await page.keyboard.press('Enter');  // done with the title
   await frames(page, 3);
   await clickWidget(page, 'exercise:instructions');
   await frames(page, 3);
   await page.keyboard.press('Control+a');
-  await frames(page, 3);
   await page.keyboard.type(INSTRUCTIONS);
   await frames(page, 3);
   await screenshot(page, 'classroom-make-exercise.png');

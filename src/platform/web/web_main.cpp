@@ -10,6 +10,7 @@
 #include "app.h"
 #include "host.h"
 #include "imgui.h"
+#include "sdl_input.h"
 #include "web_services.h"
 
 namespace {
@@ -140,7 +141,7 @@ EMSCRIPTEN_KEEPALIVE void scholion_key(int scancode, int down, int mods) {
 
 // Text typed, composed (IME, dead keys) or pasted into the page's hidden text area.
 EMSCRIPTEN_KEEPALIVE void scholion_text_input(const char* utf8) {
-  if (gStarted) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  if (gStarted) scholion::platform::SdlInput::pushText(utf8);
 }
 
 EMSCRIPTEN_KEEPALIVE void scholion_flush_save() {
