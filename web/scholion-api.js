@@ -103,14 +103,22 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   ime.setAttribute('autocapitalize', 'off');
   ime.spellcheck = false;
   ime.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;resize:none;z-index:-1;';
-  function sendText(t) {
-    var clean = Array.from(t || '').filter(function (c) { var n = c.codePointAt(0); return n >= 32 && n !== 127; }).join('');
+  // Pasted or dropped text keeps its line breaks and tabs (ImGui drops them where a field does
+  // not take them); typed Enter and Tab arrive as keys instead.
+  function sendText(t, keepLines) {
+    var s = String(t || '');
+    if (keepLines) s = s.replace(/\r\n?/g, '\n');
+    var clean = Array.from(s).filter(function (c) {
+      var n = c.codePointAt(0);
+      return (n >= 32 && n !== 127) || (keepLines && (n === 10 || n === 9));
+    }).join('');
     if (clean && Module.calledRun) call('scholion_text_input', null, ['string'], [clean]);
   }
   ime.addEventListener('input', function (e) {
     if (e.isComposing) return;
     if (e.inputType && e.inputType.indexOf('insert') !== 0) { ime.value = ''; return; }
-    sendText(e.data != null ? e.data : ime.value);
+    sendText(e.data != null ? e.data : ime.value,
+             e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop');
     ime.value = '';
   });
   // Keys are taken at the window, whatever has the focus; the text area gets the focus back so

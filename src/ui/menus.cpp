@@ -11,7 +11,7 @@ void drawMenus(UiState& s) {
   if (beginNamedMenu("File", "File")) {
     if (namedMenuItem("open", "Open documents...", "Ctrl+O"))
       s.platform.openFileChooser(kOpenAccept, true);
-    if (ImGui::MenuItem("Paste text as new document...")) s.openPaste = true;
+    if (namedMenuItem("paste", "Paste text as new document...")) s.openPaste = true;
     ImGui::Separator();
     if (namedMenuItem(
             "export-workspace",

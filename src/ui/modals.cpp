@@ -61,12 +61,16 @@ void pasteModal(UiState& s) {
     ImGui::SetNextItemWidth(560);
     ImGui::InputText("Name", s.pasteName, sizeof s.pasteName);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputTextMultiline("##text", s.pasteBuf.data(), s.pasteBuf.size(), ImVec2(640, 320));
+    // Tabs are part of pasted texts (tables, code, verse): keep them.
+    ImGui::InputTextMultiline("##text", s.pasteBuf.data(), s.pasteBuf.size(), ImVec2(640, 320),
+                              ImGuiInputTextFlags_AllowTabInput);
     ImGui::TextDisabled("Paste with Ctrl+V. Up to %zu KB here; open a file for longer texts.",
                         s.pasteBuf.size() / 1024);
     bool empty = s.pasteBuf[0] == 0;
     ImGui::BeginDisabled(empty);
-    if (ImGui::Button("Add document", ImVec2(160, 0))) {
+    const bool add = ImGui::Button("Add document", ImVec2(160, 0));
+    recordWidget("paste:add");
+    if (add) {
       std::string err =
           s.addTextDocument(s.pasteName[0] ? s.pasteName : "pasted.txt", s.pasteBuf.data());
       if (err.empty())

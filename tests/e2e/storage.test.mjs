@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, openApp, frames, screenshot } from './harness.mjs';
-import { cpOffset, dragAcross, enterName, exported, clickWidget, state, until } from './gestures.mjs';
+import { cpOffset, dragAcross, enterName, exported, clickWidget, clickMenu, state, until } from './gestures.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -171,5 +171,27 @@ test('?open=URL opens a document from the same site; a missing one is reported',
   await page.goto(env.url + '?open=no-such-file.txt');
   await page.evaluate(() => window.scholion.ready);
   await page.waitForFunction(() => /Could not open .*no-such-file\.txt/.test(document.getElementById('status').textContent));
+  await ctx.close();
+});
+
+test('pasting text with Ctrl+V makes a new document, line breaks and accents kept', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { page } = await openApp(env, { context: ctx });
+  await enterName(page, 'Ana');
+  const pasted = 'Zoë wrote:\r\n\tΩμέγα met Straße.\nLast line 中';
+  await page.evaluate((t) => navigator.clipboard.writeText(t), pasted);
+  await clickMenu(page, 'File', 'paste');
+  await frames(page, 3);
+  await page.keyboard.press('Control+v');
+  await frames(page, 3);
+  await screenshot(page, 'paste-modal.png');
+  await clickWidget(page, 'paste:add');
+  const st = await until(page, (s) => s.documents.length === 2);
+  assert.equal(st.documents.length, 2, 'a second document');
+  assert.equal(st.active, 1);
+  // Windows line ends become \n; the tab and every character survive.
+  assert.equal(await page.evaluate(() => window.scholion.documentText()),
+               'Zoë wrote:\n\tΩμέγα met Straße.\nLast line 中');
   await ctx.close();
 });
