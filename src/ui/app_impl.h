@@ -24,11 +24,11 @@ struct PendingImport {
 };
 
 // What the file choosers offer: Open takes plain texts, Scholion JSON and other tools' files;
-// Import only the latter (a .json is told apart by its content).
+// Import only the latter (a .json is told apart by its content); a .zip stands for its files.
 inline constexpr const char* kOpenAccept =
-    ".txt,.md,.html,.htm,.json,.ann,.conf,.conll,.iob,.bio,.bioes,.tsv,.jsonl";
+    ".txt,.md,.html,.htm,.json,.ann,.conf,.conll,.iob,.bio,.bioes,.tsv,.jsonl,.zip";
 inline constexpr const char* kImportAccept =
-    ".ann,.txt,.conf,.conll,.iob,.bio,.bioes,.tsv,.jsonl,.json";
+    ".ann,.txt,.conf,.conll,.iob,.bio,.bioes,.tsv,.jsonl,.json,.zip";
 
 // One item of File > Export as (the list is in exchange.cpp).
 struct ExportChoice {

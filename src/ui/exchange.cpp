@@ -6,6 +6,7 @@
 #include "format_util.h"
 #include "text.h"
 #include "widget_registry.h"
+#include "zip_reader.h"
 #include "zip_writer.h"
 
 namespace scholion::ui {
@@ -33,14 +34,30 @@ constexpr ExportChoice kExportChoices[] = {
 }  // namespace
 
 std::string UiState::takeExchangeFiles(std::vector<OpenedFile>& files) {
+  std::string errors;
+  auto addError = [&](const std::string& e) { errors += (errors.empty() ? "" : "\n") + e; };
+  // A .zip stands for its files, as if the user had chosen them all; a broken one adds nothing.
+  std::vector<OpenedFile> unzipped;
+  for (OpenedFile& f : files) {
+    if (lowerExtension(f.name) != "zip") {
+      unzipped.push_back(std::move(f));
+      continue;
+    }
+    Result<std::vector<NamedFile>> entries = readZip(f.bytes, f.name);
+    if (!entries) {
+      addError(entries.error());
+      continue;
+    }
+    if (entries->empty()) addError(f.name + ": the archive holds no files");
+    for (NamedFile& e : *entries) unzipped.push_back(OpenedFile{e.name, std::move(e.bytes)});
+  }
+  files = std::move(unzipped);
   // A .txt is a brat document only beside its .ann; alone it stays a plain text document.
   std::set<std::string> annStems;
   for (const OpenedFile& f : files)
     if (lowerExtension(f.name) == "ann") annStems.insert(fileStem(f.name));
   std::vector<NamedFile> brat;
   std::vector<OpenedFile> rest;
-  std::string errors;
-  auto addError = [&](const std::string& e) { errors += (errors.empty() ? "" : "\n") + e; };
   for (OpenedFile& f : files) {
     const std::string ext = lowerExtension(f.name);
     if (ext == "ann" || ext == "conf" || (ext == "txt" && annStems.count(fileStem(f.name)))) {
@@ -118,7 +135,7 @@ void UiState::exportAs(const ExportChoice& c) {
 }
 
 void drawExchangeMenuItems(UiState& s) {
-  if (namedMenuItem("import-other", "Import from brat, CoNLL, doccano, Label Studio..."))
+  if (namedMenuItem("import-other", "Import from brat, CoNLL, doccano, Label Studio (.zip too)..."))
     s.platform.openFileChooser(kImportAccept, true);
   if (beginNamedMenu("export-as", "Export as", s.hasDoc())) {
     ImGui::TextDisabled("The whole workspace, your annotations");

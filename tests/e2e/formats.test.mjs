@@ -265,3 +265,111 @@ test('a malformed .ann is named with its line, and nothing open changes', async 
   assert.deepEqual(st2.documents, ['beijing-declaration-2000.txt', 'plain.txt']);
   await ctx.close();
 });
+
+// CRC-32 (IEEE, reflected), as ZIP wants it.
+function crc32(buf) {
+  let c = ~0;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c & 1) ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return ~c >>> 0;
+}
+
+// A ZIP archive as ordinary zip tools write it: every file deflated (method 8); names ending in
+// '/' are folder entries (stored, empty).
+function deflatedZip(entries) {
+  const locals = [], dir = [];
+  let offset = 0;
+  for (const [name, body] of entries) {
+    const data = Buffer.from(body ?? '');
+    const folder = name.endsWith('/');
+    const packed = folder ? data : zlib.deflateRawSync(data, { level: 9 });
+    const nameBuf = Buffer.from(name, 'utf8');
+    const fields = (h, at) => {
+      h.writeUInt16LE(20, at); h.writeUInt16LE(0x800, at + 2); h.writeUInt16LE(folder ? 0 : 8, at + 4);
+      h.writeUInt16LE(0, at + 6); h.writeUInt16LE(0x21, at + 8);  // 1980-01-01 00:00
+      h.writeUInt32LE(crc32(data), at + 10); h.writeUInt32LE(packed.length, at + 14);
+      h.writeUInt32LE(data.length, at + 18); h.writeUInt16LE(nameBuf.length, at + 22);
+    };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    fields(local, 4);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    fields(central, 6);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBuf, packed);
+    dir.push(central, nameBuf);
+    offset += 30 + nameBuf.length + packed.length;
+  }
+  const dirBuf = Buffer.concat(dir);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dirBuf.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dirBuf, end]);
+}
+
+// Each document's spans as "label [text]" strings, by document name.
+function spansByDoc(ws) {
+  return Object.fromEntries(ws.documents.map((d) => [d.name, d.spans.map((s) => `${s.label} ${s.start} [${s.text}]`).sort()]));
+}
+
+async function waitForImportModal(page) {
+  for (let i = 0; i < 60 && !(await page.evaluate(() => window.scholion.widgetRect('import:workspace'))); i++) await frames(page, 1);
+  await frames(page, 2);
+}
+
+test('the brat .zip that Export as writes opens again through Ctrl+O with the same spans', async () => {
+  const { page, ctx, errors } = await openApp(env);
+  await enterName(page, 'Ana');
+  await chooseFiles(page, [['story.txt', STORY], ['story.ann', STORY_ANN]]);
+  await waitForImportModal(page);
+  await clickWidget(page, 'import:replace');
+  await until(page, (s) => s.documents.includes('story.txt'));
+  const original = spansByDoc(await exported(page));
+  assert.equal(original['story.txt'].length, STORY_SPANS.length);
+  const zip = await exportAs(page, 'export-brat');
+
+  await chooseFiles(page, [[zip.name, zip.bytes, 'application/zip']]);
+  await waitForImportModal(page);
+  await screenshot(page, 'formats-zip-import-modal.png');
+  await clickWidget(page, 'import:workspace');
+  const st = await until(page, (s) => /Opened workspace/.test(s.message));
+  assert.deepEqual([...st.documents].sort(), ['beijing-declaration-2000.txt', 'story.txt']);
+  const back = await exported(page);
+  assert.deepEqual(spansByDoc(back), original);
+  assert.equal(back.documents.find((d) => d.name === 'story.txt').text, STORY);
+  assert.equal(back.documents.find((d) => d.name === 'story.txt').relations.length, 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a deflated .zip with the brat pair in a folder opens through File > Import; a broken one is named', async () => {
+  const { page, ctx } = await openApp(env);
+  await enterName(page, 'Ana');
+  const zip = deflatedZip([['corpus/', ''], ['corpus/story.txt', STORY], ['corpus/story.ann', STORY_ANN],
+    ['__MACOSX/corpus/._story.txt', Buffer.from([0, 5, 22, 7, 0, 2, 0, 0])]]);
+  assert.equal(zip.readUInt16LE(30 + 'corpus/'.length + 8), 8, 'corpus/story.txt is deflated');
+  await chooseFiles(page, [['corpus.zip', zip, 'application/zip']], async () => {
+    await clickWidget(page, 'menu:File');
+    await clickWidget(page, 'menu-item:import-other');
+  });
+  await waitForImportModal(page);
+  await clickWidget(page, 'import:workspace');
+  await until(page, (s) => s.documents.length === 1 && s.documents[0] === 'story.txt');
+  const ws = await exported(page);
+  assert.equal(ws.documents[0].text, STORY);
+  const want = STORY_SPANS.map(([label, word, nth = 0]) => `${label} ${cpOffset(STORY, word, nth)} [${word}]`).sort();
+  assert.deepEqual(spansByDoc(ws)['story.txt'], want);
+
+  // Cut short, the archive is refused with its name and the reason; nothing open changes.
+  await chooseFiles(page, [['broken.zip', zip.subarray(0, zip.length - 30), 'application/zip']]);
+  const st = await until(page, (s) => /broken\.zip/.test(s.message));
+  assert.match(st.message, /^broken\.zip: not a zip archive/, st.message);
+  assert.deepEqual(st.documents, ['story.txt']);
+  assert.deepEqual(await exported(page), ws);
+  await ctx.close();
+});
