@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "scholion_json.h"
+#include "zip_reader.h"
 
 namespace scholion::cli {
 
@@ -48,6 +49,16 @@ Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* de
     auto r = readFile(path);
     if (!r) return fail(r.error());
     bytes = std::move(r.value());
+    // An archive (as the web app's brat export makes): its files are read as if opened together.
+    if (fs::path(path).extension() == ".zip") {
+      auto entries = readZip(bytes, path);
+      if (!entries) return fail(entries.error());
+      if (entries->empty()) return fail(path + ": the archive holds no files");
+      if (format == Format::Unknown)
+        format = formatFromFileName(entries->front().name, entries->front().bytes);
+      if (detected) *detected = format;
+      return importFiles(*entries, format);
+    }
     if (format == Format::Unknown) format = formatFromFileName(path, bytes);
   }
   if (detected) *detected = format;

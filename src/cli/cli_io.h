@@ -16,7 +16,8 @@ Status writeFile(const std::string& path, const std::string& bytes);
 
 // Loads a workspace from a path, all-or-nothing. brat: "x.ann" or "x.txt" reads the pair and the
 // .conf files of the same folder; a folder reads every brat file in it. Other formats read one
-// file (`from` = Unknown detects the format). `detected` receives the format used.
+// file (`from` = Unknown detects the format); a .zip reads the files inside it as if they had been
+// given together. `detected` receives the format used.
 Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* detected = nullptr);
 
 // Reads and parses one Scholion JSON file. A read error is returned as is; a parse error is

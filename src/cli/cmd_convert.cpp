@@ -4,6 +4,7 @@
 
 #include "cli_io.h"
 #include "commands.h"
+#include "zip_writer.h"
 
 namespace scholion::cli {
 namespace {
@@ -14,22 +15,22 @@ const char kHelp[] =
     "[--all-layers]\n"
     "\n"
     "Reads IN (format from --from or its extension) and writes OUT (format from --to or its\n"
-    "extension; .json is Scholion JSON: use --to labelstudio for Label Studio). brat input: give "
-    "the .ann (or .txt) file; its .txt/.ann partner and the\n"
-    "annotation.conf, visual.conf and kb_shortcuts.conf of the same folder are read too, or give "
-    "a\n"
-    "folder to read every document in it. brat output: OUT ending in .ann writes OUT and the .txt\n"
-    "next to it (one document); any other OUT is a folder that receives <doc>.txt, <doc>.ann and\n"
-    "the .conf files.\n"
+    "extension; .json is Scholion JSON: use --to labelstudio for Label Studio).\n"
+    "brat input: give the .ann (or .txt) file; its .txt/.ann partner and the annotation.conf,\n"
+    "visual.conf and kb_shortcuts.conf of the same folder are read too; or give a folder to read\n"
+    "every document in it. A .zip as IN is read as the files inside it (stored or deflated).\n"
+    "brat output: OUT ending in .ann writes OUT and the .txt next to it (one document); OUT\n"
+    "ending in .zip writes one archive (as the web app's export); any other OUT is a folder that\n"
+    "receives <doc>.txt, <doc>.ann and the .conf files.\n"
     "\n"
     "  --scheme        CoNLL tags: iob2 (default), iob1 (original CoNLL-2003), bioes\n"
     "  --doccano-form  entities (default; with relations) or label ([[start,end,label]])\n"
     "  --context       Web Annotation: the JSON-LD @context value to write\n"
     "  --all-layers    Web Annotation: export every annotator's layer, not only the working one\n"
     "\n"
-    "What the target format cannot hold is printed as 'warning: ...' lines on stderr (CoNLL: "
-    "every\n"
-    "span left out, with id, label and text). Exit status: 0 written, 1 failed, 2 usage error.\n";
+    "What the target format cannot hold is printed as 'warning: ...' lines on stderr (CoNLL:\n"
+    "every span left out, with id, label and text). Exit status: 0 written, 1 failed, 2 usage\n"
+    "error.\n";
 
 }  // namespace
 
@@ -57,6 +58,8 @@ int cmdConvert(int argc, char** argv) {
     return 2;
   }
   std::error_code ec;
+  const bool zipOut = fs::path(out).extension() == ".zip";  // brat in one archive, as the web app
+  if (to == Format::Unknown && zipOut) to = Format::Brat;
   if (to == Format::Unknown) {
     to = formatFromFileName(out);
     if (to == Format::Unknown && (fs::is_directory(out, ec) || out.back() == '/'))
@@ -99,7 +102,14 @@ int cmdConvert(int argc, char** argv) {
       std::cerr << all.error() << "\n";
       return 1;
     }
-    if (single) {
+    if (zipOut) {
+      auto zip = writeStoredZip(all.value());
+      if (!zip) {
+        std::cerr << out << ": " << zip.error() << "\n";
+        return 1;
+      }
+      files.push_back({out, std::move(zip.value())});
+    } else if (single) {
       if (ws->documents.size() != 1) {
         std::cerr << "scholion convert: " << ws->documents.size()
                   << " documents cannot go into one .ann file; give a folder as OUT\n";
