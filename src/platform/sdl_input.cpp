@@ -120,7 +120,14 @@ bool SdlInput::feed(const SDL_Event& e) {
       const bool down = e.type == SDL_KEYDOWN;
       if (keyChanged_[sc] && io.KeysDown[sc] != down)
         return false;  // would undo this frame's press
-      if (io.KeysDown[sc] != down) keyChanged_[sc] = anyKeyChanged_ = true;
+      if (io.KeysDown[sc] != down) {
+        keyChanged_[sc] = true;
+        // Keys that type a character change nothing for the text that follows them; editing
+        // keys (Enter, Backspace, arrows...) and modifiers do.
+        const bool typing = (sc >= SDL_SCANCODE_A && sc <= SDL_SCANCODE_0) ||
+                            (sc >= SDL_SCANCODE_SPACE && sc <= SDL_SCANCODE_SLASH);
+        if (!typing) editKeyChanged_ = true;
+      }
       io.KeysDown[sc] = down;
       const SDL_Keymod mod = static_cast<SDL_Keymod>(e.key.keysym.mod);
       io.KeyShift = (mod & KMOD_SHIFT) != 0;
@@ -172,8 +179,8 @@ bool SdlInput::feed(const SDL_Event& e) {
     default:
       if (e.type == textEventType()) {
         // ImGui applies a frame's characters before its keys and ignores them while Ctrl is
-        // down: text that follows a key change waits for the next frame, keeping the order.
-        if (anyKeyChanged_) return false;
+        // down: text that follows an editing key or a modifier change waits for the next frame.
+        if (editKeyChanged_) return false;
         char* text = static_cast<char*>(e.user.data1);
         io.AddInputCharactersUTF8(text);
         SDL_free(text);
@@ -184,7 +191,7 @@ bool SdlInput::feed(const SDL_Event& e) {
 
 bool SdlInput::beginFrame(std::vector<char*>& drops) {
   std::memset(keyChanged_, 0, sizeof keyChanged_);
-  anyKeyChanged_ = false;
+  editKeyChanged_ = false;
   std::memset(buttonChanged_, 0, sizeof buttonChanged_);
   SDL_Event e;
   while (SDL_PollEvent(&e)) pending_.push_back(e);

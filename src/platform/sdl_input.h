@@ -32,7 +32,7 @@ class SdlInput {
   Uint64 time_ = 0;
   // Transitions seen in the current batch.
   bool keyChanged_[SDL_NUM_SCANCODES] = {};
-  bool anyKeyChanged_ = false;
+  bool editKeyChanged_ = false;  // an editing key or a modifier
   bool buttonChanged_[5] = {};
   bool quit_ = false;
   SDL_Cursor* cursors_[16] = {};

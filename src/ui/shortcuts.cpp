@@ -50,7 +50,9 @@ void handleGlobalShortcuts(UiState& s) {
     s.findOpen = true;
     s.findFocus = true;
   }
-  if (io.WantTextInput) return;  // the rest would clash with typing
+  // The rest would clash with typing. WantTextInput is last frame's: a field the user just left
+  // (a click elsewhere) must not swallow the shortcut pressed right after.
+  if (io.WantTextInput && ImGui::IsAnyItemActive()) return;
 
   if (ctrl && keys::pressedNamed(ImGuiKey_Z) && !shift) s.undo();
   if ((ctrl && shift && keys::pressedNamed(ImGuiKey_Z)) || (ctrl && keys::pressedNamed(ImGuiKey_Y)))

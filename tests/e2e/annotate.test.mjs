@@ -155,3 +155,27 @@ test('copy puts the selected text on the system clipboard', async () => {
   assert.equal(await page.evaluate(() => window.scholion.lastCopied()), 'Sino-Russia relations');
   await ctx.close();
 });
+
+test('Ctrl+Z pressed right after leaving the note field undoes the note (not swallowed)', async () => {
+  const { page, ctx } = await openApp(env);
+  await enterName(page, 'Ana');
+  const text = await page.evaluate(() => window.scholion.documentText());
+  const jiang = cpOffset(text, 'Jiang Zemin');
+  const putin = cpOffset(text, 'Vladimir Putin');
+  await dragAcross(page, jiang, jiang + 11);
+  await page.keyboard.press('1');
+  await frames(page, 3);
+  await clickRange(page, jiang, jiang + 11);
+  await clickWidget(page, 'note');
+  await page.keyboard.type('first note');
+  await frames(page, 3);
+  // Click away (commits the note) and press Ctrl+Z at once, before the app draws a frame: the
+  // field is gone by the time the shortcut is read, so the shortcut must act.
+  const r = await page.evaluate(([a, b]) => window.scholion.spanRect(a, b), [putin, putin + 14]);
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await page.keyboard.press('Control+z');
+  const st = await until(page, (s) => s.message.startsWith('Undid'));
+  assert.equal(st.message, 'Undid: Edit note');
+  assert.equal(spansOf(await exported(page))[0].note ?? '', '');
+  await ctx.close();
+});
