@@ -38,6 +38,7 @@ std::string UiState::takeExchangeFiles(std::vector<OpenedFile>& files) {
   auto addError = [&](const std::string& e) { errors += (errors.empty() ? "" : "\n") + e; };
   // A .zip stands for its files, as if the user had chosen them all; a broken one adds nothing.
   std::vector<OpenedFile> unzipped;
+  std::string archives;  // names of the archives opened, for the import dialog's title
   for (OpenedFile& f : files) {
     if (lowerExtension(f.name) != "zip") {
       unzipped.push_back(std::move(f));
@@ -49,6 +50,7 @@ std::string UiState::takeExchangeFiles(std::vector<OpenedFile>& files) {
       continue;
     }
     if (entries->empty()) addError(f.name + ": the archive holds no files");
+    archives += (archives.empty() ? "" : ", ") + baseName(f.name);
     for (NamedFile& e : *entries) unzipped.push_back(OpenedFile{e.name, std::move(e.bytes)});
   }
   files = std::move(unzipped);
@@ -96,6 +98,7 @@ std::string UiState::takeExchangeFiles(std::vector<OpenedFile>& files) {
     return errors;
   }
   std::string name = anns == 1 ? first : first + " and " + std::to_string(anns - 1) + " more";
+  if (!archives.empty()) name = archives + " (" + name + ")";
   pendingImports.push_back(PendingImport{name, std::move(*ws), Format::Brat});
   return errors;
 }
