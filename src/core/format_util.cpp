@@ -185,6 +185,12 @@ std::string fileStem(std::string_view path) {
   return b;
 }
 
+std::string lowerExtension(std::string_view path) {
+  std::string b = baseName(path);
+  auto dot = b.rfind('.');
+  return dot == std::string::npos ? std::string() : asciiLower(b.substr(dot + 1));
+}
+
 std::string noSpaces(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

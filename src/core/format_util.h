@@ -72,6 +72,8 @@ std::string defaultLabelColor(std::size_t i);
 // The file's base name without folders; the stem also drops the last extension.
 std::string baseName(std::string_view path);
 std::string fileStem(std::string_view path);
+// The last extension in lower case, without the dot: "txt" for "a/b/Story.TXT"; "" if none.
+std::string lowerExtension(std::string_view path);
 
 // Replaces whitespace by '_' (for formats whose names cannot hold spaces).
 std::string noSpaces(std::string_view s);

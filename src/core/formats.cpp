@@ -10,15 +10,8 @@
 #include "workspace_check.h"
 
 namespace scholion {
+
 namespace {
-
-std::string extensionOf(std::string_view path) {
-  std::string b = baseName(path);
-  auto dot = b.rfind('.');
-  return dot == std::string::npos ? "" : asciiLower(b.substr(dot));
-}
-
-}  // namespace
 
 // One row per format: the facts the names, titles and extensions come from.
 struct FormatFacts {
@@ -41,6 +34,8 @@ const FormatFacts* factsOf(Format format) {
     if (f.format == format) return &f;
   return nullptr;
 }
+
+}  // namespace
 
 const char* formatName(Format format) {
   const FormatFacts* f = factsOf(format);
@@ -66,14 +61,14 @@ Format formatFromName(std::string_view name) {
 }
 
 Format formatFromFileName(std::string_view path, std::string_view content) {
-  std::string ext = extensionOf(path);
-  if (ext == ".ann" || ext == ".txt" || ext == ".conf") return Format::Brat;
-  if (ext == ".conll" || ext == ".iob" || ext == ".bio" || ext == ".bioes" || ext == ".tsv" ||
-      ext == ".conll03")
+  const std::string ext = lowerExtension(path);
+  if (ext == "ann" || ext == "txt" || ext == "conf") return Format::Brat;
+  if (ext == "conll" || ext == "iob" || ext == "bio" || ext == "bioes" || ext == "tsv" ||
+      ext == "conll03")
     return Format::Conll;
-  if (ext == ".jsonl") return Format::Doccano;
-  if (ext == ".jsonld") return Format::WebAnno;
-  if (ext == ".json" || ext == ".scholion") {
+  if (ext == "jsonl") return Format::Doccano;
+  if (ext == "jsonld") return Format::WebAnno;
+  if (ext == "json" || ext == "scholion") {
     std::size_t i = content.find_first_not_of(" \t\r\n");
     if (i == std::string_view::npos) return Format::Scholion;
     if (content[i] == '[') return Format::LabelStudio;

@@ -292,7 +292,6 @@ std::string App::stateJson() const {
   j["saveError"] = s.saveError;
   j["exportWarnings"] = s.exportWarnings;  // of the last export (File > Export as)
   j["zoom"] = s.zoom;
-  j["typing"] = ImGui::GetIO().WantTextInput;  // a text field has the keyboard
   j["dark"] = s.dark;
   j["matches"] = s.matches.size();
   j["scrollY"] = s.scrollY;

@@ -1,4 +1,5 @@
-// The whole annotator UI: owns the Editor, draws every panel each frame, turns gestures into commands.
+// The whole annotator UI: owns the Editor, draws every panel each frame, turns gestures into
+// commands.
 #pragma once
 
 #include <memory>
@@ -48,7 +49,8 @@ class App {
   std::string stateJson() const;
   // Screen rectangle of a named widget drawn in the last frames ("attr:negated", "note",
   // "relation-type:meets-with", "palette:Person", ...; see widget_registry.h). False if not drawn.
-  bool widgetRect(const std::string& name, RectF& out) const;  // {documents, active, spans, relations, undoDepth, dirty, ...}
+  bool widgetRect(const std::string& name, RectF& out)
+      const;  // {documents, active, spans, relations, undoDepth, dirty, ...}
 
  private:
   struct Impl;

@@ -1,6 +1,7 @@
 // The App's state shared by the UI files (panels, text view, actions); internal to src/ui.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -41,8 +42,6 @@ struct ExportChoice {
   const char* mime;
 };
 
-// "txt" for "a/b/Story.TXT"; "" without an extension (files.cpp).
-std::string lowerExtension(const std::string& name);
 // File names keep letters, digits, '-', '_', '.' and UTF-8; everything else becomes '-'; no
 // leading or trailing dots (no hidden files), "untitled" when nothing is left.
 std::string safeFilePart(const std::string& s);
@@ -217,6 +216,16 @@ void buildVisibleFrame(UiState& s, const ImFont* font);
 // Screen x extent of code points [a, b) on visible line li (of the built frame); false if the
 // range has nothing on that line.
 bool segmentOnLine(const UiState& s, std::size_t li, uint32_t a, uint32_t b, float& x0, float& x1);
+// Calls fn(line, x0, x1) for each visible line that code points [a, b) cover.
+template <class Fn>
+void forEachVisibleSegment(const UiState& s, uint32_t a, uint32_t b, Fn&& fn) {
+  const VisibleFrame& f = s.frame;
+  for (std::size_t li = std::max(f.first, s.layout.lineOfCp(a)); li <= f.last; ++li) {
+    if (s.layout.line(li).cpStart >= b) break;
+    float x0, x1;
+    if (segmentOnLine(s, li, a, b, x0, x1)) fn(li, x0, x1);
+  }
+}
 void drawVisibleFrame(UiState& s, const ImFont* font);
 const Span* spanUnder(const UiState& s, ImVec2 p);  // tag or innermost span text at p
 const Relation* relationUnder(const UiState& s, ImVec2 p);

@@ -13,10 +13,17 @@
 #include "disagreement.h"
 #include "exercise.h"
 #include "grading.h"
+#include "result.h"
 
 struct ImDrawList;
 
 namespace scholion::ui {
+
+// A Scholion JSON file as opened: parsed once, when it is opened (or why it did not parse).
+struct ParsedFile {
+  std::string name;
+  Result<Workspace> workspace;
+};
 
 struct UiState;
 
@@ -47,9 +54,8 @@ struct ClassroomState {
   int scope = 1;  // 0 spans, 1 labels, 2 relations
 
   // ---- student ----
-  std::optional<Workspace> pendingExercise;  // opened exercise, swapped in at the windows' turn
-  std::string pendingExerciseName;
-  std::string seenExercise;  // title of the exercise whose instructions were shown
+  std::optional<ParsedFile> pendingExercise;  // opened exercise, swapped in at the windows' turn
+  std::string seenExercise;                   // title of the exercise whose instructions were shown
   bool showInstructions = false;
   bool showCheck = false;
   bool checked = false;  // `check` holds a result
@@ -65,7 +71,7 @@ struct ClassroomState {
 
   // ---- teacher: review ----
   bool wantFiles = false;                // the next opened files are student files
-  std::vector<OpenedFile> pendingFiles;  // taken, loaded at the classroom windows' turn
+  std::vector<ParsedFile> pendingFiles;  // taken, loaded at the classroom windows' turn
   double wantFilesSince = 0;
   bool showReview = false;
   bool computed = false;
@@ -97,7 +103,7 @@ void drawClassroomMenu(UiState& s);
 void drawClassroomWindows(UiState& s);
 // True when the classroom consumed the files: hand-ins the review asked for, several hand-ins
 // opened or dropped at once (or one more while reviewing), or an exercise file as handed out.
-bool classroomTakeFiles(UiState& s, std::vector<OpenedFile>& files);
+bool classroomTakeFiles(UiState& s, std::vector<ParsedFile>& files);
 // Read-only classroom fields for App::stateJson (tests, embedding pages); built on request only.
 nlohmann::json classroomStateJson(const UiState& s);
 

@@ -30,12 +30,17 @@ ImU32 heat(double v, float alpha) {
   return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, 0.25f, alpha));
 }
 
-void coefficientRow(const char* name, const Coefficient& c, const char* help) {
+// A new table row whose first cell is the measure's name, explained on hover.
+void nameCell(const char* name, const char* help) {
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(name);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
   ImGui::TableNextColumn();
+}
+
+void coefficientRow(const char* name, const Coefficient& c, const char* help) {
+  nameCell(name, help);
   ImGui::TextUnformatted(formatCoefficient(c).c_str());
   ImGui::TableNextColumn();
   ImGui::TextDisabled("%s", strength(c));
@@ -44,11 +49,7 @@ void coefficientRow(const char* name, const Coefficient& c, const char* help) {
 }
 
 void countsRow(const char* name, const Counts& c, const char* help) {
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ImGui::TextUnformatted(name);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
-  ImGui::TableNextColumn();
+  nameCell(name, help);
   ImGui::Text("%.3f", c.f1());
   ImGui::TableNextColumn();
   ImGui::TableNextColumn();

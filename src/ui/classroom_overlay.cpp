@@ -25,17 +25,14 @@ void drawPassagesInText(UiState& s, ImDrawList* dl) {
   for (; it != c.passages.end() && it->start < f.cpEnd; ++it) {
     const int index = static_cast<int>(it - c.passages.begin());
     const bool current = index == c.currentPassage;
-    for (std::size_t li = std::max(f.first, s.layout.lineOfCp(it->start)); li <= f.last; ++li) {
-      if (s.layout.line(li).cpStart >= it->end) break;
-      float x0, x1;
-      if (!segmentOnLine(s, li, it->start, it->end, x0, x1)) continue;
+    forEachVisibleSegment(s, it->start, it->end, [&](std::size_t li, float x0, float x1) {
       const ImVec2 a(x0 - 3, g.textTop(li) - 3);
       const ImVec2 b(x1 + 3, g.lineTop(li) + m.underlineTop + m.underlineStep * 2 + 2);
       dl->AddRectFilled(a, b, fill, 4.0f);
       dl->AddRect(a, b, edge, 4.0f, 0, current ? 2.5f : 1.0f);
       if (hoverable && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y)
         hovered = index;
-    }
+    });
   }
   if (hovered < 0 || hovered >= static_cast<int>(c.passageRows.size())) return;
   const PassageRow& row = c.passageRows[static_cast<std::size_t>(hovered)];

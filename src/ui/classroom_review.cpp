@@ -1,13 +1,11 @@
 // Teacher review: loading student hand-ins as annotator layers, computing grades and agreement
 // (on demand, cached), the review window and its Grades tab.
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <functional>
 
 #include "app_impl.h"
 #include "grades_csv.h"
-#include "scholion_json.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -23,23 +21,11 @@ std::string keyNameOf(const Editor& ed) {
   return g.empty() ? std::string("gold") : g;
 }
 
-bool endsWith(const std::string& s, const std::string& tail) {
-  if (s.size() < tail.size()) return false;
-  for (std::size_t i = 0; i < tail.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[s.size() - tail.size() + i])) != tail[i])
-      return false;
-  return true;
-}
-
 // "Task-Alice.scholion.json" -> "Task-Alice": a name for a hand-in without an annotator.
-std::string nameFromFile(std::string name) {
-  std::size_t slash = name.find_last_of("/\\");
-  if (slash != std::string::npos) name.erase(0, slash + 1);
-  for (const char* tail : {".scholion.json", ".json"})
-    if (endsWith(name, tail)) {
-      name.resize(name.size() - std::string(tail).size());
-      break;
-    }
+std::string nameFromFile(const std::string& path) {
+  std::string name = baseName(path);
+  for (const char* ext : {"json", "scholion"})
+    if (lowerExtension(name) == ext) name = fileStem(name);
   return name.empty() ? std::string("student") : name;
 }
 
@@ -85,45 +71,35 @@ void prfCells(const Counts& c) {
 
 }  // namespace
 
-bool classroomTakeFiles(UiState& s, std::vector<OpenedFile>& files) {
+bool classroomTakeFiles(UiState& s, std::vector<ParsedFile>& files) {
   ClassroomState& c = s.classroom;
   if (files.empty()) return false;
-  // Only JSON files are hand-ins or exercises; anything else is an ordinary open.
-  for (const OpenedFile& f : files)
-    if (!endsWith(f.name, ".json")) {
-      c.wantFiles = false;
-      return false;
-    }
   if (c.wantFiles) {
     c.wantFiles = false;
     if (!s.hasDoc()) return false;
     // The native chooser reports in the middle of a frame: swapping the workspace now would pull
     // documents from under the panels still to be drawn, so the files wait for the classroom
     // windows' turn (loadStudentFiles).
-    for (OpenedFile& f : files) c.pendingFiles.push_back(std::move(f));
+    for (ParsedFile& f : files) c.pendingFiles.push_back(std::move(f));
     return true;
   }
-  // Not asked for: look inside (once per open, never per frame). A file that does not parse
-  // takes the ordinary path, which reports it.
-  std::vector<Workspace> parsed;
-  for (const OpenedFile& f : files) {
-    Result<Workspace> ws = parseScholionJson(f.bytes);
-    if (!ws) return false;
-    parsed.push_back(std::move(*ws));
-  }
+  // Not asked for: a file that does not parse takes the ordinary path, which reports it.
+  for (const ParsedFile& f : files)
+    if (!f.workspace) return false;
   // An exercise as the teacher handed it out (no student name inside): the student's workspace.
-  if (parsed.size() == 1 && parsed[0].exercise.enabled && parsed[0].annotator.empty()) {
-    c.pendingExercise = std::move(parsed[0]);
-    c.pendingExerciseName = files[0].name;
+  const Workspace& first = *files[0].workspace;
+  if (files.size() == 1 && first.exercise.enabled && first.annotator.empty()) {
+    c.pendingExercise = std::move(files[0]);
     return true;
   }
   // Hand-ins (an exercise with a student's name) dropped by a teacher: several at once (a
   // folder's worth), or one more while a review is open. A student reopening their own file
   // (same name) or working in an exercise takes the ordinary path.
   if (!s.hasDoc() || s.editor.exercise().enabled) return false;
-  if (parsed.size() < 2 && c.students.empty()) return false;
+  if (files.size() < 2 && c.students.empty()) return false;
   bool matches = false;
-  for (const Workspace& w : parsed) {
+  for (const ParsedFile& f : files) {
+    const Workspace& w = *f.workspace;
     if (!w.exercise.enabled || w.annotator.empty() || w.annotator == s.editor.annotator())
       return false;
     for (const DocumentData& d : w.documents)
@@ -131,15 +107,15 @@ bool classroomTakeFiles(UiState& s, std::vector<OpenedFile>& files) {
         matches = s.editor.doc(i).data().sha256 == d.sha256;
   }
   if (!matches) return false;  // for other texts: the ordinary path opens them as documents
-  for (OpenedFile& f : files) c.pendingFiles.push_back(std::move(f));
+  for (ParsedFile& f : files) c.pendingFiles.push_back(std::move(f));
   return true;
 }
 
 void openPendingExercise(UiState& s) {
   ClassroomState& c = s.classroom;
-  Workspace in = std::move(*c.pendingExercise);
+  Workspace in = std::move(*c.pendingExercise->workspace);
+  const std::string name = std::move(c.pendingExercise->name);
   c.pendingExercise.reset();
-  const std::string name = std::move(c.pendingExerciseName);
   const ExerciseInfo& now = s.editor.exercise();
   // The same exercise again (e.g. its ?open= link on a reload): the student's work is kept.
   bool same = now.enabled && now.title == in.exercise.title &&
@@ -175,7 +151,7 @@ void openPendingExercise(UiState& s) {
 
 void loadStudentFiles(UiState& s) {
   ClassroomState& c = s.classroom;
-  std::vector<OpenedFile> files = std::move(c.pendingFiles);
+  std::vector<ParsedFile> files = std::move(c.pendingFiles);
   c.pendingFiles.clear();
   if (files.empty() || !s.hasDoc()) return;
   Workspace ws = s.editor.snapshot();
@@ -195,8 +171,8 @@ void loadStudentFiles(UiState& s) {
     ++keptKeys;
   }
   std::vector<std::string> loaded;
-  for (const OpenedFile& f : files) {
-    Result<Workspace> in = parseScholionJson(f.bytes);
+  for (ParsedFile& f : files) {
+    Result<Workspace>& in = f.workspace;
     if (!in) {
       warnings.push_back(f.name + ": " + in.error());
       continue;

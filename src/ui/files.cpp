@@ -28,12 +28,6 @@ std::string uniqueId(const Editor& ed, const std::string& base) {
 
 }  // namespace
 
-std::string lowerExtension(const std::string& name) {
-  std::string base = baseName(name);
-  std::size_t dot = base.find_last_of('.');
-  return dot == std::string::npos ? std::string() : asciiLower(base.substr(dot + 1));
-}
-
 std::string safeFilePart(const std::string& s) {
   std::string out;
   for (unsigned char c : s) {
@@ -70,19 +64,38 @@ std::string UiState::addTextDocument(const std::string& name, const std::string&
 }
 
 void UiState::openFiles(std::vector<OpenedFile> files) {
-  if (classroomTakeFiles(*this, files)) return;   // student hand-ins for the class review
-  std::string errors = takeExchangeFiles(files);  // brat, CoNLL, doccano, Label Studio
+  // Scholion JSON is parsed once, here; the classroom may take it (an exercise, hand-ins).
+  std::vector<ParsedFile> scholion;
+  auto takeScholion = [&](std::vector<OpenedFile>& from) {
+    std::vector<OpenedFile> rest;
+    for (OpenedFile& f : from) {
+      if (lowerExtension(f.name) == "json" &&
+          formatFromFileName(f.name, f.bytes) == Format::Scholion)
+        scholion.push_back(ParsedFile{f.name, parseScholionJson(f.bytes)});
+      else
+        rest.push_back(std::move(f));
+    }
+    from = std::move(rest);
+  };
+  takeScholion(files);
+  if (!files.empty())
+    classroom.wantFiles = false;  // student hand-ins are Scholion JSON files only
+  else if (classroomTakeFiles(*this, scholion))
+    return;
+  std::string errors = takeExchangeFiles(files);  // zips, brat, CoNLL, doccano, Label Studio
+  takeScholion(files);                            // what the zips held of it
+  auto addError = [&](const std::string& e) { errors += (errors.empty() ? "" : "\n") + e; };
+  for (ParsedFile& p : scholion) {
+    if (!p.workspace)
+      addError(p.name + ": " + p.workspace.error());
+    else
+      pendingImports.push_back(PendingImport{p.name, std::move(*p.workspace)});
+  }
   int opened = 0;
   for (OpenedFile& f : files) {
     std::string ext = lowerExtension(f.name);
     std::string err;
-    if (ext == "json") {
-      Result<Workspace> ws = parseScholionJson(f.bytes);
-      if (!ws)
-        err = f.name + ": " + ws.error();
-      else
-        pendingImports.push_back(PendingImport{f.name, std::move(*ws)});
-    } else if (ext == "html" || ext == "htm" || ext == "xhtml") {
+    if (ext == "html" || ext == "htm" || ext == "xhtml") {
       if (auto bad = firstInvalidUtf8(f.bytes))
         err = f.name + ": not UTF-8 (invalid byte at offset " + std::to_string(*bad) + ")";
       else
@@ -91,8 +104,8 @@ void UiState::openFiles(std::vector<OpenedFile> files) {
       err = addTextDocument(f.name, f.bytes);
     }
     if (!err.empty())
-      errors += (errors.empty() ? "" : "\n") + err;
-    else if (ext != "json")
+      addError(err);
+    else
       ++opened;
   }
   if (!errors.empty())

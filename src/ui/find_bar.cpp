@@ -1,7 +1,7 @@
 // The find bar (Ctrl+F): case-insensitive search with highlighted matches and "label all results".
 #include "app_impl.h"
-#include "widget_registry.h"
 #include "keys.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 

@@ -1,4 +1,5 @@
-// What the UI asks of the platform (browser or desktop): storage, files, clipboard. Implemented in src/platform.
+// What the UI asks of the platform (browser or desktop): storage, files, clipboard. Implemented in
+// src/platform.
 #pragma once
 
 #include <string>
@@ -9,7 +10,8 @@ namespace scholion::ui {
 
 class PlatformServices : public KeyValueStore {
  public:
-  // Offers bytes as a download (web) or writes into the export folder (desktop). "" or an error message.
+  // Offers bytes as a download (web) or writes into the export folder (desktop). "" or an error
+  // message.
   virtual std::string download(const std::string& fileName, const std::string& bytes,
                                const std::string& mimeType) = 0;
   // Opens the file chooser; chosen files arrive later through App::onFilesOpened.

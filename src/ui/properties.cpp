@@ -67,8 +67,7 @@ void drawSpan(UiState& s, DocumentState& ds, const Span& sp) {
       bool on = value == "true";
       const bool toggled = ImGui::Checkbox(a.name.c_str(), &on);
       recordWidget("attr", a.name.c_str());
-      if (toggled)
-        s.apply(cmdSetAttribute(ds, schema, sp.id, a.name, on ? "true" : ""));
+      if (toggled) s.apply(cmdSetAttribute(ds, schema, sp.id, a.name, on ? "true" : ""));
     } else {
       ImGui::SetNextItemWidth(-ImGui::CalcTextSize(a.name.c_str()).x - 12);
       const bool comboOpen = ImGui::BeginCombo(a.name.c_str(), value.empty() ? "-" : value.c_str());

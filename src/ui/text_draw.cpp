@@ -202,10 +202,6 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   const ImU32 accent = ImGui::GetColorU32(ImGuiCol_CheckMark);
   const float fillAlpha = s.dark ? 0.30f : 0.22f;
 
-  auto seg = [&](std::size_t li, uint32_t a, uint32_t b, float& x0, float& x1) {
-    return segmentOnLine(s, li, a, b, x0, x1);
-  };
-
   // Disagreement passages of the class review, under everything else.
   drawPassagesInText(s, dl);
 
@@ -216,20 +212,16 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   for (; mit != s.matches.end() && mit->start < f.cpEnd; ++mit) {
     bool current =
         s.currentMatch >= 0 && &s.matches[static_cast<std::size_t>(s.currentMatch)] == &*mit;
-    for (std::size_t li = s.layout.lineOfCp(mit->start); li <= f.last; ++li) {
-      if (li < f.first) continue;
-      float x0, x1;
-      if (s.layout.line(li).cpStart >= mit->end) break;
-      if (seg(li, mit->start, mit->end, x0, x1))
-        dl->AddRectFilled(ImVec2(x0 - 1, g.textTop(li) - 2), ImVec2(x1 + 1, g.textBottom(li) + 2),
-                          current ? IM_COL32(255, 150, 30, 200) : matchCol, 3.0f);
-    }
+    forEachVisibleSegment(s, mit->start, mit->end, [&](std::size_t li, float x0, float x1) {
+      dl->AddRectFilled(ImVec2(x0 - 1, g.textTop(li) - 2), ImVec2(x1 + 1, g.textBottom(li) + 2),
+                        current ? IM_COL32(255, 150, 30, 200) : matchCol, 3.0f);
+    });
   }
 
   // Span fills (nested spans darken where they overlap).
   for (const VisibleFrame::LineSpan& ls : f.lineSpans) {
     float x0, x1;
-    if (!seg(ls.line, ls.span->start, ls.span->end, x0, x1)) continue;
+    if (!segmentOnLine(s, ls.line, ls.span->start, ls.span->end, x0, x1)) continue;
     ImU32 c = labelColorFor(schema, ls.span->label, fillAlpha);
     dl->AddRectFilled(ImVec2(x0, g.textTop(ls.line) - 1), ImVec2(x1, g.textBottom(ls.line) + 1), c,
                       3.0f);
@@ -243,12 +235,9 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   }
   if (selB > selA) {
     ImU32 c = withAlpha(accent, 0.28f);
-    for (std::size_t li = std::max(f.first, s.layout.lineOfCp(selA)); li <= f.last; ++li) {
-      if (s.layout.line(li).cpStart >= selB) break;
-      float x0, x1;
-      if (seg(li, selA, selB, x0, x1))
-        dl->AddRectFilled(ImVec2(x0, g.textTop(li) - 2), ImVec2(x1, g.textBottom(li) + 2), c, 2.0f);
-    }
+    forEachVisibleSegment(s, selA, selB, [&](std::size_t li, float x0, float x1) {
+      dl->AddRectFilled(ImVec2(x0, g.textTop(li) - 2), ImVec2(x1, g.textBottom(li) + 2), c, 2.0f);
+    });
   }
 
   // Text.
@@ -262,7 +251,7 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   // Underlines: one per nesting level, stacked below the text.
   for (const VisibleFrame::LineSpan& ls : f.lineSpans) {
     float x0, x1;
-    if (!seg(ls.line, ls.span->start, ls.span->end, x0, x1)) continue;
+    if (!segmentOnLine(s, ls.line, ls.span->start, ls.span->end, x0, x1)) continue;
     int lv = std::min(ls.level, m.underlineLevels - 1);
     float y = g.lineTop(ls.line) + m.underlineTop + static_cast<float>(lv) * m.underlineStep;
     dl->AddRectFilled(ImVec2(x0 + 1, y), ImVec2(x1 - 1, y + std::max(2.0f, m.underlineStep - 1)),
@@ -272,10 +261,7 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   // The selected span: an outline and drag handles at its ends.
   const Span* sel = s.selectedSpan.empty() ? nullptr : ds.span(s.selectedSpan);
   if (sel && s.drag != UiState::Drag::ResizeStart && s.drag != UiState::Drag::ResizeEnd) {
-    for (std::size_t li = std::max(f.first, s.layout.lineOfCp(sel->start)); li <= f.last; ++li) {
-      if (s.layout.line(li).cpStart >= sel->end) break;
-      float x0, x1;
-      if (!seg(li, sel->start, sel->end, x0, x1)) continue;
+    forEachVisibleSegment(s, sel->start, sel->end, [&](std::size_t li, float x0, float x1) {
       ImVec2 a(x0 - 2, g.textTop(li) - 3), b(x1 + 2, g.textBottom(li) + 3);
       dl->AddRect(a, b, accent, 3.0f, 0, 2.0f);
       const VisualLine& l = s.layout.line(li);
@@ -283,7 +269,7 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
         dl->AddRectFilled(ImVec2(a.x - 2, a.y), ImVec2(a.x + 2, b.y), accent, 2.0f);
       if (sel->end <= l.cpEnd)
         dl->AddRectFilled(ImVec2(b.x - 2, a.y), ImVec2(b.x + 2, b.y), accent, 2.0f);
-    }
+    });
   }
 
   // Tags.

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "app_impl.h"
-#include "widget_registry.h"
 #include "keys.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 namespace {
@@ -272,8 +272,7 @@ void drawPopups(UiState& s) {
       for (const RelationType* rt : schema.relationsAllowed(a->label, b->label)) {
         const bool picked = ImGui::Selectable(rt->name.c_str(), false, 0, ImVec2(200, 0));
         recordWidget("relation-type", rt->name.c_str());
-        if (picked)
-          s.apply(cmdAddRelation(ds, schema, rt->name, a->id, b->id));
+        if (picked) s.apply(cmdAddRelation(ds, schema, rt->name, a->id, b->id));
       }
     }
     ImGui::EndPopup();

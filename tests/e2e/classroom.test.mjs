@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launch, openApp, frames, screenshot, repoRoot, artifactsDir } from './harness.mjs';
-import { cpOffset, cpLength, dragAcross, enterName, exported, clickWidget, clickMenu, state, until } from './gestures.mjs';
+import { cpOffset, cpLength, enterName, exported, clickWidget, clickMenu, chooseFiles, labelText, state, until } from './gestures.mjs';
 
 // The answer key, on the sample story. Students (hand-computed results below):
 //   Sam: Jiang Zemin Person (correct), Vladimir Putin GPE (wrong label), "July" Date (wrong
@@ -27,12 +27,7 @@ before(async () => { env = await launch(); });
 after(async () => { await teacher?.ctx.close(); await env?.close(); });
 
 async function label(page, needle, key, length) {
-  const text = await page.evaluate(() => window.scholion.documentText());
-  const at = cpOffset(text, needle);
-  const before = (await state(page)).spans;
-  await dragAcross(page, at, at + (length ?? cpLength(needle)));
-  await page.keyboard.press(key);
-  const st = await until(page, (s) => s.spans === before + 1);
+  const { before, state: st } = await labelText(page, needle, key, length);
   assert.equal(st.spans, before + 1, `labelling "${needle}" made a span`);
 }
 
@@ -41,17 +36,9 @@ async function download(page, action) {
   return { name: d.suggestedFilename(), body: fs.readFileSync(await d.path(), 'utf8') };
 }
 
-// Opens the file chooser with a menu item or button (pressed again if headless Chromium drops
-// the chooser, as a user would) and picks the files.
-async function choose(page, open, files) {
-  let chooser = null;
-  for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
-    [chooser] = await Promise.all([
-      page.waitForEvent('filechooser', { timeout: 8000 }).catch(() => null), open()]);
-  }
-  assert.ok(chooser, 'no file chooser in three tries');
-  await chooser.setFiles(files.map(([name, body]) => ({ name, mimeType: 'application/json', buffer: Buffer.from(body) })));
-}
+// Picks Scholion JSON files in the chooser that `open` brings up.
+const choose = (page, open, files) =>
+  chooseFiles(page, files.map(([name, body]) => [name, body, 'application/json']), open);
 
 const spanSet = (spans) => spans.map((s) => `${s.label}:${s.text}`).sort();
 

@@ -4,26 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { launch, openApp, frames, screenshot, sampleText } from './harness.mjs';
-import { cpOffset, cpLength, enterName, exported, clickWidget, state, until } from './gestures.mjs';
+import { cpOffset, cpLength, enterName, exported, clickWidget, chooseFiles, state, until } from './gestures.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
-
-// Presses `press` (a keyboard shortcut or a menu click) until a file chooser shows, then hands it
-// the files, as a user picking them would (headless Chromium now and then drops a chooser request
-// made right after another gesture; a user would try again too).
-async function chooseFiles(page, files, press = () => page.keyboard.press('Control+o')) {
-  let chooser = null;
-  for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
-    [chooser] = await Promise.all([
-      page.waitForEvent('filechooser', { timeout: 8000 }).catch(() => null),
-      press(),
-    ]);
-  }
-  assert.ok(chooser, 'no file chooser in three tries');
-  await chooser.setFiles(files.map(([name, body, mimeType]) => ({ name, mimeType: mimeType || 'text/plain', buffer: Buffer.from(body) })));
-}
 
 // File > Export as > <item>, and the file it downloads. The warnings dialog that follows a lossy
 // export is closed with its OK button unless the caller wants to look at it.

@@ -1,4 +1,5 @@
 // Real-input helpers for browser tests: code-point offsets, drag-selecting text, the name prompt.
+import assert from 'node:assert/strict';
 import { frames } from './harness.mjs';
 
 // Code-point offset of the n-th occurrence of `needle` in `text` (JS strings index UTF-16 units).
@@ -87,4 +88,30 @@ export async function clickWidget(page, name) {
 export async function clickMenu(page, menu, item) {
   await clickWidget(page, `menu:${menu}`);
   await clickWidget(page, `menu-item:${item}`);
+}
+
+// Opens the file chooser with `press` (Ctrl+O unless given) and picks `files`, [name, body, mime]
+// each, as a user would; pressed again if no chooser showed (headless Chromium now and then drops
+// a chooser request made right after another gesture; a user would try again too).
+export async function chooseFiles(page, files, press = () => page.keyboard.press('Control+o')) {
+  let chooser = null;
+  for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
+    [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 8000 }).catch(() => null),
+      press(),
+    ]);
+  }
+  assert.ok(chooser, 'no file chooser in three tries');
+  await chooser.setFiles(files.map(([name, body, mimeType]) => ({ name, mimeType: mimeType || 'text/plain', buffer: Buffer.from(body) })));
+}
+
+// Drags across the first occurrence of `needle` (or its first `length` code points) and presses
+// a label key; waits until the span count grows. Returns the span count before and the state.
+export async function labelText(page, needle, key, length) {
+  const text = await page.evaluate(() => window.scholion.documentText());
+  const at = cpOffset(text, needle);
+  const before = (await state(page)).spans;
+  await dragAcross(page, at, at + (length ?? cpLength(needle)));
+  await page.keyboard.press(key);
+  return { before, state: await until(page, (s) => s.spans === before + 1) };
 }

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, siteDir, sampleText, frames, screenshot } from './harness.mjs';
-import { cpOffset, cpLength, dragAcross, enterName, exported, until } from './gestures.mjs';
+import { launch, siteDir, sampleText, screenshot } from './harness.mjs';
+import { cpOffset, cpLength, enterName, exported, labelText, until } from './gestures.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -40,9 +40,7 @@ test('from file:// it opens the sample, annotates, and restores the work after a
   assert.equal(await page.evaluate(() => window.scholion.documentText()), sampleText);
   await enterName(page, 'Offline Olga');
   const at = cpOffset(sampleText, 'Vladimir Putin');
-  await dragAcross(page, at, at + cpLength('Vladimir Putin'));
-  await page.keyboard.press('1');
-  await frames(page, 3);
+  await labelText(page, 'Vladimir Putin', '1');
   const made = await exported(page);
   assert.deepEqual(made.documents[0].spans.map((s) => [s.start, s.end, s.label]),
                    [[at, at + cpLength('Vladimir Putin'), 'Person']]);

@@ -3,32 +3,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, openApp, frames, screenshot } from './harness.mjs';
-import { cpOffset, dragAcross, enterName, exported, clickWidget, clickMenu, state, until } from './gestures.mjs';
+import { enterName, exported, clickWidget, clickMenu, chooseFiles, labelText, state, until } from './gestures.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-async function labelWord(page, word, key) {
-  const text = await page.evaluate(() => window.scholion.documentText());
-  const at = cpOffset(text, word);
-  await dragAcross(page, at, at + Array.from(word).length);
-  await page.keyboard.press(key);
-  await frames(page, 3);
-}
-async function chooseFiles(page, files) {
-  // Ctrl+O, as a user does; pressed again if no chooser showed (headless Chromium now and then
-  // drops a chooser request made right after another gesture; a user would press again too).
-  let chooser = null;
-  for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
-    [chooser] = await Promise.all([
-      page.waitForEvent('filechooser', { timeout: 8000 }).catch(() => null),
-      page.keyboard.press('Control+o'),
-    ]);
-  }
-  assert.ok(chooser, 'Ctrl+O opened no file chooser in three tries');
-  await chooser.setFiles(files.map(([name, body, mimeType]) => ({ name, mimeType: mimeType || 'text/plain', buffer: Buffer.from(body) })));
-}
+const labelWord = (page, word, key) => labelText(page, word, key);
 
 test('annotations survive a reload, with the annotator and the active document', async () => {
   const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
