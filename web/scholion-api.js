@@ -151,7 +151,8 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     // chooser during a user gesture, and the app's next frame may come too late under load.
     if ((e.ctrlKey || e.metaKey) && e.code === 'KeyO') {
       e.preventDefault();
-      if (down && !e.repeat) window.scholionOpenChooser('.txt,.md,.html,.htm,.json', true);
+      if (down && !e.repeat && Module.calledRun)
+        window.scholionOpenChooser(call('scholion_open_accept', 'string', [], []), true);
       return;
     }
     var sc = scancodeOf(e.code);

@@ -265,6 +265,10 @@ void App::select(uint32_t start, uint32_t end) {
   s.scrollToRange(s.selStart, s.selEnd);
 }
 
+const char* App::openFileTypes() {
+  return kOpenAccept;
+}
+
 std::string App::stateJson() const {
   const UiState& s = *impl_;
   nlohmann::json j;

@@ -47,6 +47,9 @@ class App {
   bool spanRect(uint32_t start, uint32_t end, RectF& out);
   void select(uint32_t start, uint32_t end);
   std::string stateJson() const;
+  // The file types File > Open offers (".txt,.json,.ann,...", an <input accept> list): the page
+  // opens its chooser itself on Ctrl+O, inside the key press, and asks for them here.
+  static const char* openFileTypes();
   // Screen rectangle of a named widget drawn in the last frames ("attr:negated", "note",
   // "relation-type:meets-with", "palette:Person", ...; see widget_registry.h). False if not drawn.
   bool widgetRect(const std::string& name, RectF& out)

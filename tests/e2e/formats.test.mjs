@@ -318,7 +318,9 @@ test('the brat .zip that Export as writes opens again through Ctrl+O with the sa
   assert.equal(original['story.txt'].length, STORY_SPANS.length);
   const zip = await exportAs(page, 'export-brat');
 
-  await chooseFiles(page, [[zip.name, zip.bytes, 'application/zip']]);
+  const { accept } = await chooseFiles(page, [[zip.name, zip.bytes, 'application/zip']]);
+  // Ctrl+O offers what File > Open does, other tools' files and archives included.
+  for (const ext of ['.txt', '.json', '.ann', '.conll', '.jsonl', '.zip']) assert.ok(accept.split(',').includes(ext), `Ctrl+O offers ${ext}: ${accept}`);
   await waitForImportModal(page);
   await screenshot(page, 'formats-zip-import-modal.png');
   await clickWidget(page, 'import:workspace');

@@ -92,7 +92,8 @@ export async function clickMenu(page, menu, item) {
 
 // Opens the file chooser with `press` (Ctrl+O unless given) and picks `files`, [name, body, mime]
 // each, as a user would; pressed again if no chooser showed (headless Chromium now and then drops
-// a chooser request made right after another gesture; a user would try again too).
+// a chooser request made right after another gesture; a user would try again too). Returns the
+// chooser's accept list.
 export async function chooseFiles(page, files, press = () => page.keyboard.press('Control+o')) {
   let chooser = null;
   for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
@@ -102,7 +103,9 @@ export async function chooseFiles(page, files, press = () => page.keyboard.press
     ]);
   }
   assert.ok(chooser, 'no file chooser in three tries');
+  const accept = await chooser.element().evaluate((input) => input.accept);
   await chooser.setFiles(files.map(([name, body, mimeType]) => ({ name, mimeType: mimeType || 'text/plain', buffer: Buffer.from(body) })));
+  return { accept };  // the file types the chooser offered
 }
 
 // Drags across the first occurrence of `needle` (or its first `length` code points) and presses

@@ -139,6 +139,11 @@ EMSCRIPTEN_KEEPALIVE void scholion_key(int scancode, int down, int mods) {
   SDL_PushEvent(&e);
 }
 
+// The accept list of File > Open, for the chooser the page opens on Ctrl+O.
+EMSCRIPTEN_KEEPALIVE const char* scholion_open_accept() {
+  return scholion::ui::App::openFileTypes();
+}
+
 // Text typed, composed (IME, dead keys) or pasted into the page's hidden text area.
 EMSCRIPTEN_KEEPALIVE void scholion_text_input(const char* utf8) {
   if (gStarted) scholion::platform::SdlInput::pushText(utf8);
