@@ -200,6 +200,9 @@ void drawTextView(UiState& s, ImVec2 pos, ImVec2 size);
 void drawFindBar(UiState& s, float width);
 void drawPalette(UiState& s);
 void drawDocumentLabels(UiState& s);
+// One menu item per span label; the picked label goes to `pick`. Items are recorded as
+// "<kind>:<label>" (palette.cpp).
+void labelMenuItems(UiState& s, const char* kind, void (UiState::*pick)(const std::string&));
 void drawInstructions(UiState& s);
 void drawDocumentsPanel(UiState& s);
 void drawProperties(UiState& s);

@@ -52,11 +52,7 @@ void drawFindBar(UiState& s, float width) {
   ImGui::EndDisabled();
   if (ImGui::BeginPopup("##labelall")) {
     ImGui::TextDisabled("Label %zu results as", s.matches.size());
-    for (const SpanLabel& l : s.editor.schema().spanLabels) {
-      const bool picked = ImGui::MenuItem(l.name.c_str());
-      recordWidget("label-all-results", l.name.c_str());
-      if (picked) s.labelMatches(l.name);
-    }
+    labelMenuItems(s, "label-all-results", &UiState::labelMatches);
     ImGui::EndPopup();
   }
   ImGui::SameLine();

@@ -48,13 +48,11 @@ void drawMenus(UiState& s) {
       s.findFocus = true;
     }
     if (ImGui::BeginMenu("Label every occurrence of the selection", any)) {
-      for (const SpanLabel& l : s.editor.schema().spanLabels)
-        if (ImGui::MenuItem(l.name.c_str())) s.labelEveryOccurrence(l.name);
+      labelMenuItems(s, "menu-label-every", &UiState::labelEveryOccurrence);
       ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Label all search results", !s.matches.empty())) {
-      for (const SpanLabel& l : s.editor.schema().spanLabels)
-        if (ImGui::MenuItem(l.name.c_str())) s.labelMatches(l.name);
+      labelMenuItems(s, "menu-label-all-results", &UiState::labelMatches);
       ImGui::EndMenu();
     }
     ImGui::Separator();

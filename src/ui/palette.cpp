@@ -68,13 +68,14 @@ void drawPalette(UiState& s) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Label every occurrence of the selected text as one undoable step");
   if (ImGui::BeginPopup("##every")) {
-    for (const SpanLabel& l : schema.spanLabels) {
-      const bool picked = ImGui::MenuItem(l.name.c_str());
-      recordWidget("label-every", l.name.c_str());
-      if (picked) s.labelEveryOccurrence(l.name);
-    }
+    labelMenuItems(s, "label-every", &UiState::labelEveryOccurrence);
     ImGui::EndPopup();
   }
+}
+
+void labelMenuItems(UiState& s, const char* kind, void (UiState::*pick)(const std::string&)) {
+  for (const SpanLabel& l : s.editor.schema().spanLabels)
+    if (recordedMenuItem(kind, l.name.c_str(), l.name.c_str())) (s.*pick)(l.name);
 }
 
 void drawDocumentLabels(UiState& s) {

@@ -67,11 +67,16 @@ bool beginNamedMenu(const char* id, const char* label, bool enabled) {
   return open;
 }
 
+bool recordedMenuItem(const char* kind, const char* name, const char* label, const char* shortcut,
+                      bool selected, bool enabled) {
+  const bool clicked = ImGui::MenuItem(label, shortcut, selected, enabled);
+  recordWidget(kind, name);
+  return clicked;
+}
+
 bool namedMenuItem(const char* id, const char* label, const char* shortcut, bool selected,
                    bool enabled) {
-  const bool clicked = ImGui::MenuItem(label, shortcut, selected, enabled);
-  recordWidget("menu-item", id);
-  return clicked;
+  return recordedMenuItem("menu-item", id, label, shortcut, selected, enabled);
 }
 
 }  // namespace scholion::ui

@@ -15,6 +15,9 @@ void widgetRegistryNewFrame();
 
 // ImGui::BeginMenu that records its header as "menu:<id>" (whether or not it opened).
 bool beginNamedMenu(const char* id, const char* label, bool enabled = true);
+// ImGui::MenuItem that records itself as "<kind>:<name>".
+bool recordedMenuItem(const char* kind, const char* name, const char* label,
+                      const char* shortcut = nullptr, bool selected = false, bool enabled = true);
 // ImGui::MenuItem that records itself as "menu-item:<id>".
 bool namedMenuItem(const char* id, const char* label, const char* shortcut = nullptr,
                    bool selected = false, bool enabled = true);
