@@ -61,16 +61,41 @@ setup_emscripten() {
 # ---- third-party sources from Debian's archive ---------------------------------------------
 ensure_deb_src() {
   if ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    log "adding Debian source entries (deb-src) for apt-get source"
-    as_root tee /etc/apt/sources.list.d/scholion-debian-src.sources >/dev/null <<'EOF'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm bookworm-updates
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-EOF
+    log "adding deb-src entries (copies of this machine's own deb entries) for apt-get source"
+    local entries
+    entries=$(deb_src_entries)
+    [ -n "$entries" ] || die "no deb entries found in /etc/apt/sources.list{,.d}: cannot derive deb-src"
+    printf '%s\n' "$entries" | as_root tee /etc/apt/sources.list.d/scholion-deb-src.sources >/dev/null
     APT_UPDATED=0
   fi
+}
+
+# deb_src_entries: the machine's enabled `deb` entries (deb822 stanzas and one-line entries) as
+# deb822 `deb-src` stanzas: same URIs, suites, components and key, so a mirror or proxy the
+# machine uses is kept and no host name lives in this script.
+deb_src_entries() {
+  local f
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    awk 'function flush() { if (isdeb && !off && body != "") printf "Types: deb-src\n%s\n\n", body; body = ""; isdeb = 0; off = 0 }
+      /^[ \t]*#/ { next }
+      /^[ \t]*$/ { flush(); next }
+      /^Types:/ { for (i = 2; i <= NF; i++) if ($i == "deb") isdeb = 1; next }
+      /^Enabled:[ \t]*no/ { off = 1; next }
+      { body = body (body == "" ? "" : "\n") $0 }
+      END { flush() }' "$f"
+  done
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -f "$f" ] || continue
+    # deb [options] URI SUITE COMPONENT...
+    awk '$1 == "deb" { opts = ""; i = 2
+        if ($2 ~ /^\[/) { while ($i !~ /\]$/) { opts = opts " " $i; i++ } opts = opts " " $i; i++ }
+        comps = ""; for (j = i + 2; j <= NF; j++) comps = comps " " $j
+        signed = ""; if (match(opts, /signed-by=[^] ]+/)) signed = substr(opts, RSTART + 10, RLENGTH - 10)
+        printf "Types: deb-src\nURIs: %s\nSuites: %s\nComponents:%s\n", $i, $(i + 1), comps
+        if (signed != "") printf "Signed-By: %s\n", signed
+        printf "\n" }' "$f"
+  done
 }
 
 # fetch_source PACKAGE DIRGLOB: the unpacked upstream source folder of a Debian source package.
