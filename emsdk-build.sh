@@ -2,7 +2,7 @@
 # Scholion's one entry point: installs what is missing (Debian 12), fetches third-party sources
 # from Debian's archive, builds the native and web targets (caching what it can), tests, serves.
 #
-#   ./emsdk-build.sh serve [PORT]   build the web app and serve it on http://127.0.0.1:PORT (8080)
+#   ./emsdk-build.sh serve [PORT]   build the web app and serve it on 127.0.0.1:PORT (8080)
 #   ./emsdk-build.sh test           build everything and run every test; non-zero exit on failure
 #   ./emsdk-build.sh build          build native and web, run nothing
 #   ./emsdk-build.sh bench          run the benchmark programs (native and wasm) and print figures
@@ -191,7 +191,7 @@ cmd_serve() {
   local port="${1:-${PORT:-8080}}"
   prepare
   build_web
-  log "open http://127.0.0.1:$port/ in a browser"
+  log "serving on 127.0.0.1:$port: open that address in a browser"
   exec node "$ROOT/web/serve.mjs" "$BUILD/web/site" "$port"
 }
 
