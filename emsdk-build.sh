@@ -6,6 +6,8 @@
 #   ./emsdk-build.sh test           build everything and run every test; non-zero exit on failure
 #   ./emsdk-build.sh build          build native and web, run nothing
 #   ./emsdk-build.sh bench          run the benchmark programs (native and wasm) and print figures
+#   ./emsdk-build.sh conformance [--w3c DIR]   W3C Web Annotation export checked with ajv (also run
+#                                   by test); DIR: a checkout of w3c/web-annotation-tests
 #
 # Environment: EMSDK (use that Emscripten instead of Debian's), SCHOLION_CACHE (default
 # ~/.cache/scholion), PORT, JOBS.
@@ -180,8 +182,8 @@ build_web() {
 }
 
 ensure_e2e_deps() {
-  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
-    log "installing playwright-core (npm) for the browser tests"
+  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/ajv-draft-04" ]; then
+    log "installing playwright-core and ajv (npm) for the browser and conformance tests"
     (cd "$ROOT/tests/e2e" && npm install --no-package-lock --no-audit --no-fund --silent >/dev/null)
   fi
 }
@@ -209,6 +211,8 @@ cmd_test() {
   }
   run_suite "native (ctest)" ctest --test-dir "$BUILD/native" --output-on-failure
   run_suite "wasm under node (ctest)" ctest --test-dir "$BUILD/web" --output-on-failure
+  run_suite "W3C Web Annotation conformance (ajv)" \
+    node "$ROOT/tests/conformance/webanno.mjs" --scholion "$BUILD/native/scholion"
   run_suite "browser end-to-end (node --test)" \
     env SCHOLION_SITE="$BUILD/web/site" SCHOLION_ARTIFACTS="$BUILD/e2e" \
     node --test --test-concurrency=1 "$ROOT"/tests/e2e/*.test.mjs
@@ -244,13 +248,21 @@ cmd_bench() {
   done
 }
 
+cmd_conformance() {
+  prepare
+  build_native
+  ensure_e2e_deps
+  node "$ROOT/tests/conformance/webanno.mjs" --scholion "$BUILD/native/scholion" "$@"
+}
+
 case "${1:-}" in
   serve) shift; cmd_serve "$@" ;;
+  conformance) shift; cmd_conformance "$@" ;;
   test) cmd_test ;;
   build) cmd_build ;;
   bench) cmd_bench ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

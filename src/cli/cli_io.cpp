@@ -39,7 +39,8 @@ Status writeFile(const std::string& path, const std::string& bytes) {
   return okStatus();
 }
 
-Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* detected) {
+Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* detected,
+                                std::vector<std::string>* warnings) {
   std::error_code ec;
   const bool isDir = fs::is_directory(path, ec);
   Format format = from;
@@ -57,7 +58,7 @@ Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* de
       if (format == Format::Unknown)
         format = formatFromFileName(entries->front().name, entries->front().bytes);
       if (detected) *detected = format;
-      return importFiles(*entries, format);
+      return importFiles(*entries, format, warnings);
     }
     if (format == Format::Unknown) format = formatFromFileName(path, bytes);
   }
@@ -67,7 +68,7 @@ Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* de
   }
   if (format != Format::Brat) {
     if (isDir) return fail(path + ": a folder can only be read as brat");
-    return importFile(path, bytes, format);
+    return importFile(path, bytes, format, warnings);
   }
   // brat: gather the .txt/.ann pair(s) and the .conf files.
   std::vector<NamedFile> files;
@@ -105,14 +106,22 @@ Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* de
       }
     }
   }
+  // Each .conf file is the first one found in the folder or above it, as brat looks for it
+  // (projectconfig.py __read_first_in_directory_tree).
+  if (folder.empty()) folder = ".";
+  folder = fs::absolute(folder, ec);
   for (const char* conf : {"annotation.conf", "visual.conf", "kb_shortcuts.conf"}) {
-    fs::path c = folder / conf;
-    if (fs::exists(c, ec)) {
-      auto st = add(c);
-      if (!st) return fail(st.error());
+    for (fs::path dir = folder;; dir = dir.parent_path()) {
+      fs::path c = dir / conf;
+      if (fs::exists(c, ec)) {
+        auto st = add(c);
+        if (!st) return fail(st.error());
+        break;
+      }
+      if (dir == dir.parent_path() || dir.empty()) break;
     }
   }
-  return importFiles(files, Format::Brat);
+  return importFiles(files, Format::Brat, warnings);
 }
 
 const std::string* ParsedArgs::option(const std::string& name) const {

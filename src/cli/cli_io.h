@@ -17,8 +17,10 @@ Status writeFile(const std::string& path, const std::string& bytes);
 // Loads a workspace from a path, all-or-nothing. brat: "x.ann" or "x.txt" reads the pair and the
 // .conf files of the same folder; a folder reads every brat file in it. Other formats read one
 // file (`from` = Unknown detects the format); a .zip reads the files inside it as if they had been
-// given together. `detected` receives the format used.
-Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* detected = nullptr);
+// given together. `detected` receives the format used; `warnings` what the import only warns about.
+// brat .conf files are looked up in the folder and then its parents, as brat does.
+Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* detected = nullptr,
+                                std::vector<std::string>* warnings = nullptr);
 
 // Reads and parses one Scholion JSON file. A read error is returned as is; a parse error is
 // prefixed with "path: ".

@@ -11,7 +11,7 @@ namespace {
 
 const char kHelp[] =
     "Usage: scholion convert IN OUT [--from F] [--to F] [--scheme iob1|iob2|bioes]\n"
-    "                               [--doccano-form entities|label] [--context IRI] "
+    "                               [--doccano-form entities|label] [--base-iri IRI] "
     "[--all-layers]\n"
     "\n"
     "Reads IN (format from --from or its extension) and writes OUT (format from --to or its\n"
@@ -25,11 +25,13 @@ const char kHelp[] =
     "\n"
     "  --scheme        CoNLL tags: iob2 (default), iob1 (original CoNLL-2003), bioes\n"
     "  --doccano-form  entities (default; with relations) or label ([[start,end,label]])\n"
-    "  --context       Web Annotation: the JSON-LD @context value to write\n"
+    "  --base-iri      Web Annotation: documents are named IRI + their file name (default:\n"
+    "                  urn:sha256: of their text)\n"
     "  --all-layers    Web Annotation: export every annotator's layer, not only the working one\n"
     "\n"
-    "What the target format cannot hold is printed as 'warning: ...' lines on stderr (CoNLL:\n"
-    "every span left out, with id, label and text). Exit status: 0 written, 1 failed, 2 usage\n"
+    "What the source format only warns about (brat configuration problems) and what the target\n"
+    "format cannot hold are printed as 'warning: ...' lines on stderr (CoNLL: every span left\n"
+    "out, with id, label and text). Exit status: 0 written, 1 failed, 2 usage\n"
     "error.\n";
 
 }  // namespace
@@ -38,7 +40,7 @@ int cmdConvert(int argc, char** argv) {
   namespace fs = std::filesystem;
   ParsedArgs args;
   std::string err =
-      parseArgs(argc, argv, {"--from", "--to", "--scheme", "--doccano-form", "--context"},
+      parseArgs(argc, argv, {"--from", "--to", "--scheme", "--doccano-form", "--base-iri"},
                 {"--all-layers"}, args);
   if (args.help) {
     std::cout << kHelp;
@@ -85,15 +87,15 @@ int cmdConvert(int argc, char** argv) {
     }
     options.doccanoForm = *f == "label" ? DoccanoForm::Label : DoccanoForm::Entities;
   }
-  if (const std::string* c = args.option("--context")) options.webAnno.context = *c;
+  if (const std::string* c = args.option("--base-iri")) options.webAnno.baseIri = *c;
   options.webAnno.includeOtherLayers = args.flag("--all-layers");
 
-  auto ws = loadWorkspace(in, from, &from);
+  std::vector<std::string> warnings;
+  auto ws = loadWorkspace(in, from, &from, &warnings);
   if (!ws) {
     std::cerr << ws.error() << "\n";
     return 1;
   }
-  std::vector<std::string> warnings;
   std::vector<NamedFile> files;
   if (to == Format::Brat) {
     bool single = out.size() > 4 && out.compare(out.size() - 4, 4, ".ann") == 0;

@@ -12,7 +12,8 @@ namespace scholion::cli {
 int cmdConvert(int argc, char** argv);
 int cmdValidate(int argc, char** argv);
 int cmdStats(int argc, char** argv);
-int cmdGrade(int argc, char** argv);  // cmd_grade.cpp
-int cmdAgree(int argc, char** argv);  // cmd_agree.cpp
+int cmdGrade(int argc, char** argv);       // cmd_grade.cpp
+int cmdAgree(int argc, char** argv);       // cmd_agree.cpp
+int cmdBratSurvey(int argc, char** argv);  // cmd_brat_survey.cpp
 
 }  // namespace scholion::cli

@@ -24,6 +24,8 @@ const Command kCommands[] = {
      scholion::cli::cmdGrade},
     {"agree", "inter-annotator agreement: kappas, alpha, span F1 (table or --csv)",
      scholion::cli::cmdAgree},
+    {"brat-survey", "open every brat corpus and annotation.conf under a folder; count warnings",
+     scholion::cli::cmdBratSurvey},
 };
 
 void usage(std::ostream& out) {

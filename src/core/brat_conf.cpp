@@ -8,117 +8,13 @@
 #include <set>
 #include <vector>
 
+#include "brat_conf_lines.h"
 #include "format_util.h"
 
 namespace scholion {
 namespace {
 
 const char kEventPrefix[] = "brat event";
-
-std::string trim(const std::string& s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::size_t b = 0;
-  for (;;) {
-    auto p = s.find(sep, b);
-    out.push_back(s.substr(b, p == std::string::npos ? std::string::npos : p - b));
-    if (p == std::string::npos) break;
-    b = p + 1;
-  }
-  return out;
-}
-
-struct ConfLine {
-  std::size_t lineNo = 0;
-  std::size_t indent = 0;
-  std::string text;  // trimmed, macros expanded
-};
-
-// Splits a conf file into sections of non-comment lines, expanding <MACRO>=... definitions.
-std::map<std::string, std::vector<ConfLine>> readSections(const std::string& bytes,
-                                                          const std::string& file,
-                                                          ErrorList& errors,
-                                                          const std::set<std::string>& known) {
-  std::map<std::string, std::vector<ConfLine>> sections;
-  std::map<std::string, std::string> macros;
-  std::string section;
-  std::size_t lineNo = 0;
-  for (const std::string& rawLine : split(bytes, '\n')) {
-    ++lineNo;
-    std::string line = rawLine;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::string t = trim(line);
-    if (t.empty() || t[0] == '#') continue;
-    if (t.front() == '[' && t.back() == ']') {
-      section = trim(t.substr(1, t.size() - 2));
-      if (!known.empty() && !known.count(section)) {
-        errors.add(lineNo, 1, "unknown section [" + section + "]");
-      }
-      sections[section];
-      continue;
-    }
-    auto eq = t.find('=');
-    if (t[0] == '<' && eq != std::string::npos && eq > 1 && t[eq - 1] == '>') {
-      macros[t.substr(0, eq)] = trim(t.substr(eq + 1));
-      continue;
-    }
-    if (section.empty()) {
-      if (!known.empty()) errors.add(lineNo, 1, "line outside any [section]");
-      continue;
-    }
-    for (const auto& [name, value] : macros) {
-      std::size_t p = 0;
-      while ((p = t.find(name, p)) != std::string::npos) {
-        t.replace(p, name.size(), value);
-        p += value.size();
-      }
-    }
-    ConfLine cl;
-    cl.lineNo = lineNo;
-    while (cl.indent < line.size() && (line[cl.indent] == '\t' || line[cl.indent] == ' ')) {
-      ++cl.indent;
-    }
-    cl.text = t;
-    sections[section].push_back(cl);
-  }
-  return sections;
-}
-
-// A type line of [entities]/[events]/[relations]: name, whether selectable, the rest.
-struct TypeDef {
-  std::string name;
-  bool selectable = true;
-  std::string args;  // the text after the name, trimmed
-  std::size_t lineNo = 0;
-  std::string parent;
-};
-
-std::vector<TypeDef> readTypes(const std::vector<ConfLine>& lines) {
-  std::vector<TypeDef> out;
-  std::vector<std::pair<std::size_t, std::string>> stack;  // indent, name
-  for (const auto& l : lines) {
-    TypeDef d;
-    d.lineNo = l.lineNo;
-    auto ws = l.text.find_first_of(" \t");
-    d.name = l.text.substr(0, ws);
-    d.args = ws == std::string::npos ? "" : trim(l.text.substr(ws));
-    if (!d.name.empty() && d.name[0] == '!') {
-      d.selectable = false;
-      d.name = d.name.substr(1);
-    }
-    while (!stack.empty() && stack.back().first >= l.indent) stack.pop_back();
-    if (!stack.empty()) d.parent = stack.back().second;
-    stack.emplace_back(l.indent, d.name);
-    out.push_back(d);
-  }
-  return out;
-}
 
 std::string lowerHex(const std::string& c) {
   std::string s = c;
@@ -128,7 +24,7 @@ std::string lowerHex(const std::string& c) {
 
 // "#rgb", "#rrggbb" or a common colour name -> "#rrggbb"; "" when not understood.
 std::string normaliseColor(const std::string& raw) {
-  std::string c = lowerHex(trim(raw));
+  std::string c = lowerHex(bratTrim(raw));
   auto isHex = [](const std::string& s) {
     return std::all_of(s.begin(), s.end(),
                        [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
@@ -152,200 +48,358 @@ std::string normaliseColor(const std::string& raw) {
   return it == kNames.end() ? "" : it->second;
 }
 
-// "key:value, key:value" -> map.
-std::map<std::string, std::string> readKeyValues(const std::string& s) {
-  std::map<std::string, std::string> out;
-  for (const std::string& part : split(s, ',')) {
-    auto colon = part.find(':');
-    if (colon == std::string::npos) continue;
-    out[trim(part.substr(0, colon))] = trim(part.substr(colon + 1));
+}  // namespace
+
+namespace {
+
+// The characters brat's .conf and .ann syntax give a meaning to (and '%', the escape itself).
+bool needsEscape(unsigned char c) {
+  return c < 0x20 || c == 0x7F || c == ' ' || c == ',' || c == '|' || c == '[' || c == ']' ||
+         c == '#' || c == ':' || c == '=' || c == '<' || c == '>' || c == '%';
+}
+
+}  // namespace
+
+std::string encodeBratName(std::string_view name) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  const bool allDashes = !name.empty() && name.find_first_not_of('-') == std::string_view::npos;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    // A leading '!' would mean "not selectable"; a name of dashes only would be a separator.
+    if (needsEscape(c) || (i == 0 && (c == '!' || (allDashes && c == '-')))) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
   }
   return out;
 }
 
-}  // namespace
+std::string decodeBratName(std::string_view name) {
+  auto hex = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (name[i] == '%' && i + 2 < name.size() && hex(name[i + 1]) >= 0 && hex(name[i + 2]) >= 0) {
+      unsigned char c = static_cast<unsigned char>(hex(name[i + 1]) * 16 + hex(name[i + 2]));
+      // Only what encodeBratName escapes is decoded: other '%' text stays as it is.
+      if (needsEscape(c) || c == '!' || c == '-') {
+        out += static_cast<char>(c);
+        i += 2;
+        continue;
+      }
+    }
+    out += name[i];
+  }
+  return out;
+}
 
 bool isBratEventLabel(const SpanLabel& label) {
   const std::string& d = label.description;
   return d == kEventPrefix || d.rfind(std::string(kEventPrefix) + ": ", 0) == 0;
 }
 
+namespace {
+
+// The meaning brat gives to the type lines of annotation.conf, mapped onto Schema.
+class ConfMapper {
+ public:
+  ConfMapper(const std::string& file, BratConfReport& report) : file_(file), report_(report) {}
+
+  void defineTypes(const std::vector<BratTypeLine>& entities,
+                   const std::vector<BratTypeLine>& events) {
+    for (const auto* list : {&entities, &events}) {
+      for (const auto& d : *list) {
+        if (byName_.count(d.name)) {
+          // get_node_by_storage_form: "appears multiple times" is a warning.
+          warn(d.lineNo, "type " + d.name + " is defined more than once; the first is used");
+          continue;
+        }
+        checkStorageForm(d);
+        byName_[d.name] = &d;
+        if (!d.parent.empty()) children_[d.parent].push_back(&d);
+        if (list == &events && !d.unused) eventNames_.push_back(d.name);
+        if (list == &entities && !d.unused) entityNames_.push_back(d.name);
+      }
+    }
+  }
+
+  // "A|B|<ENTITY>" -> label names; empty = any. Undefined names are left out with a warning;
+  // `anyIfEmpty` is false when every name was left out (the caller decides).
+  std::vector<std::string> expand(const std::vector<std::string>& types, std::size_t lineNo,
+                                  const std::string& what, bool& any) {
+    std::vector<std::string> out;
+    any = false;
+    for (const std::string& t : types) {
+      if (t == "<ENTITY>" || t == "<ANY>") {
+        any = true;
+        return {};
+      }
+      if (t == "<EVENT>") {
+        for (const auto& e : eventNames_) addOnce(out, e);
+      } else if (t == "<RELATION>" || isBratReserved(t)) {
+        continue;
+      } else if (!byName_.count(t)) {
+        warn(lineNo, what + " names type " + t +
+                         ", which is not defined in [entities] or "
+                         "[events]; it is left out");
+      } else {
+        addWithDescendants(t, out);
+      }
+    }
+    return out;
+  }
+
+  void addEntitiesAndEvents(const std::vector<BratTypeLine>& entities,
+                            const std::vector<BratTypeLine>& events, Schema& schema) {
+    for (const auto& d : entities) {
+      if (d.unused || byName_[d.name] != &d) continue;
+      SpanLabel l;
+      l.name = d.name;
+      schema.spanLabels.push_back(l);
+    }
+    for (const auto& d : events) {
+      if (d.unused || byName_[d.name] != &d) continue;
+      SpanLabel l;
+      l.name = d.name;
+      l.description =
+          d.argText.empty() ? kEventPrefix : std::string(kEventPrefix) + ": " + d.argText;
+      schema.spanLabels.push_back(l);
+      for (const auto& a : d.args) {
+        if (a.reserved()) continue;
+        bool any = false;
+        expand(a.types, d.lineNo, "event " + d.name, any);  // warns about undefined types
+      }
+    }
+  }
+
+  // Each line adds a signature to its relation type (get_relations_by_storage_form returns every
+  // line of a type); <OVERLAP> and !unused lines are not relation types one can choose.
+  void addRelations(const std::vector<BratTypeLine>& relations, Schema& schema) {
+    for (const auto& d : relations) {
+      if (d.name == "<OVERLAP>" || d.unused) continue;
+      checkStorageForm(d);
+      std::vector<const BratArg*> args;
+      bool symmetric = d.name == "Equiv";  // get_configs: Equiv without <REL-TYPE>
+      for (const auto& a : d.args) {
+        if (a.key == "<REL-TYPE>") {
+          symmetric = false;
+          for (const auto& part : bratSplit(a.types.empty() ? "" : a.types[0], '-'))
+            symmetric = symmetric || part == "symmetric";
+        } else if (!a.reserved()) {
+          args.push_back(&a);
+        }
+      }
+      RelationSignature sig;
+      if (args.size() != 2) {
+        // __directory_relations_by_arg_num: a warning; the type is kept, its arguments unchecked.
+        warn(d.lineNo, "relation " + d.name + " has " + std::to_string(args.size()) +
+                           " arguments (expected 2); any spans may be linked by it");
+      } else {
+        bool anyFrom = false, anyTo = false;
+        sig.fromLabels = expand(args[0]->types, d.lineNo, "relation " + d.name, anyFrom);
+        sig.toLabels = expand(args[1]->types, d.lineNo, "relation " + d.name, anyTo);
+        if ((!anyFrom && sig.fromLabels.empty()) || (!anyTo && sig.toLabels.empty())) {
+          warn(d.lineNo, "relation " + d.name +
+                             ": no defined type left for an argument; this "
+                             "line allows nothing");
+          continue;
+        }
+      }
+      RelationType* rt = nullptr;
+      for (auto& r : schema.relationTypes)
+        if (r.name == d.name) rt = &r;
+      if (!rt) {
+        RelationType fresh;
+        fresh.name = d.name;
+        fresh.symmetric = symmetric;
+        fresh.fromLabels = sig.fromLabels;
+        fresh.toLabels = sig.toLabels;
+        schema.relationTypes.push_back(fresh);
+      } else if (!(rt->fromLabels == sig.fromLabels && rt->toLabels == sig.toLabels)) {
+        rt->moreSignatures.push_back(sig);
+        rt->symmetric = rt->symmetric || symmetric;
+      }
+    }
+  }
+
+  void addAttributes(const std::vector<BratTypeLine>& attributes, Schema& schema) {
+    for (const auto& d : attributes) {
+      AttributeDef a;
+      a.name = d.name;
+      const BratArg *arg = nullptr, *value = nullptr;
+      for (const auto& x : d.args) {
+        if (x.key == "Arg") arg = &x;
+        if (x.key == "Value") value = &x;
+      }
+      if (!arg) {
+        warn(d.lineNo, "attribute " + d.name + " has no Arg: and applies to nothing; left out");
+        continue;
+      }
+      bool onSpans = false;
+      for (const auto& t : arg->types) onSpans = onSpans || t != "<RELATION>";
+      if (!onSpans) {
+        warn(d.lineNo, "attribute " + d.name +
+                           " applies to relations only, which Scholion does "
+                           "not show; the .ann lines are kept as they are");
+        continue;
+      }
+      bool any = false;
+      a.labels = expand(arg->types, d.lineNo, "attribute " + d.name, any);
+      if (!any && a.labels.empty()) {
+        warn(d.lineNo, "attribute " + d.name + ": no defined type left; left out");
+        continue;
+      }
+      if (value) a.values = value->types;
+      if (schema.findAttribute(a.name)) {
+        warn(d.lineNo, "attribute " + d.name + " is defined more than once; the first is used");
+        continue;
+      }
+      schema.attributes.push_back(a);
+    }
+  }
+
+ private:
+  void warn(std::size_t lineNo, const std::string& what) {
+    std::string w = file_ + ":" + std::to_string(lineNo) + ": " + what;
+    if (said_.insert(w).second) report_.warnings.push_back(w);  // once, however often it applies
+  }
+  void checkStorageForm(const BratTypeLine& d) {
+    std::string storage = bratStorageForm(d.name);
+    if (storage != d.name)
+      warn(d.lineNo, "brat stores type " + d.name + " as " + storage +
+                         " (only A-Z a-z 0-9 _ - are kept); Scholion keeps the name as written");
+  }
+  static void addOnce(std::vector<std::string>& out, const std::string& name) {
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  // A parent type allows itself (if selectable) and all its descendants.
+  void addWithDescendants(const std::string& name, std::vector<std::string>& out) {
+    auto it = byName_.find(name);
+    if (it != byName_.end() && !it->second->unused) addOnce(out, name);
+    for (const BratTypeLine* c : children_[name]) addWithDescendants(c->name, out);
+  }
+
+  std::string file_;
+  BratConfReport& report_;
+  std::map<std::string, const BratTypeLine*> byName_;
+  std::map<std::string, std::vector<const BratTypeLine*>> children_;
+  std::vector<std::string> eventNames_, entityNames_;
+  std::set<std::string> said_;
+};
+
+// Names written by encodeBratName come back as they were.
+void decodeNames(std::map<std::string, std::vector<BratTypeLine>>& sections) {
+  for (auto& [section, lines] : sections) {
+    for (auto& l : lines) {
+      l.name = decodeBratName(l.name);
+      l.parent = decodeBratName(l.parent);
+      for (auto& a : l.args)
+        for (auto& t : a.types) t = decodeBratName(t);
+    }
+  }
+}
+
+// visual.conf: [drawing] colours, [labels] long names as descriptions.
+void applyVisualConf(const std::string& visualConf, Schema& schema) {
+  BratConfReport ignored;
+  auto vs = readBratConf(visualConf, "visual.conf", {"labels", "drawing", "options"},
+                         {"labels", "drawing", "options"}, ignored, {"labels"});
+  decodeNames(vs);
+  std::map<std::string, std::map<std::string, std::string>> drawing;
+  for (const auto& l : vs["drawing"]) {
+    for (const auto& a : l.args)
+      if (!a.types.empty()) drawing[l.name][a.key] = a.types[0];
+  }
+  for (auto& label : schema.spanLabels) {
+    std::string c = normaliseColor(drawing[label.name]["bgColor"]);
+    if (c.empty()) c = normaliseColor(drawing["SPAN_DEFAULT"]["bgColor"]);
+    label.color = c;
+  }
+  for (auto& rt : schema.relationTypes) {
+    std::string c = normaliseColor(drawing[rt.name]["color"]);
+    if (c.empty()) c = normaliseColor(drawing["ARC_DEFAULT"]["color"]);
+    rt.color = c;
+  }
+  // [labels] lines are "Name | Long name | Short"; the hierarchy reader keeps only the first term,
+  // so the long name is read from the raw line.
+  std::size_t lineNo = 0;
+  bool inLabels = false;
+  for (const std::string& raw : bratSplit(visualConf, '\n')) {
+    ++lineNo;
+    std::string t = bratTrim(raw);
+    if (t.size() >= 2 && t.front() == '[' && t.back() == ']') {
+      inLabels = t == "[labels]";
+      continue;
+    }
+    if (!inLabels || t.empty() || t[0] == '#') continue;
+    auto parts = bratSplit(t.substr(0, t.find('\t')), '|');
+    if (parts.size() < 2) continue;
+    std::string name = decodeBratName(bratTrim(parts[0])), longName = bratTrim(parts[1]);
+    for (auto& label : schema.spanLabels) {
+      if (label.name == name && label.description.empty() && decodeBratName(longName) != name)
+        label.description = longName;
+    }
+  }
+}
+
+// kb_shortcuts.conf: "P<tab>Protein" (__parse_kb_shortcuts: a key given twice keeps the first).
+void applyKbShortcuts(const std::string& kb, Schema& schema) {
+  std::set<std::string> used;
+  for (const std::string& raw : bratSplit(kb, '\n')) {
+    std::string t = bratTrim(raw);
+    if (t.empty() || t[0] == '#') continue;
+    auto ws = t.find_first_of(" \t");
+    if (ws == std::string::npos) continue;
+    std::string key = t.substr(0, ws), type = decodeBratName(bratTrim(t.substr(ws)));
+    if (key.size() != 1 || used.count(key)) continue;
+    for (auto& label : schema.spanLabels) {
+      if (label.name == type && label.hotkey.empty()) {
+        label.hotkey = key;
+        used.insert(key);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 Result<Schema> parseBratConf(const std::string& annotationConf, const std::string& fileName,
-                             const std::string& visualConf, const std::string& kbShortcutsConf) {
-  ErrorList errors(fileName);
+                             const std::string& visualConf, const std::string& kbShortcutsConf,
+                             std::vector<std::string>* warnings) {
   if (auto bad = firstInvalidUtf8(annotationConf)) {
     return fail(fileName + ": invalid UTF-8 at byte offset " + std::to_string(*bad));
   }
-  auto sections = readSections(annotationConf, fileName, errors,
-                               {"entities", "relations", "events", "attributes"});
-  std::vector<TypeDef> entities = readTypes(sections["entities"]);
-  std::vector<TypeDef> events = readTypes(sections["events"]);
-  std::vector<TypeDef> relations = readTypes(sections["relations"]);
-
-  // Children of each type, to expand a parent type into its descendants.
-  std::map<std::string, std::vector<const TypeDef*>> children;
-  std::map<std::string, const TypeDef*> byName;
-  std::vector<std::string> eventNames;
-  for (const auto* list : {&entities, &events}) {
-    for (const auto& d : *list) {
-      if (d.name.empty()) continue;
-      if (byName.count(d.name)) {
-        errors.add(d.lineNo, 1, "type " + d.name + " defined twice");
-        continue;
-      }
-      byName[d.name] = &d;
-      if (!d.parent.empty()) children[d.parent].push_back(&d);
-    }
+  BratConfReport report;
+  auto sections = readBratConf(annotationConf, fileName,
+                               {"entities", "relations", "events", "attributes"}, {}, report);
+  if (!report.errors.empty()) {
+    std::string msg;
+    for (const auto& e : report.errors) msg += (msg.empty() ? "" : "\n") + e;
+    return fail(msg);
   }
-  for (const auto& d : events) {
-    if (d.selectable) eventNames.push_back(d.name);
-  }
-  // Type list "A|B|<ENTITY>" -> label names; empty = any.
-  std::function<void(const std::string&, std::vector<std::string>&)> addWithDescendants =
-      [&](const std::string& name, std::vector<std::string>& out) {
-        auto it = byName.find(name);
-        if (it == byName.end() || it->second->selectable) {
-          if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
-        }
-        for (const TypeDef* c : children[name]) addWithDescendants(c->name, out);
-      };
-  auto expandTypes = [&](const std::string& list) {
-    std::vector<std::string> out;
-    for (std::string t : split(list, '|')) {
-      t = trim(t);
-      if (t.empty()) continue;
-      if (t == "<ENTITY>" || t == "<ANY>") return std::vector<std::string>{};
-      if (t == "<EVENT>") {
-        for (const auto& e : eventNames) {
-          if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
-        }
-        continue;
-      }
-      addWithDescendants(t, out);
-    }
-    return out;
-  };
-
+  decodeNames(sections);
   Schema schema;
   schema.name = fileStem(fileName);
-  for (const auto& d : entities) {
-    if (d.name.empty() || !d.selectable) continue;
-    SpanLabel l;
-    l.name = d.name;
-    schema.spanLabels.push_back(l);
-  }
-  for (const auto& d : events) {
-    if (d.name.empty() || !d.selectable) continue;
-    SpanLabel l;
-    l.name = d.name;
-    l.description = d.args.empty() ? kEventPrefix : std::string(kEventPrefix) + ": " + d.args;
-    schema.spanLabels.push_back(l);
-  }
-  for (const auto& d : relations) {
-    if (d.name.empty() || d.name == "<OVERLAP>" || !d.selectable) continue;
-    RelationType rt;
-    rt.name = d.name;
-    int argIndex = 0;
-    for (const std::string& partRaw : split(d.args, ',')) {
-      std::string part = trim(partRaw);
-      if (part.empty()) continue;
-      auto colon = part.find(':');
-      if (colon == std::string::npos) {
-        errors.add(d.lineNo, 1, "relation " + d.name + ": argument '" + part + "' has no ':'");
-        continue;
-      }
-      std::string key = trim(part.substr(0, colon)), value = trim(part.substr(colon + 1));
-      if (key == "<REL-TYPE>") {
-        rt.symmetric = value.find("symmetric") != std::string::npos;
-        continue;
-      }
-      if (key.size() > 2 && key[0] == '<') continue;  // other options
-      if (argIndex == 0) rt.fromLabels = expandTypes(value);
-      if (argIndex == 1) rt.toLabels = expandTypes(value);
-      ++argIndex;
-    }
-    if (argIndex != 2) {
-      errors.add(d.lineNo, 1,
-                 "relation " + d.name + " needs two arguments, found " + std::to_string(argIndex));
-    }
-    if (schema.findRelation(rt.name)) {
-      errors.add(d.lineNo, 1, "relation " + d.name + " defined twice");
-      continue;
-    }
-    schema.relationTypes.push_back(rt);
-  }
-  for (const auto& l : sections["attributes"]) {
-    auto ws = l.text.find_first_of(" \t");
-    AttributeDef a;
-    a.name = l.text.substr(0, ws);
-    auto kv = readKeyValues(ws == std::string::npos ? "" : l.text.substr(ws));
-    if (!kv.count("Arg")) {
-      errors.add(l.lineNo, 1, "attribute " + a.name + " has no Arg:");
-      continue;
-    }
-    a.labels = expandTypes(kv["Arg"]);
-    if (kv.count("Value")) {
-      for (std::string v : split(kv["Value"], '|')) {
-        v = trim(v);
-        if (!v.empty()) a.values.push_back(v);
-      }
-    }
-    schema.attributes.push_back(a);
-  }
-
-  // visual.conf: colours and display names.
-  if (!visualConf.empty() && !firstInvalidUtf8(visualConf)) {
-    ErrorList ignored("visual.conf");
-    auto vs = readSections(visualConf, "visual.conf", ignored, {});
-    std::map<std::string, std::map<std::string, std::string>> drawing;
-    for (const auto& l : vs["drawing"]) {
-      auto ws = l.text.find_first_of(" \t");
-      if (ws == std::string::npos) continue;
-      drawing[l.text.substr(0, ws)] = readKeyValues(l.text.substr(ws));
-    }
-    for (auto& label : schema.spanLabels) {
-      std::string c = normaliseColor(drawing[label.name]["bgColor"]);
-      if (c.empty()) c = normaliseColor(drawing["SPAN_DEFAULT"]["bgColor"]);
-      label.color = c;
-    }
-    for (auto& rt : schema.relationTypes) {
-      std::string c = normaliseColor(drawing[rt.name]["color"]);
-      if (c.empty()) c = normaliseColor(drawing["ARC_DEFAULT"]["color"]);
-      rt.color = c;
-    }
-    for (const auto& l : vs["labels"]) {
-      auto parts = split(l.text, '|');
-      if (parts.size() < 2) continue;
-      std::string name = trim(parts[0]), longName = trim(parts[1]);
-      for (auto& label : schema.spanLabels) {
-        if (label.name == name && label.description.empty() && longName != name) {
-          label.description = longName;
-        }
-      }
-    }
-  }
+  ConfMapper mapper(fileName, report);
+  mapper.defineTypes(sections["entities"], sections["events"]);
+  mapper.addEntitiesAndEvents(sections["entities"], sections["events"], schema);
+  mapper.addRelations(sections["relations"], schema);
+  mapper.addAttributes(sections["attributes"], schema);
+  if (!visualConf.empty() && !firstInvalidUtf8(visualConf)) applyVisualConf(visualConf, schema);
   for (std::size_t i = 0; i < schema.spanLabels.size(); ++i) {
     if (schema.spanLabels[i].color.empty()) schema.spanLabels[i].color = defaultLabelColor(i);
   }
-  // kb_shortcuts.conf: "P<tab>Protein".
-  if (!kbShortcutsConf.empty() && !firstInvalidUtf8(kbShortcutsConf)) {
-    std::set<std::string> used;
-    for (const std::string& raw : split(kbShortcutsConf, '\n')) {
-      std::string t = trim(raw);
-      if (t.empty() || t[0] == '#') continue;
-      auto ws = t.find_first_of(" \t");
-      if (ws == std::string::npos) continue;
-      std::string key = t.substr(0, ws), type = trim(t.substr(ws));
-      if (key.size() != 1 || used.count(key)) continue;
-      for (auto& label : schema.spanLabels) {
-        if (label.name == type && label.hotkey.empty()) {
-          label.hotkey = key;
-          used.insert(key);
-        }
-      }
-    }
-  }
-  if (!errors.empty()) return errors.error();
+  if (!kbShortcutsConf.empty() && !firstInvalidUtf8(kbShortcutsConf))
+    applyKbShortcuts(kbShortcutsConf, schema);
+  if (warnings) warnings->insert(warnings->end(), report.warnings.begin(), report.warnings.end());
   return schema;
 }
 
@@ -353,24 +407,29 @@ std::string writeAnnotationConf(const Schema& schema) {
   auto types = [](const std::vector<std::string>& labels) {
     if (labels.empty()) return std::string("<ENTITY>");
     std::string out;
-    for (const auto& l : labels) out += (out.empty() ? "" : "|") + noSpaces(l);
+    for (const auto& l : labels) out += (out.empty() ? "" : "|") + encodeBratName(l);
     return out;
   };
   std::string out = "# Written by Scholion: brat annotation configuration.\n[entities]\n";
   for (const auto& l : schema.spanLabels) {
-    if (!isBratEventLabel(l)) out += noSpaces(l.name) + "\n";
+    if (!isBratEventLabel(l)) out += encodeBratName(l.name) + "\n";
   }
   out += "\n[relations]\n";
   for (const auto& r : schema.relationTypes) {
-    out += noSpaces(r.name) + "\tArg1:" + types(r.fromLabels) + ", Arg2:" + types(r.toLabels);
-    if (r.symmetric) out += ", <REL-TYPE>:symmetric";
-    out += "\n";
+    std::vector<RelationSignature> sigs{{r.fromLabels, r.toLabels}};
+    sigs.insert(sigs.end(), r.moreSignatures.begin(), r.moreSignatures.end());
+    for (const auto& sig : sigs) {  // one line per signature
+      out += encodeBratName(r.name) + "\tArg1:" + types(sig.fromLabels) +
+             ", Arg2:" + types(sig.toLabels);
+      if (r.symmetric) out += ", <REL-TYPE>:symmetric";
+      out += "\n";
+    }
   }
   out += "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n";
   out += "\n[events]\n";
   for (const auto& l : schema.spanLabels) {
     if (!isBratEventLabel(l)) continue;
-    out += noSpaces(l.name);
+    out += encodeBratName(l.name);
     if (l.description.size() > sizeof(kEventPrefix) + 1) {
       out += "\t" + l.description.substr(sizeof(kEventPrefix) + 1);
     }
@@ -378,11 +437,11 @@ std::string writeAnnotationConf(const Schema& schema) {
   }
   out += "\n[attributes]\n";
   for (const auto& a : schema.attributes) {
-    out += noSpaces(a.name) + "\tArg:" + types(a.labels);
+    out += encodeBratName(a.name) + "\tArg:" + types(a.labels);
     if (!a.values.empty()) {
       out += ", Value:";
       for (std::size_t i = 0; i < a.values.size(); ++i)
-        out += (i ? "|" : "") + noSpaces(a.values[i]);
+        out += (i ? "|" : "") + encodeBratName(a.values[i]);
     }
     out += "\n";
   }
@@ -395,16 +454,25 @@ std::string writeVisualConf(const Schema& schema) {
     // A short description travels as the long display name (read back as the description).
     bool shortText = !l.description.empty() && !isBratEventLabel(l) &&
                      l.description.find_first_of("|\n") == std::string::npos;
-    out += noSpaces(l.name) + " | " + (shortText ? l.description : l.name) + "\n";
-  }
-  for (const auto& r : schema.relationTypes) out += noSpaces(r.name) + " | " + r.name + "\n";
-  out += "\n[drawing]\nSPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken\n";
-  out += "ARC_DEFAULT\tcolor:black, arrowHead:triangle-5\n";
-  for (const auto& l : schema.spanLabels) {
-    if (!l.color.empty()) out += noSpaces(l.name) + "\tbgColor:" + l.color + "\n";
+    bool plain = l.name.find_first_of("|\t\r\n") == std::string::npos;
+    out += encodeBratName(l.name) + " | " +
+           (shortText ? l.description
+            : plain   ? l.name
+                      : encodeBratName(l.name)) +
+           "\n";
   }
   for (const auto& r : schema.relationTypes) {
-    if (!r.color.empty()) out += noSpaces(r.name) + "\tcolor:" + r.color + "\n";
+    bool plain = r.name.find_first_of("|\t\r\n") == std::string::npos;
+    out += encodeBratName(r.name) + " | " + (plain ? r.name : encodeBratName(r.name)) + "\n";
+  }
+  out += "\n[drawing]\nSPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken\n";
+  // No arc colour by default: a relation type without a colour reads back without one.
+  out += "ARC_DEFAULT\tarrowHead:triangle-5\n";
+  for (const auto& l : schema.spanLabels) {
+    if (!l.color.empty()) out += encodeBratName(l.name) + "\tbgColor:" + l.color + "\n";
+  }
+  for (const auto& r : schema.relationTypes) {
+    if (!r.color.empty()) out += encodeBratName(r.name) + "\tcolor:" + r.color + "\n";
   }
   return out;
 }
@@ -412,7 +480,7 @@ std::string writeVisualConf(const Schema& schema) {
 std::string writeKbShortcutsConf(const Schema& schema) {
   std::string out = "# Written by Scholion: brat keyboard shortcuts.\n";
   for (const auto& l : schema.spanLabels) {
-    if (!l.hotkey.empty()) out += l.hotkey + "\t" + noSpaces(l.name) + "\n";
+    if (!l.hotkey.empty()) out += l.hotkey + "\t" + encodeBratName(l.name) + "\n";
   }
   return out;
 }

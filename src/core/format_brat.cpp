@@ -27,6 +27,7 @@ struct AnnLine {
   std::string value;  // A: value; #: note text
   std::string textField;
   bool hasText = false;
+  bool hasValue = false;  // A/M: a value was written (binary attributes have none)
   bool absorbed = false;  // shown in the model (not kept in extras)
 };
 
@@ -104,7 +105,7 @@ std::string parseLine(const std::string& line, AnnLine& out, std::size_t& errByt
       out.kind = 'T';
       auto sp = rest.find(' ');
       if (sp == std::string::npos || sp == 0) return "expected 'Type start end'";
-      out.type = rest.substr(0, sp);
+      out.type = decodeBratName(rest.substr(0, sp));
       std::string offs = rest.substr(sp + 1);
       std::size_t b = 0;
       for (;;) {
@@ -127,7 +128,7 @@ std::string parseLine(const std::string& line, AnnLine& out, std::size_t& errByt
       out.kind = 'R';
       auto f = splitWs(rest);
       if (f.size() != 3) return "a relation needs a type and two arguments";
-      out.type = f[0];
+      out.type = decodeBratName(f[0]);
       for (std::size_t i = 1; i < 3; ++i) {
         auto colon = f[i].find(':');
         if (colon == std::string::npos || colon + 1 >= f[i].size()) {
@@ -157,9 +158,10 @@ std::string parseLine(const std::string& line, AnnLine& out, std::size_t& errByt
       auto f = splitWs(rest);
       if (f.size() < 2 || f.size() > 3)
         return "an attribute needs a name, a target and an optional value";
-      out.type = f[0];
+      out.type = decodeBratName(f[0]);
       out.refs.push_back(f[1]);
-      if (f.size() == 3) out.value = f[2];
+      out.hasValue = f.size() == 3;  // "A1 Certainty T1 true" has the value "true"
+      if (out.hasValue) out.value = decodeBratName(f[2]);
       return "";
     }
     case 'N': {
@@ -191,7 +193,7 @@ std::string parseLine(const std::string& line, AnnLine& out, std::size_t& errByt
 
 Result<DocumentData> parseBratAnn(const std::string& docId, const std::string& txtName,
                                   std::string text, const std::string& annName,
-                                  const std::string& ann) {
+                                  const std::string& ann, BratAttributeValues* valued) {
   auto docR = makeDocumentData(docId, txtName, std::move(text));
   if (!docR) return fail(docR.error());
   DocumentData doc = std::move(docR.value());
@@ -307,7 +309,8 @@ Result<DocumentData> parseBratAnn(const std::string& docId, const std::string& t
   for (const auto& l : lines) {
     if (!l.absorbed) continue;
     if (l.kind == 'A') {
-      layer.spans[spanIndex.at(l.refs[0])].attributes[l.type] = l.value.empty() ? "true" : l.value;
+      layer.spans[spanIndex.at(l.refs[0])].attributes[l.type] = l.hasValue ? l.value : "true";
+      if (valued && l.hasValue) (*valued)[l.type].insert(l.value);
     } else if (l.kind == '#') {
       if (spanIndex.count(l.refs[0])) {
         layer.spans[spanIndex.at(l.refs[0])].note = l.value;
@@ -320,7 +323,8 @@ Result<DocumentData> parseBratAnn(const std::string& docId, const std::string& t
   return doc;
 }
 
-std::string writeBratAnn(const DocumentData& doc, std::vector<std::string>* warnings) {
+std::string writeBratAnn(const DocumentData& doc, std::vector<std::string>* warnings,
+                         const Schema* schema) {
   const AnnotationLayer& layer = doc.annotations;
   auto warn = [&](const std::string& w) {
     if (warnings) warnings->push_back(doc.name + ": " + w);
@@ -372,11 +376,12 @@ std::string writeBratAnn(const DocumentData& doc, std::vector<std::string>* warn
   std::string out;
   out.reserve(layer.spans.size() * 48 + extras.size());
   std::string attrs, notes;
-  std::set<std::string> renamed;
-  auto typeName = [&](const std::string& name) {
-    std::string n = noSpaces(name);
-    if (n != name && renamed.insert(name).second) warn("'" + name + "' written as '" + n + "'");
-    return n;
+  auto typeName = [](const std::string& name) { return encodeBratName(name); };
+  // An attribute with values keeps its value even when it is "true" (binary ones write none).
+  auto valued = [&](const std::string& name, const std::string& value) {
+    if (value != "true") return true;
+    const AttributeDef* def = schema ? schema->findAttribute(name) : nullptr;
+    return def && !def->values.empty();
   };
   for (std::size_t i = 0; i < layer.spans.size(); ++i) {
     const Span& s = layer.spans[i];
@@ -397,7 +402,7 @@ std::string writeBratAnn(const DocumentData& doc, std::vector<std::string>* warn
     out += '\n';
     for (const auto& [name, value] : s.attributes) {
       attrs += fresh('A') + "\t" + typeName(name) + " " + spanOut[i];
-      if (value != "true") attrs += " " + typeName(value);
+      if (valued(name, value)) attrs += " " + typeName(value);
       attrs += "\n";
     }
     if (!s.note.empty()) {
@@ -429,9 +434,11 @@ std::string writeBratAnn(const DocumentData& doc, std::vector<std::string>* warn
   return out;
 }
 
-Result<Workspace> importBratFiles(const std::vector<NamedFile>& files) {
+Result<Workspace> importBratFiles(const std::vector<NamedFile>& files,
+                                  std::vector<std::string>* warnings) {
   std::map<std::string, const NamedFile*> txts, anns;
   const NamedFile *annConf = nullptr, *visualConf = nullptr, *kbConf = nullptr;
+  std::vector<std::string> notes;  // warnings, given to the caller only when the import works
   for (const auto& f : files) {
     std::string base = baseName(f.name);
     auto dot = base.rfind('.');
@@ -446,7 +453,11 @@ Result<Workspace> importBratFiles(const std::vector<NamedFile>& files) {
       anns[fileStem(f.name)] = &f;
     } else if (ext == ".txt") {
       txts[fileStem(f.name)] = &f;
-    } else if (ext != ".conf") {
+    } else if (ext == ".conf") {
+      notes.push_back(f.name +
+                      ": not read (tools.conf and other brat settings have no meaning "
+                      "here)");
+    } else {
       return fail(f.name + ": not a brat file (expected .txt, .ann or .conf)");
     }
   }
@@ -456,30 +467,56 @@ Result<Workspace> importBratFiles(const std::vector<NamedFile>& files) {
   if (txts.empty()) return fail("brat import: no .txt document given");
   Workspace ws;
   std::string problems;
+  BratAttributeValues valued;
   for (const auto& [stem, txt] : txts) {
     auto a = anns.find(stem);
     auto doc = parseBratAnn(stem, baseName(txt->name), txt->bytes,
                             a == anns.end() ? stem + ".ann" : a->second->name,
-                            a == anns.end() ? std::string() : a->second->bytes);
+                            a == anns.end() ? std::string() : a->second->bytes, &valued);
     if (!doc) {
       problems += (problems.empty() ? "" : "\n") + doc.error();
       continue;
     }
     ws.documents.push_back(std::move(doc.value()));
   }
+  if (!problems.empty()) return fail(problems);
+  bool fromConf = false;
   if (annConf) {
     auto schema = parseBratConf(annConf->bytes, annConf->name, visualConf ? visualConf->bytes : "",
-                                kbConf ? kbConf->bytes : "");
-    if (!schema) {
-      problems += (problems.empty() ? "" : "\n") + schema.error();
-    } else {
+                                kbConf ? kbConf->bytes : "", &notes);
+    if (schema) {
       ws.schema = std::move(schema.value());
+      fromConf = true;
+    } else {
+      // brat falls back to a default configuration; here the labels the documents use.
+      notes.push_back(schema.error());
+      notes.push_back(annConf->name + ": not used; the labels come from the documents instead");
     }
-  } else {
-    ws.schema.name = "brat";
-    addMissingToSchema(ws.schema, ws);
   }
-  if (!problems.empty()) return fail(problems);
+  if (!fromConf) {
+    ws.schema.name = "brat";
+    // Attributes written with a value ("A1 Certainty T1 true") keep their values.
+    for (const auto& [name, values] : valued) {
+      AttributeDef def;
+      def.name = name;
+      def.values.assign(values.begin(), values.end());
+      ws.schema.attributes.push_back(def);
+    }
+    addMissingToSchema(ws.schema, ws);
+  } else {
+    // verify_annotation_types: a type the configuration does not define is a warning in brat.
+    std::set<std::string> reported;
+    for (const auto& d : ws.documents) {
+      for (const auto& sp : d.annotations.spans)
+        if (!ws.schema.findLabel(sp.label) && reported.insert(sp.label).second)
+          notes.push_back(d.name + ": type " + sp.label + " is not defined in " + annConf->name);
+      for (const auto& r : d.annotations.relations)
+        if (!ws.schema.findRelation(r.label) && reported.insert(r.label).second)
+          notes.push_back(d.name + ": relation type " + r.label + " is not defined in " +
+                          annConf->name);
+    }
+  }
+  if (warnings) warnings->insert(warnings->end(), notes.begin(), notes.end());
   return ws;
 }
 
@@ -493,13 +530,12 @@ std::vector<NamedFile> writeBratFiles(const Workspace& ws, std::vector<std::stri
     std::string unique = stem;
     for (int n = 2; !stems.insert(unique).second; ++n) unique = stem + "-" + std::to_string(n);
     out.push_back({unique + ".txt", d.text});
-    out.push_back({unique + ".ann", writeBratAnn(d, warnings)});
+    out.push_back({unique + ".ann", writeBratAnn(d, warnings, &ws.schema)});
   }
-  if (!ws.schema.spanLabels.empty()) {
-    out.push_back({"annotation.conf", writeAnnotationConf(ws.schema)});
-    out.push_back({"visual.conf", writeVisualConf(ws.schema)});
-    out.push_back({"kb_shortcuts.conf", writeKbShortcutsConf(ws.schema)});
-  }
+  // Always written, so that an empty configuration also comes back as one.
+  out.push_back({"annotation.conf", writeAnnotationConf(ws.schema)});
+  out.push_back({"visual.conf", writeVisualConf(ws.schema)});
+  out.push_back({"kb_shortcuts.conf", writeKbShortcutsConf(ws.schema)});
   return out;
 }
 

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <set>
 
 #include "document.h"
 #include "format_util.h"
@@ -56,6 +58,42 @@ std::vector<std::string_view> columns(std::string_view line) {
     if (i > b) out.push_back(line.substr(b, i - b));
   }
   return out;
+}
+
+// Every kind of annotation CoNLL cannot hold, counted per document.
+void noteLosses(const DocumentData& d, std::vector<std::string>& notes) {
+  const AnnotationLayer& layer = d.annotations;
+  std::size_t attributes = 0, spanNotes = 0, relNotes = 0;
+  for (const Span& s : layer.spans) {
+    attributes += s.attributes.size();
+    spanNotes += s.note.empty() ? 0 : 1;
+  }
+  for (const Relation& r : layer.relations) relNotes += r.note.empty() ? 0 : 1;
+  // brat lines kept aside (events, normalisations, equivalences, ...), counted by kind.
+  std::map<char, std::size_t> extras;
+  if (auto it = layer.extras.find("brat"); it != layer.extras.end()) {
+    for (std::size_t b = 0; b < it->second.size();) {
+      auto nl = it->second.find('\n', b);
+      if (nl == std::string::npos) nl = it->second.size();
+      if (nl > b) ++extras[it->second[b]];
+      b = nl + 1;
+    }
+  }
+  auto note = [&](std::size_t n, const std::string& what) {
+    if (n)
+      notes.push_back(d.name + ": " + std::to_string(n) + " " + what +
+                      " not exported (CoNLL has none)");
+  };
+  note(layer.relations.size(), "relations");
+  note(attributes, "span attributes");
+  note(spanNotes + relNotes, "notes");
+  note(extras['E'], "brat events");
+  note(extras['N'], "brat normalisations");
+  note(extras['*'], "brat equivalences");
+  note(extras['A'] + extras['M'], "brat attributes of events or relations");
+  note(extras['#'], "other brat notes");
+  note(layer.documentLabels.size(), "document labels");
+  note(d.others.size(), "other annotators' layers");
 }
 
 struct TokenPos {
@@ -203,6 +241,7 @@ Result<Workspace> parseConll(const std::string& name, const std::string& bytes) 
 
 Result<ConllExport> writeConll(const Workspace& ws, BioScheme scheme) {
   ConllExport out;
+  std::set<std::string> renamed;
   const bool several = ws.documents.size() > 1;
   for (const DocumentData& d : ws.documents) {
     const AnnotationLayer& layer = d.annotations;
@@ -304,10 +343,7 @@ Result<ConllExport> writeConll(const Workspace& ws, BioScheme scheme) {
       for (std::size_t t = a; t < e; ++t) owner[t] = static_cast<int>(si);
       range[si] = {a, e};
     }
-    if (!layer.relations.empty()) {
-      out.notes.push_back(d.name + ": " + std::to_string(layer.relations.size()) +
-                          " relations not exported (CoNLL has none)");
-    }
+    noteLosses(d, out.notes);
     if (several || !docstart.empty()) {
       out.text += docstart.empty() ? std::string("-DOCSTART- O") : docstart;
       out.text += "\n\n";
@@ -338,7 +374,10 @@ Result<ConllExport> writeConll(const Workspace& ws, BioScheme scheme) {
         }
         out.text += p;
         out.text += '-';
-        out.text += noSpaces(s.label);
+        std::string tag = noSpaces(s.label);  // a tag is one column
+        if (tag != s.label && renamed.insert(s.label).second)
+          out.notes.push_back("label '" + s.label + "' written as '" + tag + "'");
+        out.text += tag;
       }
       out.text += '\n';
       if (t + 1 == tokens.size() || tokens[t + 1].sentence != tokens[t].sentence) out.text += '\n';

@@ -14,136 +14,126 @@ namespace {
 using json = nlohmann::json;
 const char kExtrasKey[] = "doccano";
 
-std::string idText(const json& j) {
-  if (j.is_string()) return j.get<std::string>();
-  if (j.is_number_integer() || j.is_number_unsigned()) return dumpJson(j);
-  return "";
-}
-
-// Parses one JSON line into a document; returns "" or what is wrong (already located).
-std::string parseLine(const json& obj, const std::string& where, std::size_t docIndex,
-                      std::set<std::string>& names, DocumentData& out) {
-  if (!obj.is_object()) return where + ": expected a JSON object, found " + jsonTypeName(obj);
-  const json* textJ = obj.contains("text")   ? &obj["text"]
-                      : obj.contains("data") ? &obj["data"]
-                                             : nullptr;
-  if (!textJ || !textJ->is_string()) return where + ": /text: expected a string";
-  std::string name = obj.contains("id") ? idText(obj["id"]) : "";
+// Parses one JSON line into a document; false (with problems in `r`, pointers inside the line)
+// when it cannot be read.
+bool parseLine(JsonReader& r, const json& obj, std::size_t docIndex, std::set<std::string>& names,
+               DocumentData& out) {
+  const std::size_t before = r.problems.size();
+  if (!r.isObject(obj, "")) return false;
+  const char* textKey = obj.contains("data") && !obj.contains("text") ? "data" : "text";
+  std::string text;
+  if (!r.str(obj, textKey, "", text, true)) return false;
+  std::string name = obj.contains("id") ? r.idText(obj["id"], "/id") : "";
   if (name.empty()) name = "document-" + std::to_string(docIndex);
   std::string unique = name;
   for (int n = 2; !names.insert(unique).second; ++n) unique = name + "-" + std::to_string(n);
-  auto data = makeDocumentData(unique, unique, textJ->get<std::string>());
-  if (!data) return where + ": " + data.error();
+  auto data = makeDocumentData(unique, unique, std::move(text));
+  if (!data) {
+    r.add("/" + std::string(textKey), data.error());
+    return false;
+  }
   out = std::move(data.value());
   OffsetIndex index(out.text);
   AnnotationLayer& layer = out.annotations;
   json rest = json::object();
   std::map<std::string, std::string> entityIds;  // doccano id -> span id
   auto addSpan = [&](const std::string& ptr, const json& s, const json& e, const json& l,
-                     std::string id) -> std::string {
-    auto start = jsonToUint32(s), end = jsonToUint32(e);
-    if (!start || !end) return where + ": " + ptr + ": offsets must be non-negative integers";
-    if (!l.is_string()) return where + ": " + ptr + ": the label must be a string";
+                     std::string id) {
     Span span;
+    bool ok = r.offset(s, ptr + "/start", span.start);
+    ok = r.offset(e, ptr + "/end", span.end) && ok;
+    ok = r.isString(l, ptr + "/label") && ok;
+    if (!ok) return;
     span.id = std::move(id);
     span.label = l.get<std::string>();
-    span.start = *start;
-    span.end = *end;
     std::string why = finishSpan(span, out.text, index);
-    if (!why.empty()) return where + ": " + ptr + ": " + why;
+    if (!why.empty()) return r.add(ptr, why);
     layer.spans.push_back(std::move(span));
-    return "";
   };
-  auto addDocLabels = [&](const std::string& ptr, const json& arr) -> std::string {
+  // [[start, end, "Label"], ...] (the sequence-labelling and intent-detection forms).
+  auto addTriples = [&](const std::string& key, const json& v) {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      std::string ptr = "/" + key + "/" + std::to_string(i);
+      if (!v[i].is_array() || v[i].size() != 3) {
+        r.add(ptr, "expected [start, end, \"Label\"]");
+        continue;
+      }
+      addSpan(ptr, v[i][0], v[i][1], v[i][2], "T" + std::to_string(layer.spans.size() + 1));
+    }
+  };
+  auto addDocLabels = [&](const std::string& ptr, const json& arr) {
     if (arr.is_object()) {  // {"A": true, "B": 0.2}
       for (auto it = arr.begin(); it != arr.end(); ++it) {
         const json& v = it.value();
-        if ((v.is_boolean() && v.get<bool>()) || (v.is_number() && v.get<double>() >= 0.5)) {
+        if ((v.is_boolean() && v.get<bool>()) || (v.is_number() && v.get<double>() >= 0.5))
           layer.documentLabels.push_back(it.key());
-        }
       }
-      return "";
+      return;
     }
-    for (std::size_t i = 0; i < arr.size(); ++i) {
-      if (!arr[i].is_string())
-        return where + ": " + ptr + "/" + std::to_string(i) + ": expected a string";
-      layer.documentLabels.push_back(arr[i].get<std::string>());
-    }
-    return "";
+    for (std::size_t i = 0; i < arr.size(); ++i)
+      if (r.isString(arr[i], ptr + "/" + std::to_string(i)))
+        layer.documentLabels.push_back(arr[i].get<std::string>());
   };
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     const std::string& key = it.key();
     const json& v = it.value();
-    if (key == "text" || (key == "data" && textJ == &v)) continue;
+    if (key == textKey || key == "relations") continue;
     if (key == "label" || key == "labels") {
-      if (!v.is_array()) return where + ": /" + key + ": expected an array";
-      bool strings = !v.empty() && v[0].is_string();
-      if (strings) {
-        std::string why = addDocLabels("/" + key, v);
-        if (!why.empty()) return why;
+      if (!r.array(obj, key.c_str(), "")) continue;
+      if (!v.empty() && v[0].is_string())
+        addDocLabels("/" + key, v);
+      else
+        addTriples(key, v);
+    } else if (key == "cats") {
+      if (!v.is_array() && !v.is_object())
+        r.add("/cats", std::string("expected an array or an object, found ") + jsonTypeName(v));
+      else
+        addDocLabels("/cats", v);
+    } else if (key == "entities") {
+      if (!r.array(obj, "entities", "")) continue;
+      if (!v.empty() && v[0].is_array()) {
+        addTriples(key, v);
         continue;
       }
       for (std::size_t i = 0; i < v.size(); ++i) {
-        std::string ptr = "/" + key + "/" + std::to_string(i);
-        if (!v[i].is_array() || v[i].size() != 3)
-          return where + ": " + ptr + ": expected [start, end, \"Label\"]";
-        std::string why =
-            addSpan(ptr, v[i][0], v[i][1], v[i][2], "T" + std::to_string(layer.spans.size() + 1));
-        if (!why.empty()) return why;
-      }
-    } else if (key == "cats") {
-      if (!v.is_array() && !v.is_object()) return where + ": /cats: expected an array or an object";
-      std::string why = addDocLabels("/cats", v);
-      if (!why.empty()) return why;
-    } else if (key == "entities") {
-      if (!v.is_array()) return where + ": /entities: expected an array";
-      for (std::size_t i = 0; i < v.size(); ++i) {
         std::string ptr = "/entities/" + std::to_string(i);
         const json& e = v[i];
-        if (!e.is_object()) return where + ": " + ptr + ": expected an object";
-        for (const char* k : {"start_offset", "end_offset", "label"}) {
-          if (!e.contains(k)) return where + ": " + ptr + ": missing \"" + k + "\"";
-        }
-        std::string did = e.contains("id") ? idText(e["id"]) : std::to_string(i + 1);
-        if (did.empty()) return where + ": " + ptr + "/id: expected an integer or a string";
+        if (!r.isObject(e, ptr)) continue;
+        const json *s = r.member(e, "start_offset", ptr, true),
+                   *en = r.member(e, "end_offset", ptr, true), *l = r.member(e, "label", ptr, true);
+        if (!s || !en || !l) continue;
+        std::string did = e.contains("id") ? r.idText(e["id"], ptr + "/id") : std::to_string(i + 1);
+        if (did.empty()) continue;
         std::string sid = "T" + did;
-        if (!entityIds.emplace(did, sid).second)
-          return where + ": " + ptr + "/id: duplicate id " + did;
-        std::string why = addSpan(ptr, e["start_offset"], e["end_offset"], e["label"], sid);
-        if (!why.empty()) return why;
+        if (!entityIds.emplace(did, sid).second) {
+          r.add(ptr + "/id", "duplicate id " + did);
+          continue;
+        }
+        addSpan(ptr, *s, *en, *l, sid);
       }
-    } else if (key != "relations") {
+    } else {
       rest[key] = v;
     }
   }
-  if (obj.contains("relations")) {
-    const json& v = obj["relations"];
-    if (!v.is_array()) return where + ": /relations: expected an array";
-    std::set<std::string> relIds;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      std::string ptr = "/relations/" + std::to_string(i);
-      const json& r = v[i];
-      if (!r.is_object()) return where + ": " + ptr + ": expected an object";
-      if (!r.contains("from_id") || !r.contains("to_id") || !r.contains("type")) {
-        return where + ": " + ptr + ": needs from_id, to_id and type";
-      }
-      if (!r["type"].is_string()) return where + ": " + ptr + "/type: expected a string";
-      auto from = entityIds.find(idText(r["from_id"])), to = entityIds.find(idText(r["to_id"]));
-      if (from == entityIds.end() || to == entityIds.end()) {
-        return where + ": " + ptr + ": from_id/to_id do not name an entity of this line";
-      }
-      Relation rel;
-      std::string rid = r.contains("id") ? idText(r["id"]) : std::to_string(i + 1);
-      rel.id = "R" + (rid.empty() ? std::to_string(i + 1) : rid);
-      if (!relIds.insert(rel.id).second) return where + ": " + ptr + "/id: duplicate id";
-      rel.label = r["type"].get<std::string>();
-      rel.from = from->second;
-      rel.to = to->second;
-      layer.relations.push_back(std::move(rel));
-    }
-  }
+  std::set<std::string> relIds;
+  r.objects(obj, "relations", "", [&](const json& rj, const std::string& ptr) {
+    const json *f = r.member(rj, "from_id", ptr, true), *t = r.member(rj, "to_id", ptr, true);
+    Relation rel;
+    if (!r.str(rj, "type", ptr, rel.label, true) || !f || !t) return;
+    auto from = entityIds.find(r.idText(*f, ptr + "/from_id"));
+    auto to = entityIds.find(r.idText(*t, ptr + "/to_id"));
+    if (from == entityIds.end() || to == entityIds.end())
+      return r.add(ptr, "from_id/to_id do not name an entity of this line");
+    std::string rid =
+        rj.contains("id") ? r.idText(rj["id"], ptr + "/id") : std::to_string(relIds.size() + 1);
+    rel.id = "R" + rid;
+    if (!relIds.insert(rel.id).second) return r.add(ptr + "/id", "duplicate id " + rid);
+    rel.from = from->second;
+    rel.to = to->second;
+    layer.relations.push_back(std::move(rel));
+  });
   if (!rest.empty()) layer.extras[kExtrasKey] = dumpJson(rest);
-  return "";
+  return r.problems.size() == before;
 }
 
 }  // namespace
@@ -175,8 +165,10 @@ Result<Workspace> parseDoccanoJsonl(const std::string& name, const std::string& 
       continue;
     }
     DocumentData doc;
-    std::string why = parseLine(parsed.value(), where, ws.documents.size() + 1, names, doc);
-    addImported(ws, errors, std::move(doc), why);
+    JsonReader r;
+    if (parseLine(r, parsed.value(), ws.documents.size() + 1, names, doc))
+      ws.documents.push_back(std::move(doc));
+    for (const auto& p : r.problems) errors.addRaw(where + ": " + p);
   }
   return finishImport(std::move(ws), errors, name);
 }

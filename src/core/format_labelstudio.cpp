@@ -20,6 +20,10 @@ std::string str(const json& obj, const char* key) {
 }
 
 std::string annotatorOf(const json& ann) {
+  if (!ann.is_object()) return "";
+  if (ann.contains("model_version") && ann["model_version"].is_string() &&
+      !ann["model_version"].get_ref<const std::string&>().empty())
+    return ann["model_version"].get<std::string>();
   if (!ann.contains("completed_by")) return "";
   const json& c = ann["completed_by"];
   if (c.is_string()) return c.get<std::string>();
@@ -32,86 +36,72 @@ std::string annotatorOf(const json& ann) {
   return "";
 }
 
-// Reads one annotation's result list into a layer; returns "" or what is wrong.
-std::string readLayer(const json& ann, const std::string& where, const DocumentData& doc,
-                      const OffsetIndex& index, AnnotationLayer& layer) {
-  if (!ann.is_object()) return where + ": expected an object";
-  if (!ann.contains("result")) return "";
-  const json& result = ann["result"];
-  if (!result.is_array()) return where + "/result: expected an array";
-  json unknown = json::array(), names = json::object();
+// One "labels" region: one span per label (ids "<id>", "<id>_2", ...). Offsets are code points.
+void readRegion(JsonReader& r, const json& item, const std::string& ptr, const DocumentData& doc,
+                const OffsetIndex& index, AnnotationLayer& layer,
+                std::map<std::string, std::size_t>& regionSpan) {
+  const json* value = r.object(item, "value", ptr, true);
+  if (!value) return;
+  std::string vp = ptr + "/value";
+  Span s;
+  bool ok = r.offsetMember(*value, "start", vp, s.start);
+  ok = r.offsetMember(*value, "end", vp, s.end) && ok;
+  std::vector<std::string> labels;
+  ok = r.strings(*value, "labels", vp, labels) && ok;
+  if (!ok) return;
+  if (labels.empty()) return r.add(vp + "/labels", "expected a non-empty array");
+  if (s.end > index.codePoints() || s.start >= s.end) {
+    return r.add(vp, "range " + std::to_string(s.start) + "-" + std::to_string(s.end) +
+                         " is empty, reversed or beyond the text (" +
+                         std::to_string(index.codePoints()) + " code points)");
+  }
+  std::string id = str(item, "id");
+  if (id.empty()) id = "T" + std::to_string(layer.spans.size() + 1);
+  if (regionSpan.count(id)) return r.add(ptr + "/id", "duplicate region id " + id);
+  regionSpan[id] = layer.spans.size();
+  for (std::size_t l = 0; l < labels.size(); ++l) {
+    Span span = s;
+    span.id = l == 0 ? id : id + "_" + std::to_string(l + 1);
+    span.label = labels[l];
+    span.annotator = layer.annotator;
+    std::string why = finishSpan(span, doc.text, index);
+    if (!why.empty()) return r.add(ptr, why);
+    layer.spans.push_back(std::move(span));
+  }
+}
+
+// Reads one annotation's (or prediction's) result list into a layer; problems go to `r`.
+void readLayer(JsonReader& r, const json& ann, const std::string& where, const DocumentData& doc,
+               const OffsetIndex& index, AnnotationLayer& layer) {
+  if (!r.isObject(ann, where)) return;
+  const json* result = r.array(ann, "result", where);
+  if (!result) return;
+  json unknown = json::array(), names = json::object(), relations = json::object();
   std::map<std::string, std::size_t> regionSpan;  // region id -> first span index
   std::vector<std::size_t> relationItems, textareaItems;
-  for (std::size_t i = 0; i < result.size(); ++i) {
-    const json& item = result[i];
+  for (std::size_t i = 0; i < result->size(); ++i) {
+    const json& item = (*result)[i];
     std::string ptr = where + "/result/" + std::to_string(i);
-    if (!item.is_object()) return ptr + ": expected an object";
+    if (!r.isObject(item, ptr)) continue;
     std::string type = str(item, "type");
     if (type == "relation") {
       relationItems.push_back(i);
-      continue;
-    }
-    if (type == "textarea" && item.contains("id") && item.contains("value")) {
+    } else if (type == "textarea" && item.contains("id") && item.contains("value")) {
       textareaItems.push_back(i);
-      continue;
-    }
-    if (type != "labels" && type != "choices") {
+    } else if (type == "labels" || type == "choices") {
+      if (!names.contains(type)) names[type] = {str(item, "from_name"), str(item, "to_name")};
+      if (type == "labels") {
+        readRegion(r, item, ptr, doc, index, layer, regionSpan);
+      } else if (const json* value = r.object(item, "value", ptr, true)) {
+        if (!r.array(*value, "choices", ptr + "/value", true)) continue;
+        r.strings(*value, "choices", ptr + "/value", layer.documentLabels);
+      }
+    } else {
       unknown.push_back(item);
-      continue;
-    }
-    if (!item.contains("value") || !item["value"].is_object())
-      return ptr + "/value: expected an object";
-    const json& value = item["value"];
-    if (!names.contains(type)) names[type] = {str(item, "from_name"), str(item, "to_name")};
-    if (type == "choices") {
-      if (!value.contains("choices") || !value["choices"].is_array()) {
-        return ptr + "/value/choices: expected an array";
-      }
-      for (std::size_t c = 0; c < value["choices"].size(); ++c) {
-        const json& ch = value["choices"][c];
-        if (!ch.is_string())
-          return ptr + "/value/choices/" + std::to_string(c) + ": expected a string";
-        layer.documentLabels.push_back(ch.get<std::string>());
-      }
-      continue;
-    }
-    if (!value.contains("start") || !value.contains("end"))
-      return ptr + "/value: needs start and end";
-    auto start = jsonToUint32(value["start"]), end = jsonToUint32(value["end"]);
-    if (!start || !end) return ptr + "/value: start and end must be non-negative integers";
-    if (*end > index.utf16Units() || *start >= *end) {
-      return ptr + "/value: range " + std::to_string(*start) + "-" + std::to_string(*end) +
-             " is empty, reversed or beyond the text (" + std::to_string(index.utf16Units()) +
-             " UTF-16 units)";
-    }
-    std::size_t cs = index.cpOfUtf16(*start), ce = index.cpOfUtf16(*end);
-    if (index.utf16OfCp(cs) != *start || index.utf16OfCp(ce) != *end) {
-      return ptr + "/value: offset splits a surrogate pair (offsets are UTF-16 code units)";
-    }
-    if (!value.contains("labels") || !value["labels"].is_array() || value["labels"].empty()) {
-      return ptr + "/value/labels: expected a non-empty array";
-    }
-    std::string id = str(item, "id");
-    if (id.empty()) id = "T" + std::to_string(layer.spans.size() + 1);
-    if (regionSpan.count(id)) return ptr + "/id: duplicate region id " + id;
-    regionSpan[id] = layer.spans.size();
-    for (std::size_t l = 0; l < value["labels"].size(); ++l) {
-      const json& lab = value["labels"][l];
-      if (!lab.is_string())
-        return ptr + "/value/labels/" + std::to_string(l) + ": expected a string";
-      Span s;
-      s.id = l == 0 ? id : id + "_" + std::to_string(l + 1);
-      s.label = lab.get<std::string>();
-      s.start = static_cast<uint32_t>(cs);
-      s.end = static_cast<uint32_t>(ce);
-      s.annotator = layer.annotator;
-      std::string why = finishSpan(s, doc.text, index);
-      if (!why.empty()) return ptr + ": " + why;
-      layer.spans.push_back(std::move(s));
     }
   }
   for (std::size_t i : textareaItems) {
-    const json& item = result[i];
+    const json& item = (*result)[i];
     auto it = regionSpan.find(str(item, "id"));
     const json& value = item["value"];
     if (it == regionSpan.end() || !value.is_object() || !value.contains("text") ||
@@ -128,27 +118,29 @@ std::string readLayer(const json& ann, const std::string& where, const DocumentD
       names["textarea"] = {str(item, "from_name"), str(item, "to_name")};
   }
   for (std::size_t i : relationItems) {
-    const json& item = result[i];
+    const json& item = (*result)[i];
     std::string ptr = where + "/result/" + std::to_string(i);
     auto from = regionSpan.find(str(item, "from_id")), to = regionSpan.find(str(item, "to_id"));
     if (from == regionSpan.end() || to == regionSpan.end()) {
-      return ptr + ": from_id/to_id do not name a labelled region of this annotation";
+      r.add(ptr, "from_id/to_id do not name a labelled region of this annotation");
+      continue;
     }
-    Relation r;
-    r.id = "R" + std::to_string(layer.relations.size() + 1);
-    r.from = layer.spans[from->second].id;
-    r.to = layer.spans[to->second].id;
-    if (str(item, "direction") == "left") std::swap(r.from, r.to);
-    r.label = "relation";
-    if (item.contains("labels")) {
-      const json& labels = item["labels"];
-      if (!labels.is_array()) return ptr + "/labels: expected an array";
-      if (!labels.empty()) {
-        if (!labels[0].is_string()) return ptr + "/labels/0: expected a string";
-        r.label = labels[0].get<std::string>();
-      }
-    }
-    layer.relations.push_back(std::move(r));
+    Relation rel;
+    rel.id = "R" + std::to_string(layer.relations.size() + 1);
+    rel.from = layer.spans[from->second].id;
+    rel.to = layer.spans[to->second].id;
+    // What the file said, so that it is written back the same way.
+    json how = json::object();
+    std::string direction = str(item, "direction");
+    if (!direction.empty()) how["direction"] = direction;
+    if (direction == "left") std::swap(rel.from, rel.to);
+    std::vector<std::string> labels;
+    if (item.contains("labels") && !r.strings(item, "labels", ptr, labels)) continue;
+    rel.label = labels.empty() ? "relation" : labels[0];
+    if (labels.empty()) how["unlabelled"] = true;
+    if (labels.size() > 1) how["labels"] = labels;
+    if (!how.empty()) relations[rel.id] = how;
+    layer.relations.push_back(std::move(rel));
   }
   json kept = json::object();
   json annCopy = ann;
@@ -156,52 +148,71 @@ std::string readLayer(const json& ann, const std::string& where, const DocumentD
   kept["annotation"] = annCopy;
   if (!unknown.empty()) kept["results"] = unknown;
   if (!names.empty()) kept["names"] = names;
+  if (!relations.empty()) kept["relations"] = relations;
   layer.extras[kExtrasKey] = dumpJson(kept);
+}
+
+// The text member of a task's data: "text" if it is a string, else the first string member.
+std::string textKeyOf(const json& data) {
+  if (data.contains("text") && data["text"].is_string()) return "text";
+  for (auto it = data.begin(); it != data.end(); ++it)
+    if (it.value().is_string()) return it.key();
   return "";
 }
 
-std::string readTask(const json& task, const std::string& where, std::size_t taskIndex,
-                     std::set<std::string>& docNames, DocumentData& out) {
-  if (!task.is_object()) return where + ": expected a task object";
-  if (!task.contains("data") || !task["data"].is_object())
-    return where + "/data: expected an object";
-  const json& data = task["data"];
-  std::string textKey;
-  if (data.contains("text") && data["text"].is_string()) {
-    textKey = "text";
-  } else {
-    for (auto it = data.begin(); it != data.end() && textKey.empty(); ++it) {
-      if (it.value().is_string()) textKey = it.key();
-    }
+// Reads one task into `out`; false (with problems in `r`) when it cannot be read.
+bool readTask(JsonReader& r, const json& task, const std::string& where, std::size_t taskIndex,
+              std::set<std::string>& docNames, DocumentData& out) {
+  if (!task.is_object()) {
+    r.add(where, std::string("expected a task object, found ") + jsonTypeName(task));
+    return false;
   }
-  if (textKey.empty()) return where + "/data: no text (expected data.text to be a string)";
-  std::string name = task.contains("id") ? dumpJson(task["id"]) : std::to_string(taskIndex + 1);
-  if (!name.empty() && name.front() == '"') name = name.substr(1, name.size() - 2);
-  name = "task-" + name;
+  const json* data = r.object(task, "data", where, true);
+  if (!data) return false;
+  std::string textKey = textKeyOf(*data);
+  if (textKey.empty()) {
+    r.add(where + "/data", "no text (expected data.text to be a string)");
+    return false;
+  }
+  std::string name = "task-" + (task.contains("id") ? r.idText(task["id"], where + "/id")
+                                                    : std::to_string(taskIndex + 1));
   std::string unique = name;
   for (int n = 2; !docNames.insert(unique).second; ++n) unique = name + "-" + std::to_string(n);
-  auto d = makeDocumentData(unique, unique, data[textKey].get<std::string>());
-  if (!d) return where + "/data/" + jsonPointerToken(textKey) + ": " + d.error();
+  auto d = makeDocumentData(unique, unique, (*data)[textKey].get<std::string>());
+  if (!d) {
+    r.add(where + "/data/" + jsonPointerToken(textKey), d.error());
+    return false;
+  }
   out = std::move(d.value());
   OffsetIndex index(out.text);
-  const char* annKey = task.contains("annotations") ? "annotations" : "completions";
+  std::size_t before = r.problems.size();
   std::set<std::string> annotators;
-  if (task.contains(annKey)) {
-    const json& anns = task[annKey];
-    if (!anns.is_array()) return where + "/" + annKey + ": expected an array";
-    for (std::size_t i = 0; i < anns.size(); ++i) {
+  // Annotations (or the older "completions") first, then predictions, each its own layer.
+  const char* annKey = task.contains("annotations") ? "annotations" : "completions";
+  bool first = true;
+  for (const char* key : {annKey, "predictions"}) {
+    const json* anns = r.array(task, key, where);
+    if (!anns) continue;
+    const bool prediction = std::string(key) == "predictions";
+    for (std::size_t i = 0; i < anns->size(); ++i) {
       AnnotationLayer layer;
-      layer.annotator = anns[i].is_object() ? annotatorOf(anns[i]) : "";
-      if (layer.annotator.empty() && i > 0) layer.annotator = "annotator-" + std::to_string(i + 1);
+      layer.annotator = annotatorOf((*anns)[i]);
+      if (layer.annotator.empty() && prediction) layer.annotator = "predictions";
+      if (layer.annotator.empty() && !first) layer.annotator = "annotator-" + std::to_string(i + 1);
       std::string base = layer.annotator;
-      for (int n = 2; !annotators.insert(layer.annotator).second; ++n) {
+      for (int n = 2; !annotators.insert(layer.annotator).second; ++n)
         layer.annotator = base + "-" + std::to_string(n);
+      readLayer(r, (*anns)[i], where + "/" + key + "/" + std::to_string(i), out, index, layer);
+      if (prediction) {
+        json kept = json::parse(layer.extras[kExtrasKey], nullptr, false);
+        if (!kept.is_object()) kept = json::object();
+        kept["prediction"] = true;
+        layer.extras[kExtrasKey] = dumpJson(kept);
       }
-      std::string why =
-          readLayer(anns[i], where + "/" + annKey + "/" + std::to_string(i), out, index, layer);
-      if (!why.empty()) return why;
-      if (i == 0) {
+      // A prediction never becomes the working layer: it waits to be reviewed.
+      if (first && !prediction) {
         out.annotations = std::move(layer);
+        first = false;
       } else {
         out.others.push_back(std::move(layer));
       }
@@ -211,6 +222,7 @@ std::string readTask(const json& task, const std::string& where, std::size_t tas
   json taskCopy = task;
   taskCopy.erase("annotations");
   taskCopy.erase("completions");
+  taskCopy.erase("predictions");
   taskCopy["data"].erase(textKey);
   json kept = json::object();
   auto ex = out.annotations.extras.find(kExtrasKey);
@@ -219,7 +231,7 @@ std::string readTask(const json& task, const std::string& where, std::size_t tas
   kept["task"] = taskCopy;
   kept["textKey"] = textKey;
   out.annotations.extras[kExtrasKey] = dumpJson(kept);
-  return "";
+  return r.problems.size() == before;
 }
 
 json keptOf(const AnnotationLayer& layer) {
@@ -241,11 +253,13 @@ Result<Workspace> parseLabelStudioJson(const std::string& name, const std::strin
   ErrorList errors(name);
   Workspace ws;
   std::set<std::string> docNames;
-  for (std::size_t i = 0; i < root.size() && !errors.full(); ++i) {
+  JsonReader r;
+  for (std::size_t i = 0; i < root.size() && r.problems.size() < 10; ++i) {
     DocumentData doc;
-    std::string why = readTask(root[i], name + ": /" + std::to_string(i), i, docNames, doc);
-    addImported(ws, errors, std::move(doc), why);
+    if (readTask(r, root[i], "/" + std::to_string(i), i, docNames, doc))
+      ws.documents.push_back(std::move(doc));
   }
+  for (const auto& p : r.problems) errors.addRaw(name + ": " + p);
   return finishImport(std::move(ws), errors, name);
 }
 
@@ -264,8 +278,7 @@ std::string writeLabelStudioJson(const Workspace& ws, std::vector<std::string>* 
                               : "text";
     if (!task.contains("data") || !task["data"].is_object()) task["data"] = json::object();
     task["data"][textKey] = d.text;
-    if (!task.contains("id")) task["id"] = di + 1;
-    json anns = json::array();
+    json anns = json::array(), predictions = json::array();
     std::vector<const AnnotationLayer*> layers{&d.annotations};
     for (const auto& o : d.others) layers.push_back(&o);
     for (const AnnotationLayer* layer : layers) {
@@ -277,9 +290,14 @@ std::string writeLabelStudioJson(const Workspace& ws, std::vector<std::string>* 
       }
       json ann = lk.contains("annotation") && lk["annotation"].is_object() ? lk["annotation"]
                                                                            : json::object();
-      if (!ann.contains("completed_by") && !layer->annotator.empty()) {
-        ann["completed_by"] = {{"email", layer->annotator}};
-      }
+      const bool prediction = lk.contains("prediction");
+      if (prediction && !ann.contains("model_version") && !layer->annotator.empty())
+        ann["model_version"] = layer->annotator;
+      if (!prediction && !lk.contains("annotation") && !layer->annotator.empty())
+        warn(d.name + ": annotator " + layer->annotator +
+             " is not written (Label Studio names users by its own ids)");
+      json relHow = lk.contains("relations") && lk["relations"].is_object() ? lk["relations"]
+                                                                            : json::object();
       json names = lk.contains("names") && lk["names"].is_object() ? lk["names"] : json::object();
       auto nameOf = [&](const char* type, std::size_t i, const char* fallback) {
         if (names.contains(type) && names[type].is_array() && names[type].size() == 2 &&
@@ -300,8 +318,8 @@ std::string writeLabelStudioJson(const Workspace& ws, std::vector<std::string>* 
         }
         for (std::size_t p = 0; p < parts.size(); ++p) {
           std::string id = p == 0 ? s.id : s.id + "_part" + std::to_string(p + 1);
-          json value = {{"start", index.utf16OfCp(parts[p].start)},
-                        {"end", index.utf16OfCp(parts[p].end)},
+          json value = {{"start", parts[p].start},
+                        {"end", parts[p].end},
                         {"text", sliceCp(d.text, index, parts[p].start, parts[p].end)},
                         {"labels", json::array({s.label})}};
           result.push_back({{"id", id},
@@ -322,11 +340,22 @@ std::string writeLabelStudioJson(const Workspace& ws, std::vector<std::string>* 
         }
       }
       for (const Relation& r : layer->relations) {
-        result.push_back({{"from_id", r.from},
-                          {"to_id", r.to},
+        json how =
+            relHow.contains(r.id) && relHow[r.id].is_object() ? relHow[r.id] : json::object();
+        std::string direction = how.contains("direction") && how["direction"].is_string()
+                                    ? how["direction"].get<std::string>()
+                                    : "right";
+        const bool left = direction == "left";
+        json labels = json::array({r.label});
+        if (how.contains("unlabelled") && r.label == "relation") labels = json::array();
+        if (how.contains("labels") && how["labels"].is_array() && !how["labels"].empty() &&
+            how["labels"][0] == r.label)
+          labels = how["labels"];
+        result.push_back({{"from_id", left ? r.to : r.from},
+                          {"to_id", left ? r.from : r.to},
                           {"type", "relation"},
-                          {"direction", "right"},
-                          {"labels", json::array({r.label})}});
+                          {"direction", direction},
+                          {"labels", labels}});
       }
       if (!layer->documentLabels.empty()) {
         result.push_back({{"id", "document-labels"},
@@ -341,9 +370,10 @@ std::string writeLabelStudioJson(const Workspace& ws, std::vector<std::string>* 
       if (lostAttributes)
         warn(d.name + ": span attributes are not written (Label Studio has none here)");
       ann["result"] = result;
-      anns.push_back(ann);
+      (prediction ? predictions : anns).push_back(ann);
     }
     task["annotations"] = anns;
+    if (!predictions.empty()) task["predictions"] = predictions;
     tasks.push_back(task);
   }
   return dumpJson(tasks, 2) + "\n";

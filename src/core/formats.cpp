@@ -105,24 +105,29 @@ std::string formatsHelp() {
 
 namespace {
 
-Result<Workspace> importUnchecked(const std::vector<NamedFile>& files, Format format);
+Result<Workspace> importUnchecked(const std::vector<NamedFile>& files, Format format,
+                                  std::vector<std::string>& warnings);
 
 }  // namespace
 
-Result<Workspace> importFiles(const std::vector<NamedFile>& files, Format format) {
-  auto ws = importUnchecked(files, format);
+Result<Workspace> importFiles(const std::vector<NamedFile>& files, Format format,
+                              std::vector<std::string>* warnings) {
+  std::vector<std::string> notes;
+  auto ws = importUnchecked(files, format, notes);
   if (!ws) return ws;
   // The last gate: what an import gives must be what Editor::replaceWorkspace accepts.
   auto problems = workspaceProblems(ws.value());
   if (!problems.empty()) {
     return fail(joinProblems(files[0].name + ": the imported data is not valid", problems, 10));
   }
+  if (warnings) warnings->insert(warnings->end(), notes.begin(), notes.end());
   return ws;
 }
 
 namespace {
 
-Result<Workspace> importUnchecked(const std::vector<NamedFile>& files, Format format) {
+Result<Workspace> importUnchecked(const std::vector<NamedFile>& files, Format format,
+                                  std::vector<std::string>& warnings) {
   if (files.empty()) return fail("no file to import");
   if (format == Format::Unknown) format = formatFromFileName(files[0].name, files[0].bytes);
   if (format == Format::Unknown) {
@@ -132,7 +137,7 @@ Result<Workspace> importUnchecked(const std::vector<NamedFile>& files, Format fo
   }
   if (!canImport(format))
     return fail(files[0].name + ": " + formatName(format) + " cannot be imported");
-  if (format == Format::Brat) return importBratFiles(files);
+  if (format == Format::Brat) return importBratFiles(files, &warnings);
   Workspace merged;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const NamedFile& f = files[i];
@@ -178,8 +183,9 @@ Result<Workspace> importUnchecked(const std::vector<NamedFile>& files, Format fo
 
 }  // namespace
 
-Result<Workspace> importFile(const std::string& name, const std::string& bytes, Format format) {
-  return importFiles({NamedFile{name, bytes}}, format);
+Result<Workspace> importFile(const std::string& name, const std::string& bytes, Format format,
+                             std::vector<std::string>* warnings) {
+  return importFiles({NamedFile{name, bytes}}, format, warnings);
 }
 
 Result<std::string> exportFile(const Workspace& ws, Format format, const ExportOptions& options,
@@ -192,7 +198,7 @@ Result<std::string> exportFile(const Workspace& ws, Format format, const ExportO
                           ? ws.activeDocument
                           : options.document;
       if (i >= ws.documents.size()) return fail("brat export: no such document");
-      return writeBratAnn(ws.documents[i], warnings);
+      return writeBratAnn(ws.documents[i], warnings, &ws.schema);
     }
     case Format::Conll: {
       auto r = writeConll(ws, options.scheme);
@@ -206,7 +212,11 @@ Result<std::string> exportFile(const Workspace& ws, Format format, const ExportO
     case Format::Doccano:
       return writeDoccanoJsonl(ws, options.doccanoForm, warnings);
     case Format::WebAnno:
-      return writeWebAnnotation(ws, options.webAnno);
+      if (!options.webAnno.baseIri.empty() && !isAbsoluteIri(options.webAnno.baseIri))
+        return fail("base IRI '" + options.webAnno.baseIri +
+                    "' is not an absolute IRI (it needs a scheme, such as https: or urn:, and no "
+                    "spaces)");
+      return writeWebAnnotation(ws, options.webAnno, warnings);
     case Format::LabelStudio:
       return writeLabelStudioJson(ws, warnings);
     default:

@@ -42,12 +42,16 @@ struct ExportOptions {
   std::size_t document = std::numeric_limits<std::size_t>::max();
 };
 
-// All-or-nothing import. Format::Unknown detects from the name (and content).
+// All-or-nothing import. Format::Unknown detects from the name (and content). `warnings` gets
+// what the file's own tool would only warn about (the import still works), e.g. a brat
+// configuration problem; nothing is added when the import fails.
 Result<Workspace> importFile(const std::string& name, const std::string& bytes,
-                             Format format = Format::Unknown);
+                             Format format = Format::Unknown,
+                             std::vector<std::string>* warnings = nullptr);
 // Several files of one format (brat: .txt/.ann pairs + .conf files); other formats merge the
 // documents of each file into one workspace (the first file's schema wins, labels are added).
-Result<Workspace> importFiles(const std::vector<NamedFile>& files, Format format = Format::Unknown);
+Result<Workspace> importFiles(const std::vector<NamedFile>& files, Format format = Format::Unknown,
+                              std::vector<std::string>* warnings = nullptr);
 
 // The main file of an export (brat: the .ann of one document). Warnings say what the format could
 // not hold (CoNLL: every span left out, with its id, label and text).

@@ -194,4 +194,113 @@ const char* jsonTypeName(const json& j) {
   }
 }
 
+const json* JsonReader::member(const json& obj, const char* key, const std::string& ptr,
+                               bool required) {
+  auto it = obj.find(key);
+  if (it == obj.end()) {
+    if (required) add(ptr, std::string("missing \"") + key + "\"");
+    return nullptr;
+  }
+  return &*it;
+}
+
+bool JsonReader::str(const json& obj, const char* key, const std::string& ptr, std::string& out,
+                     bool required) {
+  const json* v = member(obj, key, ptr, required);
+  if (!v || !isString(*v, ptr + "/" + jsonPointerToken(key))) return false;
+  out = v->get_ref<const std::string&>();
+  return true;
+}
+
+bool JsonReader::boolean(const json& obj, const char* key, const std::string& ptr, bool& out) {
+  const json* v = member(obj, key, ptr);
+  if (!v) return false;
+  if (!v->is_boolean()) {
+    add(ptr + "/" + jsonPointerToken(key),
+        std::string("expected true or false, found ") + jsonTypeName(*v));
+    return false;
+  }
+  out = v->get<bool>();
+  return true;
+}
+
+bool JsonReader::offset(const json& v, const std::string& p, uint32_t& out) {
+  if (auto u = jsonToUint32(v)) {
+    out = *u;
+    return true;
+  }
+  if (v.is_number_unsigned())
+    add(p, "offset " + v.dump() + " is too large");
+  else if (v.is_number_integer())
+    add(p, "negative offset " + v.dump());
+  else if (v.is_number_float() && v.get<double>() < 0)
+    add(p, "negative offset " + dumpJson(v));
+  else if (v.is_number_float() && v.get<double>() >= 4294967296.0)
+    add(p, "offset " + dumpJson(v) + " is too large");
+  else if (v.is_number_float())
+    add(p, "offset " + dumpJson(v) + " is not a whole number");
+  else
+    add(p, std::string("expected an offset (a non-negative integer), found ") + jsonTypeName(v));
+  return false;
+}
+
+bool JsonReader::offsetMember(const json& obj, const char* key, const std::string& ptr,
+                              uint32_t& out) {
+  const json* v = member(obj, key, ptr, true);
+  return v && offset(*v, ptr + "/" + jsonPointerToken(key), out);
+}
+
+const json* JsonReader::array(const json& obj, const char* key, const std::string& ptr,
+                              bool required) {
+  const json* v = member(obj, key, ptr, required);
+  if (!v) return nullptr;
+  if (!v->is_array()) {
+    add(ptr + "/" + jsonPointerToken(key),
+        std::string("expected an array, found ") + jsonTypeName(*v));
+    return nullptr;
+  }
+  return v;
+}
+
+const json* JsonReader::object(const json& obj, const char* key, const std::string& ptr,
+                               bool required) {
+  const json* v = member(obj, key, ptr, required);
+  if (!v || !isObject(*v, ptr + "/" + jsonPointerToken(key))) return nullptr;
+  return v;
+}
+
+bool JsonReader::isObject(const json& v, const std::string& p) {
+  if (v.is_object()) return true;
+  add(p, std::string("expected an object, found ") + jsonTypeName(v));
+  return false;
+}
+
+bool JsonReader::isString(const json& v, const std::string& p) {
+  if (v.is_string()) return true;
+  add(p, std::string("expected a string, found ") + jsonTypeName(v));
+  return false;
+}
+
+bool JsonReader::strings(const json& obj, const char* key, const std::string& ptr,
+                         std::vector<std::string>& out) {
+  const json* a = array(obj, key, ptr);
+  if (!a) return false;
+  std::string p = ptr + "/" + jsonPointerToken(key);
+  bool all = true;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    if (isString((*a)[i], p + "/" + std::to_string(i)))
+      out.push_back((*a)[i].get<std::string>());
+    else
+      all = false;
+  }
+  return all;
+}
+
+std::string JsonReader::idText(const json& v, const std::string& p) {
+  if (v.is_string() && !v.get_ref<const std::string&>().empty()) return v.get<std::string>();
+  if (v.is_number_integer() || v.is_number_unsigned()) return v.dump();
+  add(p, std::string("expected an integer or a non-empty string id, found ") + jsonTypeName(v));
+  return "";
+}
+
 }  // namespace scholion

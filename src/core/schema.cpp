@@ -66,9 +66,15 @@ const AttributeDef* Schema::findAttribute(const std::string& n) const {
 
 std::vector<const RelationType*> Schema::relationsAllowed(const std::string& fromLabel,
                                                           const std::string& toLabel) const {
-  auto fits = [](const RelationType& r, const std::string& f, const std::string& t) {
-    return (r.fromLabels.empty() || contains(r.fromLabels, f)) &&
-           (r.toLabels.empty() || contains(r.toLabels, t));
+  auto fitsOne = [](const std::vector<std::string>& from, const std::vector<std::string>& to,
+                    const std::string& f, const std::string& t) {
+    return (from.empty() || contains(from, f)) && (to.empty() || contains(to, t));
+  };
+  auto fits = [&](const RelationType& r, const std::string& f, const std::string& t) {
+    if (fitsOne(r.fromLabels, r.toLabels, f, t)) return true;
+    for (const auto& sig : r.moreSignatures)
+      if (fitsOne(sig.fromLabels, sig.toLabels, f, t)) return true;
+    return false;
   };
   std::vector<const RelationType*> out;
   for (const auto& r : relationTypes)
@@ -114,7 +120,12 @@ std::vector<std::string> schemaProblems(const Schema& s) {
     if (!r.color.empty() && !isHexColor(r.color))
       problems.push_back("relation type " + quoted(r.name) + ": colour " + quoted(r.color) +
                          " is not #rrggbb");
-    for (const auto* side : {&r.fromLabels, &r.toLabels})
+    std::vector<const std::vector<std::string>*> sides{&r.fromLabels, &r.toLabels};
+    for (const auto& sig : r.moreSignatures) {
+      sides.push_back(&sig.fromLabels);
+      sides.push_back(&sig.toLabels);
+    }
+    for (const auto* side : sides)
       for (const auto& l : *side)
         if (!s.findLabel(l))
           problems.push_back("relation type " + quoted(r.name) + " names unknown span label " +

@@ -10,11 +10,19 @@ namespace scholion {
 
 struct SpanLabel {
   std::string name;
-  std::string color;        // "#rrggbb"
-  std::string hotkey;       // one key, "1".."9" or a letter; empty = none
+  std::string color;   // "#rrggbb"
+  std::string hotkey;  // one key, "1".."9" or a letter; empty = none
   std::string description;
   bool operator==(const SpanLabel& o) const {
     return name == o.name && color == o.color && hotkey == o.hotkey && description == o.description;
+  }
+};
+
+// One allowed pair of argument labels of a relation type (empty list = any).
+struct RelationSignature {
+  std::vector<std::string> fromLabels, toLabels;
+  bool operator==(const RelationSignature& o) const {
+    return fromLabels == o.fromLabels && toLabels == o.toLabels;
   }
 };
 
@@ -24,9 +32,12 @@ struct RelationType {
   std::vector<std::string> toLabels;    // allowed labels of the second argument; empty = any
   bool symmetric = false;               // false = directed
   std::string color;
+  // Further allowed argument pairs besides (fromLabels, toLabels): brat declares one relation
+  // type on several lines, each adding a signature.
+  std::vector<RelationSignature> moreSignatures;
   bool operator==(const RelationType& o) const {
     return name == o.name && fromLabels == o.fromLabels && toLabels == o.toLabels &&
-           symmetric == o.symmetric && color == o.color;
+           symmetric == o.symmetric && color == o.color && moreSignatures == o.moreSignatures;
   }
 };
 
@@ -42,7 +53,9 @@ struct AttributeDef {
 struct DocumentLabel {
   std::string name;
   std::string description;
-  bool operator==(const DocumentLabel& o) const { return name == o.name && description == o.description; }
+  bool operator==(const DocumentLabel& o) const {
+    return name == o.name && description == o.description;
+  }
 };
 
 struct Schema {
@@ -71,7 +84,8 @@ struct Schema {
 // a hotkey used twice, a bad colour); empty = valid.
 std::vector<std::string> schemaProblems(const Schema& schema);
 
-// Schema <-> JSON text. Parsing reports every problem (joined by newlines) or returns a valid schema.
+// Schema <-> JSON text. Parsing reports every problem (joined by newlines) or returns a valid
+// schema.
 Result<Schema> parseSchemaJson(const std::string& text);
 std::string schemaToJson(const Schema& schema);
 

@@ -5,14 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "json_util.h"
 #include "schema.h"
 
 namespace scholion {
 
-// Reads a schema object; type problems are appended as "<pointer>: <what>" (pointer = where `j`
+// Reads a schema object; type problems go to `reader` as "<pointer>: <what>" (pointer = where `j`
 // is).
-Schema schemaFromJson(const nlohmann::json& j, const std::string& pointer,
-                      std::vector<std::string>& problems);
+Schema schemaFromJson(const nlohmann::json& j, const std::string& pointer, JsonReader& reader);
 nlohmann::ordered_json schemaToJsonValue(const Schema& schema);
 
 }  // namespace scholion

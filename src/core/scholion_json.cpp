@@ -11,88 +11,9 @@ namespace {
 using json = nlohmann::json;
 using ojson = nlohmann::ordered_json;
 
-// Collects every type problem with its JSON pointer; the caller rejects the file if any.
-class Reader {
+// The Scholion shapes on top of the shared checked reader.
+class Reader : public JsonReader {
  public:
-  std::vector<std::string> problems;
-
-  const json* member(const json& obj, const char* key, const std::string& ptr, bool required) {
-    auto it = obj.find(key);
-    if (it == obj.end()) {
-      if (required) problems.push_back((ptr.empty() ? "/" : ptr) + ": missing \"" + key + "\"");
-      return nullptr;
-    }
-    return &*it;
-  }
-  bool str(const json& obj, const char* key, const std::string& ptr, std::string& out,
-           bool required = false) {
-    const json* v = member(obj, key, ptr, required);
-    if (!v) return false;
-    if (!v->is_string()) {
-      problems.push_back(ptr + "/" + key + ": expected a string, found " + jsonTypeName(*v));
-      return false;
-    }
-    out = v->get_ref<const std::string&>();
-    return true;
-  }
-  void boolean(const json& obj, const char* key, const std::string& ptr, bool& out) {
-    const json* v = member(obj, key, ptr, false);
-    if (!v) return;
-    if (!v->is_boolean()) {
-      problems.push_back(ptr + "/" + key + ": expected true or false, found " + jsonTypeName(*v));
-      return;
-    }
-    out = v->get<bool>();
-  }
-  bool offset(const json& v, const std::string& p, uint32_t& out) {
-    if (auto u = jsonToUint32(v)) {
-      out = *u;
-      return true;
-    }
-    if (v.is_number_unsigned())
-      problems.push_back(p + ": offset " + v.dump() + " is too large");
-    else if (v.is_number_integer())
-      problems.push_back(p + ": negative offset " + v.dump());
-    else if (v.is_number_float() && v.get<double>() < 0)
-      problems.push_back(p + ": negative offset " + dumpJson(v));
-    else if (v.is_number_float() && v.get<double>() >= 4294967296.0)
-      problems.push_back(p + ": offset " + dumpJson(v) + " is too large");
-    else if (v.is_number_float())
-      problems.push_back(p + ": offset " + dumpJson(v) + " is not a whole number");
-    else
-      problems.push_back(p + ": expected an offset (a non-negative integer), found " +
-                         jsonTypeName(v));
-    return false;
-  }
-  bool offsetMember(const json& obj, const char* key, const std::string& ptr, uint32_t& out) {
-    const json* v = member(obj, key, ptr, true);
-    return v && offset(*v, ptr + "/" + key, out);
-  }
-  const json* array(const json& obj, const char* key, const std::string& ptr,
-                    bool required = false) {
-    const json* v = member(obj, key, ptr, required);
-    if (!v) return nullptr;
-    if (!v->is_array()) {
-      problems.push_back(ptr + "/" + key + ": expected an array, found " + jsonTypeName(*v));
-      return nullptr;
-    }
-    return v;
-  }
-  const json* object(const json& obj, const char* key, const std::string& ptr) {
-    const json* v = member(obj, key, ptr, false);
-    if (!v) return nullptr;
-    if (!v->is_object()) {
-      problems.push_back(ptr + "/" + key + ": expected an object, found " + jsonTypeName(*v));
-      return nullptr;
-    }
-    return v;
-  }
-  bool isObject(const json& v, const std::string& p) {
-    if (v.is_object()) return true;
-    problems.push_back(p + ": expected an object, found " + jsonTypeName(v));
-    return false;
-  }
-
   Span span(const json& o, const std::string& p) {
     Span s;
     str(o, "id", p, s.id, true);
@@ -104,12 +25,10 @@ class Reader {
     if (const json* a = object(o, "attributes", p)) {
       for (auto it = a->begin(); it != a->end(); ++it) {
         std::string ap = p + "/attributes/" + jsonPointerToken(it.key());
-        if (it->is_string())
-          s.attributes[it.key()] = it->get<std::string>();
-        else if (it->is_boolean()) {
+        if (it->is_boolean()) {
           if (it->get<bool>()) s.attributes[it.key()] = "true";
-        } else {
-          problems.push_back(ap + ": expected a string, found " + jsonTypeName(*it));
+        } else if (isString(*it, ap)) {
+          s.attributes[it.key()] = it->get<std::string>();
         }
       }
     }
@@ -118,7 +37,7 @@ class Reader {
         const json& pair = (*f)[k];
         std::string fp = p + "/fragments/" + std::to_string(k);
         if (!pair.is_array() || pair.size() != 2) {
-          problems.push_back(fp + ": expected [start, end]");
+          add(fp, "expected [start, end]");
           continue;
         }
         Fragment fr;
@@ -159,21 +78,11 @@ class Reader {
         if (isObject((*rels)[i], rp)) layer.relations.push_back(relation((*rels)[i], rp));
       }
     }
-    if (const json* labels = array(o, "documentLabels", p)) {
-      for (std::size_t i = 0; i < labels->size(); ++i) {
-        if ((*labels)[i].is_string())
-          layer.documentLabels.push_back((*labels)[i].get<std::string>());
-        else
-          problems.push_back(p + "/documentLabels/" + std::to_string(i) + ": expected a string");
-      }
-    }
+    strings(o, "documentLabels", p, layer.documentLabels);
     if (const json* extras = object(o, "extras", p)) {
       for (auto it = extras->begin(); it != extras->end(); ++it) {
-        if (it->is_string())
+        if (isString(*it, p + "/extras/" + jsonPointerToken(it.key())))
           layer.extras[it.key()] = it->get<std::string>();
-        else
-          problems.push_back(p + "/extras/" + jsonPointerToken(it.key()) +
-                             ": expected a string, found " + jsonTypeName(*it));
       }
     }
   }
@@ -268,7 +177,7 @@ Result<Workspace> parseScholionJson(const std::string& bytes) {
   }
   r.str(root, "annotator", "", ws.annotator);
   if (const json* s = r.member(root, "schema", "", false))
-    ws.schema = schemaFromJson(*s, "/schema", r.problems);
+    ws.schema = schemaFromJson(*s, "/schema", r);
 
   // hasText per document: working layer first, then each other layer.
   std::vector<std::vector<std::vector<bool>>> hasText;

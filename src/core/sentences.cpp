@@ -10,6 +10,10 @@ bool isTerminal(uint32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
          c == 0xFF1F || c == 0xFF0E;
 }
+// Full stops of scripts written without spaces: they end a sentence even when text follows at once.
+bool endsWithoutSpace(uint32_t c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E;
+}
 bool isClosing(uint32_t c) {
   return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == 0x201D || c == 0x2019 ||
          c == 0xBB || c == 0x300D || c == 0x300F || c == 0xFF09;
@@ -59,6 +63,8 @@ std::vector<Sentence> splitSentences(std::string_view text, const std::vector<To
       uint32_t nextC = cps[tokens[t + 1].start];
       bool ellipsis = (c0 == '.' && tok.end - tok.start > 1) || c0 == 0x2026;
       brk = !ellipsis || isUpperStart(nextC) || classify(nextC) == CharClass::Digit;
+      // A sentence never ends inside a whitespace-delimited token ("PU.1", "?:?", "e.g.x").
+      if (tokens[t + 1].start == tokens[t].end && !endsWithoutSpace(c0)) brk = false;
     }
     // Newlines between this token and the next.
     const Token& cur = tokens[t];

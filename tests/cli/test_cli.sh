@@ -85,6 +85,28 @@ check "label studio -> doccano" "$S" convert "$T/ls.json" "$T/d.jsonl" --from la
 check "brat -> web annotation" "$S" convert "$D/brat/story.ann" "$T/w.jsonld"
 contains "web annotation collection" "$T/w.jsonld" '"AnnotationCollection"'
 expect_rc 1 "web annotation cannot be read" "$S" convert "$T/w.jsonld" "$T/x.json"
+check "web annotation with a base IRI" "$S" convert "$D/brat/story.ann" "$T/b.jsonld" \
+  --base-iri "https://example.org/c/"
+contains "documents named by the base IRI" "$T/b.jsonld" '"source": "https://example.org/c/story.txt"'
+expect_rc 1 "a relative base IRI is refused" "$S" convert "$D/brat/story.ann" "$T/c.jsonld" \
+  --base-iri "c/"
+contains "the base IRI problem is named" "$T/err" "not an absolute IRI"
+
+# brat: configurations brat only warns about open with warnings; brat-survey counts a tree.
+mkdir -p "$T/corpus/sub"
+printf 'PU.1 binds' > "$T/corpus/sub/a.txt"
+printf 'T1\tProtein 0 4\tPU.1\n' > "$T/corpus/sub/a.ann"
+printf '[spans]\nProtein\n----\n[colours]\nx\n' > "$T/corpus/annotation.conf"
+check "brat folder with a configuration one level up" "$S" convert "$T/corpus/sub" "$T/o.json"
+contains "its warning is printed" "$T/err" "warning: "
+contains "the unknown section is named" "$T/err" "unexpected section [colours]"
+expect_rc 0 "brat-survey" "$S" brat-survey "$T/corpus"
+contains "brat-survey counts the corpus" "$T/out" "1 documents, 1 spans, 0 relations"
+contains "brat-survey totals (the corpus and the lone annotation.conf)" "$T/out" "total: 2 folders (0 failed)"
+printf '[entities]\n\tOrphan\n' > "$T/corpus/annotation.conf"
+mkdir -p "$T/conf" && printf '[entities]\n<ANY>=A\n' > "$T/conf/annotation.conf"
+expect_rc 1 "brat-survey fails on a configuration brat refuses" "$S" brat-survey "$T/conf"
+contains "the refused line is named" "$T/out" "annotation.conf:2: <ANY> is a reserved name"
 
 # stats
 expect_rc 0 "stats" "$S" stats "$D/doccano/sample.jsonl"

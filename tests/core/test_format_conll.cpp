@@ -167,3 +167,38 @@ TEST_CASE("CoNLL import rejects malformed files with line and column", "[formats
   CHECK(several.error().find("x.conll:1:1") != std::string::npos);
   CHECK(several.error().find("x.conll:3:1") != std::string::npos);
 }
+
+TEST_CASE("Sentences never end inside a token: PU.1 and ?:? stay whole", "[formats][conll]") {
+  const std::string text = "PU.1 binds DNA. The ?:? motif is odd. Done.";
+  auto ws = oneDoc(text, {span("T1", "Protein", 0, 4, "PU.1"), span("T2", "Motif", 20, 23, "?:?")});
+  auto out = writeConll(ws, BioScheme::Iob2);
+  REQUIRE(out.ok());
+  CHECK(out->leftOut.empty());
+  CHECK(out->text.rfind("PU B-Protein\n. I-Protein\n1 I-Protein\nbinds O\n", 0) == 0);
+  CHECK(out->text.find("\nThe O\n? B-Motif\n: I-Motif\n? I-Motif\n") != std::string::npos);
+  CHECK(out->text.find("DNA O\n. O\n\nThe O\n") != std::string::npos);  // still a break there
+}
+
+TEST_CASE("CoNLL export names every kind of annotation it drops", "[formats][conll]") {
+  Span t1 = span("T1", "Named Entity", 0, 5, "Jiang");
+  t1.attributes["Certainty"] = "High";
+  t1.note = "president";
+  auto ws = oneDoc("Jiang met Putin.", {t1, span("T2", "Person", 10, 15, "Putin")});
+  DocumentData& d = ws.documents[0];
+  d.annotations.relations = {Relation{"R1", "meets", "T1", "T2", ""}};
+  d.annotations.documentLabels = {"politics"};
+  d.annotations.extras["brat"] = "E1\tMeet:T1\nN1\tReference T1 W:1\tx\n*\tEquiv T1 T2\n";
+  d.others.push_back(d.annotations);
+  std::vector<std::string> warnings;
+  auto out = exportFile(ws, Format::Conll, ExportOptions(), &warnings);
+  REQUIRE(out.ok());
+  CHECK(out->find("Jiang B-Named_Entity\n") != std::string::npos);  // one column
+  std::string all;
+  for (const auto& w : warnings) all += w + "\n";
+  INFO(all);
+  for (const char* lost : {"1 relations", "1 span attributes", "1 notes", "1 brat events",
+                           "1 brat normalisations", "1 brat equivalences", "1 document labels",
+                           "1 other annotators' layers", "label 'Named Entity' written as"}) {
+    CHECK(all.find(lost) != std::string::npos);
+  }
+}

@@ -99,16 +99,19 @@ TEST_CASE("doccano import rejects malformed lines with line numbers", "[formats]
   const Case cases[] = {
       {ok + "{\"text\":\"abc\",\"label\":[[0,1,\"A\"]\n", "x.jsonl:2:"},
       {"{\"text\":\"abc\",\"label\":[[-1,1,\"A\"]]}",
-       "x.jsonl:1:1: /label/0: offsets must be non-negative"},
+       "x.jsonl:1:1: /label/0/start: negative offset -1"},
       {"{\"text\":\"abc\",\"label\":[[0,4,\"A\"]]}", "beyond the text"},
       {"{\"text\":\"abc\",\"label\":[[2,1,\"A\"]]}", "reversed"},
-      {"{\"text\":\"abc\",\"label\":[[0,99999999999,\"A\"]]}", "non-negative integers"},
-      {"{\"text\":\"abc\",\"label\":[[0,1.5,\"A\"]]}", "non-negative integers"},
+      {"{\"text\":\"abc\",\"label\":[[0,99999999999,\"A\"]]}",
+       "/label/0/end: offset 99999999999 is too large"},
+      {"{\"text\":\"abc\",\"label\":[[0,1.5,\"A\"]]}",
+       "/label/0/end: offset 1.5 is not a whole number"},
       {"{\"text\":5}", "/text: expected a string"},
-      {"[1,2]", "expected a JSON object"},
+      {"[1,2]", "x.jsonl:1:1: /: expected an object, found array"},
       {"{\"text\":\"abc\",\"label\":\"A\"}", "/label: expected an array"},
       {"{\"text\":\"abc\",\"label\":[[0,1]]}", "/label/0: expected [start, end"},
-      {"{\"text\":\"abc\",\"label\":[[0,1,7]]}", "label must be a string"},
+      {"{\"text\":\"abc\",\"label\":[[0,1,7]]}",
+       "/label/0/label: expected a string, found integer"},
       {"{\"text\":\"abc\",\"entities\":[{\"id\":1,\"label\":\"A\",\"start_offset\":0}]}",
        "missing \"end_offset\""},
       {"{\"text\":\"abc\",\"entities\":[],\"relations\":[{\"from_id\":1,\"to_id\":2,\"type\":\"r\"}"
@@ -132,4 +135,21 @@ TEST_CASE("doccano import rejects malformed lines with line numbers", "[formats]
   // The registry detects the format from the extension and applies the same checks.
   CHECK(importFile("y.jsonl", ok).ok());
   CHECK_FALSE(importFile("y.jsonl", "{\"text\":1}").ok());
+}
+
+TEST_CASE("doccano intent-detection form: entities as triples and cats", "[formats][doccano]") {
+  auto r = parseDoccanoJsonl("intent.jsonl",
+                             "{\"text\":\"Go to Paris\",\"entities\":[[6,11,\"LOC\"]],"
+                             "\"cats\":[\"travel\"]}\n");
+  REQUIRE(r.ok());
+  const AnnotationLayer& l = r->documents[0].annotations;
+  REQUIRE(l.spans.size() == 1);
+  CHECK(l.spans[0].label == "LOC");
+  CHECK(l.spans[0].text == "Paris");
+  CHECK(l.documentLabels == std::vector<std::string>{"travel"});
+  auto bad =
+      parseDoccanoJsonl("intent.jsonl", "{\"text\":\"Go\",\"entities\":[[0,1,\"A\"],[0,1]]}\n");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().find("intent.jsonl:1:1: /entities/1: expected [start, end") !=
+        std::string::npos);
 }
