@@ -195,14 +195,15 @@ test('CoNLL IOB2 export: B-/I- tags, blank lines between sentences, the overlap 
   await ctx.close();
 });
 
-test('Label Studio JSON: UTF-16 offsets after an emoji, through File > Import, and back out', async () => {
+test('Label Studio JSON: code-point offsets after an emoji, through File > Import, and back out', async () => {
   const { page, ctx } = await openApp(env);
   await enterName(page, 'Ana');
   const text = '😀😀 Zoë visited Αθήνα with 𝔊ödel.';
   const region = (id, word, label) => {
-    const start = text.indexOf(word);  // JS strings count UTF-16 units, as Label Studio does
+    // Label Studio counts code points (its own emoji test says so), not JS's UTF-16 units.
+    const start = cpOffset(text, word);
     return { id, from_name: 'label', to_name: 'text', type: 'labels',
-      value: { start, end: start + word.length, text: word, labels: [label] } };
+      value: { start, end: start + Array.from(word).length, text: word, labels: [label] } };
   };
   const tasks = [{ id: 7, data: { text }, annotations: [{ completed_by: 3, result: [
     region('a', 'Αθήνα', 'Location'), region('b', '𝔊ödel', 'Person'), region('c', 'Zoë', 'Person')] }] }];
@@ -227,7 +228,8 @@ test('Label Studio JSON: UTF-16 offsets after an emoji, through File > Import, a
   for (const word of ['Αθήνα', '𝔊ödel', 'Zoë']) {
     const v = values.find((x) => x.text === word);
     assert.ok(v, word);
-    assert.equal(v.start, text.indexOf(word), `${word}: UTF-16 offsets again on the way out`);
+    assert.equal(v.start, cpOffset(text, word), `${word}: code-point offsets again on the way out`);
+    assert.equal(v.end, cpOffset(text, word) + Array.from(word).length);
   }
   await ctx.close();
 });
