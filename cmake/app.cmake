@@ -56,14 +56,20 @@ if(EMSCRIPTEN)
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sNO_FILESYSTEM=1 -sENVIRONMENT=web
     -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
     -sEXPORTED_RUNTIME_METHODS=[ccall,UTF8ToString,lengthBytesUTF8,stringToUTF8]
-    --pre-js ${CMAKE_BINARY_DIR}/scholion-api.js)
+    # SHELL: keeps each --pre-js with its file (CMake folds repeated options into one).
+    "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/scholion-startup.js"
+    "SHELL:--pre-js ${CMAKE_BINARY_DIR}/scholion-api.js")
 
   add_executable(scholion_web $<TARGET_OBJECTS:scholion_web_platform>)
   set_target_properties(scholion_web PROPERTIES OUTPUT_NAME scholion SUFFIX ".js"
     RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/site)
   target_link_libraries(scholion_web PRIVATE scholion_web_platform)
   target_link_options(scholion_web PRIVATE ${SCHOLION_WEB_LINK_OPTIONS})
-  set_property(TARGET scholion_web APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/scholion-api.js)
+  # Scripts bundled into scholion.js, and the page files the post-build step copies.
+  set(SCHOLION_WEB_SCRIPTS ${CMAKE_SOURCE_DIR}/web/scholion-startup.js
+      ${CMAKE_SOURCE_DIR}/web/scholion-api.js)
+  set_property(TARGET scholion_web APPEND PROPERTY LINK_DEPENDS ${SCHOLION_WEB_SCRIPTS}
+               ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/scholion.css)
   # The static site: page, styles, plus the .js/.wasm the link writes next to them.
   add_custom_command(TARGET scholion_web POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/web/index.html
@@ -76,8 +82,8 @@ if(EMSCRIPTEN)
     RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/single)
   target_link_libraries(scholion_web_single PRIVATE scholion_web_platform)
   target_link_options(scholion_web_single PRIVATE ${SCHOLION_WEB_LINK_OPTIONS} -sSINGLE_FILE=1)
-  set_property(TARGET scholion_web_single APPEND PROPERTY LINK_DEPENDS
-               ${CMAKE_SOURCE_DIR}/web/scholion-api.js)
+  set_property(TARGET scholion_web_single APPEND PROPERTY LINK_DEPENDS ${SCHOLION_WEB_SCRIPTS}
+               ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/scholion.css)
   add_custom_command(TARGET scholion_web_single POST_BUILD
     COMMAND ${CMAKE_COMMAND} -DPAGE=${CMAKE_SOURCE_DIR}/web/index.html
             -DSTYLES=${CMAKE_SOURCE_DIR}/web/scholion.css

@@ -31,7 +31,10 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   Module.canvas = document.getElementById('canvas');
   Module.print = function (t) { console.log(t); };
   Module.printErr = function (t) { console.warn(t); };
-  Module.scholionFirstFrame = function () { setStatus(''); resolveReady(); openFromUrl(); };
+  Module.scholionFirstFrame = function () {
+    if (Module.scholionMark) Module.scholionMark('ready');
+    setStatus(''); resolveReady(); openFromUrl();
+  };
   // ?open=URL (same origin or CORS-enabled): a teacher's link straight to a document or exercise.
   // The file goes through the same path as the file chooser, so it is checked the same way.
   function openFromUrl() {

@@ -25,6 +25,11 @@ struct Host::Impl {
   float pixelRatio = 1.0f;
   float builtRatio = 0.0f;
   SdlInput input;
+  Host::PhaseMark mark = nullptr;
+  int frames = 0;
+  void phase(const char* name) const {
+    if (mark) mark(name);
+  }
 };
 
 namespace {
@@ -60,8 +65,9 @@ void Host::buildFonts() {
   impl_->builtRatio = ratio;
 }
 
-std::string Host::init(ui::PlatformServices& services) {
+std::string Host::init(ui::PlatformServices& services, PhaseMark mark) {
   impl_ = std::make_shared<Impl>();
+  impl_->mark = mark;
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0)
     return std::string("SDL_Init failed: ") + SDL_GetError();
 #ifdef __EMSCRIPTEN__
@@ -89,6 +95,7 @@ std::string Host::init(ui::PlatformServices& services) {
   if (!impl_->gl) return std::string("OpenGL context failed: ") + SDL_GetError();
   SDL_GL_MakeCurrent(impl_->window, impl_->gl);
   SDL_GL_SetSwapInterval(1);
+  impl_->phase("gl");
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -99,9 +106,11 @@ std::string Host::init(ui::PlatformServices& services) {
   std::string err = impl_->renderer.init();
   if (!err.empty()) return err;
   buildFonts();
+  impl_->phase("fonts");
 
   app_ = std::make_unique<ui::App>(services);
   app_->start();
+  impl_->phase("app");
   return "";
 }
 
@@ -143,6 +152,8 @@ bool Host::frame() {
   ImGui::NewFrame();
   app_->frame();
   ImGui::Render();
+  const bool first = ++impl_->frames == 1;
+  if (first) impl_->phase("ui1");
 
   ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -152,6 +163,7 @@ bool Host::frame() {
   impl_->renderer.render(ImGui::GetDrawData());
   const auto t1 = std::chrono::steady_clock::now();
   SDL_GL_SwapWindow(impl_->window);
+  if (first) impl_->phase("frame1");
   stats_.lastFrameMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
   return running;
 }

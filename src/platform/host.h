@@ -18,8 +18,11 @@ struct FrameStats {
 
 class Host {
  public:
+  // Names a startup phase as it ends ("gl", "fonts", "app", "ui1", "frame1"): the web page
+  // records them for the startup benchmark.
+  using PhaseMark = void (*)(const char* phase);
   // Creates the window and everything behind it. "" or an error message.
-  std::string init(ui::PlatformServices& services);
+  std::string init(ui::PlatformServices& services, PhaseMark mark = nullptr);
   // Runs one frame: events, UI, render. False when the user closed the window (desktop).
   bool frame();
   void shutdown();

@@ -164,8 +164,20 @@ EMSCRIPTEN_KEEPALIVE int scholion_frame_times(float* out, int max) {
 
 }  // extern "C"
 
+namespace {
+// Records a startup phase in the page (web/scholion-startup.js).
+void markPhase(const char* phase) {
+  EM_ASM(
+      {
+        if (Module.scholionMark) Module.scholionMark(UTF8ToString($0));
+      },
+      phase);
+}
+}  // namespace
+
 int main() {
-  std::string err = gHost.init(gServices);
+  markPhase("runtime");
+  std::string err = gHost.init(gServices, markPhase);
   if (!err.empty()) {
     EM_ASM(
         {

@@ -1,0 +1,146 @@
+// Browser benchmark (not a test): how long the page takes to open, phase by phase, cold (a new
+// browser context: empty HTTP and code caches) and warm (a second visit in the same context),
+// for the sample, for autosaved 5,000- and 250,000-character documents, and for the one-file
+// offline page from file://. Run: ./emsdk-build.sh bench (or SCHOLION_SITE=build/web/site node
+// this-file [runs]). Prints medians of the runs (5 by default, or SCHOLION_BENCH_RUNS).
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { launch, openApp, siteDir } from '../harness.mjs';
+import { enterName } from '../gestures.mjs';
+
+const RUNS = Number(process.argv[2] || process.env.SCHOLION_BENCH_RUNS || 5);
+// Phases in the order they happen (web/scholion-startup.js, src/platform/host.cpp).
+const PHASES = ['script', 'download', 'compile', 'instantiate', 'runtime', 'gl', 'fonts', 'app',
+  'ui1', 'frame1', 'ready'];
+
+const median = (v) => {
+  const s = v.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// A workspace with one document of `chars` code points (the sample repeated) and `spans` spans
+// on words of four letters or more, spread evenly over the text.
+function makeWorkspace(template, sample, chars, spans) {
+  let text = '';
+  while (Array.from(text).length < chars) text += sample;
+  text = Array.from(text).slice(0, chars).join('');
+  // Code point offset of every UTF-16 index (the text has non-ASCII characters).
+  const cp = new Array(text.length + 1);
+  for (let i = 0, n = 0; i <= text.length; i++) {
+    cp[i] = n;
+    const u = text.charCodeAt(i);
+    if (!(u >= 0xdc00 && u <= 0xdfff)) n++;
+  }
+  const words = [];
+  const re = /[A-Za-z]{4,}/g;
+  let m;
+  while ((m = re.exec(text))) words.push([cp[m.index], cp[m.index + m[0].length], m[0]]);
+  const labels = template.schema.spanLabels.map((l) => l.name);
+  const step = words.length / spans;
+  const list = [];
+  for (let i = 0; i < spans; i++) {
+    const [start, end, w] = words[Math.floor(i * step)];
+    list.push({ id: `T${i + 1}`, label: labels[i % labels.length], start, end, text: w });
+  }
+  const doc = { id: `doc${chars}`, name: `doc-${chars}.txt`, text,
+    sha256: crypto.createHash('sha256').update(text).digest('hex'), spans: list, relations: [] };
+  return { ...template, annotator: 'Bench', documents: [doc], activeDocument: 0 };
+}
+
+// The autosave entries (localStorage) the app writes for a workspace: seeded into new contexts.
+async function autosaveOf(env, workspace) {
+  const { page, ctx } = await openApp(env);
+  await enterName(page, 'Bench');
+  const r = await page.evaluate((j) => window.scholion.importJson(j), JSON.stringify(workspace));
+  if (!r.ok) throw new Error(r.error);
+  await page.evaluate(() => window.scholion.flushSave());
+  const entries = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('scholion:')).map((k) => ({ name: k, value: localStorage.getItem(k) })));
+  await ctx.close();
+  return entries;
+}
+
+// One visit: navigate, wait for ready, read the phases (ms since navigation).
+async function visit(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.scholion && window.scholion.ready, null, { timeout: 120000 });
+  const readyAt = await page.evaluate(() => window.scholion.ready.then(() => performance.now()));
+  const s = await page.evaluate(() => (window.scholionStartup ? window.scholionStartup() : null));
+  const st = await page.evaluate(() => window.scholion.state());
+  const phases = s ? s.phases : { ready: readyAt };
+  if (s && s.wasm && !('download' in phases)) phases.download = s.wasm.end;
+  return { phases, wasm: s && s.wasm, spans: st.spans };
+}
+
+// `RUNS` new contexts, each visited twice: [cold runs, warm runs].
+async function measure(env, url, storage, expectSpans) {
+  const cold = [], warm = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 },
+      storageState: storage ? { cookies: [], origins: [{ origin: new URL(env.url).origin, localStorage: storage }] } : undefined });
+    const first = await ctx.newPage();
+    cold.push(await visit(first, url));
+    // The second visit: a new tab after the first one is closed (its unload is not timed).
+    await first.close({ runBeforeUnload: true });
+    warm.push(await visit(await ctx.newPage(), url));
+    await ctx.close();
+  }
+  for (const r of [...cold, ...warm])
+    if (expectSpans !== undefined && r.spans !== expectSpans) throw new Error(`expected ${expectSpans} spans, the page has ${r.spans}`);
+  return { cold, warm };
+}
+
+function column(runs) {
+  const out = {};
+  for (const p of PHASES) out[p] = median(runs.map((r) => r.phases[p]));
+  out['wasm arrived → frame1'] = median(runs.map((r) => r.phases.frame1 - r.phases.download));
+  out['wasm arrived → ready'] = median(runs.map((r) => r.phases.ready - r.phases.download));
+  return out;
+}
+
+function printTable(title, columns) {
+  const names = Object.keys(columns);
+  console.log(`\n${title}\n| phase (ms since navigation, median of ${RUNS}) | ${names.join(' | ')} |`);
+  console.log(`|---|${names.map(() => '---:').join('|')}|`);
+  for (const row of Object.keys(columns[names[0]])) {
+    const cells = names.map((n) => (Number.isFinite(columns[n][row]) ? columns[n][row].toFixed(0) : '–'));
+    if (cells.every((c) => c === '–')) continue;
+    console.log(`| ${row} | ${cells.join(' | ')} |`);
+  }
+}
+
+const env = await launch();
+try {
+  const wasmFile = path.join(siteDir, 'scholion.wasm');
+  console.log(`scholion.wasm: ${(fs.statSync(wasmFile).size / 1e6).toFixed(2)} MB; ` +
+    `offline page: ${(fs.statSync(path.join(siteDir, 'scholion-offline.html')).size / 1e6).toFixed(2)} MB; runs: ${RUNS}`);
+  const sample = await measure(env, env.url);
+  const { page, ctx } = await openApp(env);
+  const template = JSON.parse(await page.evaluate(() => window.scholion.exportJson()));
+  const sampleText = await page.evaluate(() => window.scholion.documentText());
+  await ctx.close();
+  const small = await measure(env, env.url, await autosaveOf(env, makeWorkspace(template, sampleText, 5000, 120)), 120);
+  const big = await measure(env, env.url, await autosaveOf(env, makeWorkspace(template, sampleText, 250000, 6000)), 6000);
+
+  const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR || '/tmp'), 'scholion-bench-'));
+  const copy = path.join(dir, 'Scholion.html');
+  fs.copyFileSync(path.join(siteDir, 'scholion-offline.html'), copy);
+  const offline = await measure(env, pathToFileURL(copy).href);
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  printTable('Startup phases', {
+    'sample, cold': column(sample.cold), 'sample, warm': column(sample.warm),
+    'offline file, cold': column(offline.cold), 'offline file, warm': column(offline.warm),
+  });
+  printTable('Open an autosaved document (navigation → ready, the document drawn)', {
+    '5k chars / 120 spans, cold': column(small.cold), '5k, warm': column(small.warm),
+    '250k chars / 6,000 spans, cold': column(big.cold), '250k, warm': column(big.warm),
+  });
+  const w = sample.cold.find((r) => r.wasm)?.wasm;
+  if (w) console.log(`\nwasm transfer (cold): ${w.transferSize} bytes on the wire, ${w.decodedBodySize} decoded`);
+} finally {
+  await env.close();
+}
