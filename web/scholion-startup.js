@@ -56,7 +56,8 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     });
   }
   Module.instantiateWasm = function (imports, receiveInstance) {
-    var file = typeof wasmBinaryFile === 'string' ? wasmBinaryFile : 'scholion.wasm';
+    // Emscripten's own name for the module: the served file, or a data: URI in the offline page.
+    var file = wasmBinaryFile;
     var compiled = /^data:/.test(file)
       ? embeddedBytes(file).then(function (b) { mark('download'); return WebAssembly.compile(b); })
       : compileServed(file);
