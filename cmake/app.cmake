@@ -58,7 +58,8 @@ if(EMSCRIPTEN)
     -sEXPORTED_RUNTIME_METHODS=[ccall,UTF8ToString,lengthBytesUTF8,stringToUTF8]
     # SHELL: keeps each --pre-js with its file (CMake folds repeated options into one).
     "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/scholion-startup.js"
-    "SHELL:--pre-js ${CMAKE_BINARY_DIR}/scholion-api.js")
+    "SHELL:--pre-js ${CMAKE_BINARY_DIR}/scholion-api.js"
+    "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/scholion-update.js")
 
   add_executable(scholion_web $<TARGET_OBJECTS:scholion_web_platform>)
   set_target_properties(scholion_web PROPERTIES OUTPUT_NAME scholion SUFFIX ".js"
@@ -67,13 +68,24 @@ if(EMSCRIPTEN)
   target_link_options(scholion_web PRIVATE ${SCHOLION_WEB_LINK_OPTIONS})
   # Scripts bundled into scholion.js, and the page files the post-build step copies.
   set(SCHOLION_WEB_SCRIPTS ${CMAKE_SOURCE_DIR}/web/scholion-startup.js
-      ${CMAKE_SOURCE_DIR}/web/scholion-api.js)
+      ${CMAKE_SOURCE_DIR}/web/scholion-api.js ${CMAKE_SOURCE_DIR}/web/scholion-update.js)
   set_property(TARGET scholion_web APPEND PROPERTY LINK_DEPENDS ${SCHOLION_WEB_SCRIPTS}
-               ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/scholion.css)
+               ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/scholion.css
+               ${CMAKE_SOURCE_DIR}/web/sw.js ${CMAKE_SOURCE_DIR}/web/manifest.webmanifest
+               ${CMAKE_SOURCE_DIR}/web/icon.svg)
   # The static site: page, styles, plus the .js/.wasm the link writes next to them.
+  # The wasm and the script also go out gzipped (FILE.gz) for servers that send such twins. The
+  # service worker is written last: its build id is a hash of the files it keeps offline.
   add_custom_command(TARGET scholion_web POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/web/index.html
-            ${CMAKE_SOURCE_DIR}/web/scholion.css ${CMAKE_BINARY_DIR}/site/)
+            ${CMAKE_SOURCE_DIR}/web/scholion.css ${CMAKE_SOURCE_DIR}/web/manifest.webmanifest
+            ${CMAKE_SOURCE_DIR}/web/icon.svg ${CMAKE_BINARY_DIR}/site/
+    COMMAND ${CMAKE_COMMAND} -DFILE=${CMAKE_BINARY_DIR}/site/scholion.wasm
+            -P ${CMAKE_SOURCE_DIR}/cmake/precompress.cmake
+    COMMAND ${CMAKE_COMMAND} -DFILE=${CMAKE_BINARY_DIR}/site/scholion.js
+            -P ${CMAKE_SOURCE_DIR}/cmake/precompress.cmake
+    COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_SOURCE_DIR}/web/sw.js -DSITE=${CMAKE_BINARY_DIR}/site
+            -P ${CMAKE_SOURCE_DIR}/cmake/service_worker.cmake)
 
   # The offline page: wasm embedded in the script (SINGLE_FILE), script and styles inlined into
   # one HTML file that runs from file:// (a normal build is refused there: origin 'null').

@@ -3,6 +3,10 @@
 file(READ "${PAGE}" page)
 file(READ "${STYLES}" styles)
 file(READ "${SCRIPT}" script)
+# The served site's web app manifest has no place in a file opened from disk.
+string(REPLACE "<link rel=\"manifest\" href=\"manifest.webmanifest\">\n" "" page "${page}")
+# The served page's early start of the wasm download: the offline page has the wasm inside.
+string(REGEX REPLACE "[ ]*<link rel=\"preload\" href=\"scholion.wasm\"[^>]*>\n" "" page "${page}")
 # A literal "</script" inside the script would end the element early: break it up.
 string(REPLACE "</script" "<\\/script" script "${script}")
 set(link_tag "<link rel=\"stylesheet\" href=\"scholion.css\">")

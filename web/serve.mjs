@@ -8,8 +8,19 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
+
+// The file's gzip twin (FILE.gz, written by the build) when the client takes gzip and the twin
+// is at least as new as the file; else null.
+function gzipTwin(file, stat, acceptEncoding) {
+  if (!/\bgzip\b/.test(acceptEncoding || '')) return null;
+  try {
+    const gz = fs.statSync(file + '.gz');
+    return gz.isFile() && gz.mtimeMs >= stat.mtimeMs ? { file: file + '.gz', stat: gz } : null;
+  } catch { return null; }
+}
 
 export function startServer(root, port = 0, host = '127.0.0.1') {
   const base = path.resolve(root);
@@ -19,14 +30,29 @@ export function startServer(root, port = 0, host = '127.0.0.1') {
     if (rel.endsWith('/')) rel += 'index.html';
     const file = path.resolve(base, '.' + rel);
     if (!file.startsWith(base + path.sep) && file !== base) { res.writeHead(403).end(); return; }
-    fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: ' + rel); return; }
-      res.writeHead(200, {
+    fs.stat(file, (err, stat) => {
+      if (err || !stat.isFile()) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: ' + rel); return; }
+      const twin = gzipTwin(file, stat, req.headers['accept-encoding']);
+      const body = twin || { file, stat };
+      // Browsers revalidate each visit (no-cache) and get 304 while the file is unchanged, so the
+      // cached copy, and the compiled wasm the browser keeps with it, are used again.
+      const etag = `"${body.stat.size.toString(16)}-${Math.floor(body.stat.mtimeMs).toString(16)}${twin ? '-gz' : ''}"`;
+      const headers = {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
+        'etag': etag,
+        'last-modified': stat.mtime.toUTCString(),
+        'vary': 'accept-encoding',
         'access-control-allow-origin': '*',
+      };
+      if (twin) headers['content-encoding'] = 'gzip';
+      if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers).end(); return; }
+      fs.readFile(body.file, (readErr, data) => {
+        if (readErr) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: ' + rel); return; }
+        headers['content-length'] = data.length;
+        res.writeHead(200, headers);
+        res.end(req.method === 'HEAD' ? undefined : data);
       });
-      res.end(data);
     });
   });
   return new Promise((resolve, reject) => {

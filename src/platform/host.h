@@ -18,8 +18,8 @@ struct FrameStats {
 
 class Host {
  public:
-  // Names a startup phase as it ends ("gl", "fonts", "app", "ui1", "frame1"): the web page
-  // records them for the startup benchmark.
+  // Names a startup phase as it ends ("gl", "shaders", "fonts", "app", "ui1", "frame1"): the web
+  // page records them for the startup benchmark.
   using PhaseMark = void (*)(const char* phase);
   // Creates the window and everything behind it. "" or an error message.
   std::string init(ui::PlatformServices& services, PhaseMark mark = nullptr);

@@ -58,7 +58,7 @@ test('everything the page downloads fits the 1.5 MB gzip budget', async () => {
 test('the page marks its startup phases, in order, for the startup benchmark', async () => {
   const { page, ctx } = await openApp(env);
   const { phases, wasm } = await page.evaluate(() => window.scholionStartup());
-  const order = ['script', 'compile', 'instantiate', 'runtime', 'gl', 'fonts', 'app', 'ui1', 'frame1', 'ready'];
+  const order = ['script', 'compile', 'instantiate', 'runtime', 'gl', 'shaders', 'fonts', 'app', 'ui1', 'frame1', 'ready'];
   assert.deepEqual(order.filter((p) => !(p in phases)), [], `missing phases in ${JSON.stringify(phases)}`);
   for (let i = 1; i < order.length; i++) assert.ok(phases[order[i - 1]] <= phases[order[i]], `${order[i - 1]} after ${order[i]}`);
   assert.ok(wasm && wasm.decodedBodySize > 1e6, 'the wasm download is in the resource timing');

@@ -19,20 +19,28 @@ const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
 ];
 
-export async function launch() {
-  if (!fs.existsSync(path.join(siteDir, 'index.html'))) {
-    throw new Error(`no built site at ${siteDir}: run ./emsdk-build.sh build first`);
+// Serves `root` (the built site unless given) and starts Chromium.
+export async function launch({ root = siteDir } = {}) {
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`no built site at ${root}: run ./emsdk-build.sh build first`);
   }
-  const { server, url } = await startServer(siteDir, 0);
+  const { server, url } = await startServer(root, 0);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     headless: true,
   });
   return {
-    url, browser,
-    async close() { await browser.close(); await new Promise((r) => server.close(r)); },
+    url, browser, server,
+    async close() { await browser.close(); await stopServer(server); },
   };
+}
+
+// Stops a static server now, dropping its kept-alive connections (safe to call twice).
+export async function stopServer(server) {
+  if (!server.listening) return;
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
 }
 
 // Opens the app in a fresh context and waits for window.scholion.ready; collects page errors.

@@ -19,6 +19,8 @@ test('the offline page is one self-contained file', () => {
   assert.doesNotMatch(html, /<script[^>]*\bsrc=/);
   assert.doesNotMatch(html, /<link[^>]*stylesheet/);
   assert.doesNotMatch(html, /scholion\.wasm/);
+  // Nor the served site's manifest or early wasm download.
+  assert.doesNotMatch(html, /<link[^>]*(manifest|preload)/);
   assert.match(html, /data:application\/octet-stream;base64,/);
 });
 

@@ -74,7 +74,8 @@ void GlRenderer::uploadFonts() {
   ImGuiIO& io = ImGui::GetIO();
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  // One byte per texel (coverage), a quarter of RGBA's upload; the shader reads it as alpha.
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
   if (fontTexture_ == 0) glGenTextures(1, &fontTexture_);
   glBindTexture(GL_TEXTURE_2D, fontTexture_);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
@@ -82,7 +83,7 @@ void GlRenderer::uploadFonts() {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
   io.Fonts->ClearTexData();  // the GPU has it now; keeps the wasm heap small
 }

@@ -2,17 +2,19 @@
 // browser context: empty HTTP and code caches) and warm (a second visit in the same context),
 // for the sample, for autosaved 5,000- and 250,000-character documents, and for the one-file
 // offline page from file://. Run: ./emsdk-build.sh bench (or SCHOLION_SITE=build/web/site node
-// this-file [runs]). Prints medians of the runs (5 by default, or SCHOLION_BENCH_RUNS).
+// this-file [runs]; SCHOLION_SITES=dirA,dirB compares builds). Prints medians of the runs (5 by
+// default, or SCHOLION_BENCH_RUNS).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { launch, openApp, siteDir } from '../harness.mjs';
+import { launch, openApp, siteDir, stopServer } from '../harness.mjs';
+import { startServer } from '../../../web/serve.mjs';
 import { enterName } from '../gestures.mjs';
 
 const RUNS = Number(process.argv[2] || process.env.SCHOLION_BENCH_RUNS || 5);
 // Phases in the order they happen (web/scholion-startup.js, src/platform/host.cpp).
-const PHASES = ['script', 'download', 'compile', 'instantiate', 'runtime', 'gl', 'fonts', 'app',
+const PHASES = ['script', 'download', 'compile', 'instantiate', 'runtime', 'gl', 'shaders', 'fonts', 'app',
   'ui1', 'frame1', 'ready'];
 
 const median = (v) => {
@@ -75,20 +77,19 @@ async function visit(page, url) {
   return { phases, wasm: s && s.wasm, spans: st.spans };
 }
 
-// `RUNS` new contexts, each visited twice: [cold runs, warm runs].
-async function measure(env, url, storage, expectSpans) {
-  const cold = [], warm = [];
-  for (let i = 0; i < RUNS; i++) {
-    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 },
-      storageState: storage ? { cookies: [], origins: [{ origin: new URL(env.url).origin, localStorage: storage }] } : undefined });
-    const first = await ctx.newPage();
-    cold.push(await visit(first, url));
-    // The second visit: a new tab after the first one is closed (its unload is not timed).
-    await first.close({ runBeforeUnload: true });
-    warm.push(await visit(await ctx.newPage(), url));
-    await ctx.close();
-  }
-  for (const r of [...cold, ...warm])
+// One new context visited twice: { cold, warm }.
+async function measureOnce(env, url, storage, expectSpans, withWorker = false) {
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 },
+    storageState: storage ? { cookies: [], origins: [{ origin: new URL(url).origin, localStorage: storage }] } : undefined });
+  const first = await ctx.newPage();
+  const cold = await visit(first, url);
+  // A site with a service worker: the second visit comes after it took over (as a real one would).
+  if (withWorker) await first.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 60000 });
+  // The second visit: a new tab after the first one is closed (its unload is not timed).
+  await first.close({ runBeforeUnload: true });
+  const warm = await visit(await ctx.newPage(), url);
+  await ctx.close();
+  for (const r of [cold, warm])
     if (expectSpans !== undefined && r.spans !== expectSpans) throw new Error(`expected ${expectSpans} spans, the page has ${r.spans}`);
   return { cold, warm };
 }
@@ -112,35 +113,55 @@ function printTable(title, columns) {
   }
 }
 
-const env = await launch();
+// SCHOLION_SITES=a,b compares builds: each run visits every site in turn, so that a machine
+// whose load changes during the benchmark weighs on all of them alike.
+const sites = (process.env.SCHOLION_SITES || siteDir).split(',').map((d) => path.resolve(d));
+const env = await launch({ root: sites[0] });
+const servers = [];
+const scratch = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR || '/tmp'), 'scholion-bench-'));
 try {
-  const wasmFile = path.join(siteDir, 'scholion.wasm');
-  console.log(`scholion.wasm: ${(fs.statSync(wasmFile).size / 1e6).toFixed(2)} MB; ` +
-    `offline page: ${(fs.statSync(path.join(siteDir, 'scholion-offline.html')).size / 1e6).toFixed(2)} MB; runs: ${RUNS}`);
-  const sample = await measure(env, env.url);
   const { page, ctx } = await openApp(env);
   const template = JSON.parse(await page.evaluate(() => window.scholion.exportJson()));
   const sampleText = await page.evaluate(() => window.scholion.documentText());
   await ctx.close();
-  const small = await measure(env, env.url, await autosaveOf(env, makeWorkspace(template, sampleText, 5000, 120)), 120);
-  const big = await measure(env, env.url, await autosaveOf(env, makeWorkspace(template, sampleText, 250000, 6000)), 6000);
-
-  const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR || '/tmp'), 'scholion-bench-'));
-  const copy = path.join(dir, 'Scholion.html');
-  fs.copyFileSync(path.join(siteDir, 'scholion-offline.html'), copy);
-  const offline = await measure(env, pathToFileURL(copy).href);
-  fs.rmSync(dir, { recursive: true, force: true });
-
-  printTable('Startup phases', {
-    'sample, cold': column(sample.cold), 'sample, warm': column(sample.warm),
-    'offline file, cold': column(offline.cold), 'offline file, warm': column(offline.warm),
-  });
-  printTable('Open an autosaved document (navigation → ready, the document drawn)', {
-    '5k chars / 120 spans, cold': column(small.cold), '5k, warm': column(small.warm),
-    '250k chars / 6,000 spans, cold': column(big.cold), '250k, warm': column(big.warm),
-  });
-  const w = sample.cold.find((r) => r.wasm)?.wasm;
-  if (w) console.log(`\nwasm transfer (cold): ${w.transferSize} bytes on the wire, ${w.decodedBodySize} decoded`);
+  const smallSave = await autosaveOf(env, makeWorkspace(template, sampleText, 5000, 120));
+  const bigSave = await autosaveOf(env, makeWorkspace(template, sampleText, 250000, 6000));
+  const runs = [];
+  for (const [i, dir] of sites.entries()) {
+    const { server, url } = await startServer(dir, 0);
+    servers.push(server);
+    const copy = path.join(scratch, `Scholion-${i}.html`);
+    fs.copyFileSync(path.join(dir, 'scholion-offline.html'), copy);
+    const sw = fs.existsSync(path.join(dir, 'sw.js'));
+    runs.push({ dir, url, sw, offlineUrl: pathToFileURL(copy).href, sample: [], offline: [], small: [], big: [] });
+    console.log(`${dir}: scholion.wasm ${(fs.statSync(path.join(dir, 'scholion.wasm')).size / 1e6).toFixed(2)} MB, ` +
+      `offline page ${(fs.statSync(copy).size / 1e6).toFixed(2)} MB`);
+  }
+  for (let i = 0; i < RUNS; i++) {
+    for (const r of runs) {
+      r.sample.push(await measureOnce(env, r.url, undefined, undefined, r.sw));
+      r.offline.push(await measureOnce(env, r.offlineUrl));
+      r.small.push(await measureOnce(env, r.url, smallSave, 120, r.sw));
+      r.big.push(await measureOnce(env, r.url, bigSave, 6000, r.sw));
+    }
+  }
+  const cold = (list) => column(list.map((x) => x.cold));
+  const warm = (list) => column(list.map((x) => x.warm));
+  for (const r of runs) {
+    console.log(`\n### ${r.dir} (${RUNS} runs)`);
+    printTable('Startup phases', {
+      'sample, cold': cold(r.sample), 'sample, warm': warm(r.sample),
+      'offline file, cold': cold(r.offline), 'offline file, warm': warm(r.offline),
+    });
+    printTable('Open an autosaved document (navigation → ready, the document drawn)', {
+      '5k chars / 120 spans, cold': cold(r.small), '5k, warm': warm(r.small),
+      '250k chars / 6,000 spans, cold': cold(r.big), '250k, warm': warm(r.big),
+    });
+    const w = r.sample.find((x) => x.cold.wasm)?.cold.wasm;
+    if (w) console.log(`\nwasm transfer (cold): ${w.transferSize} bytes on the wire, ${w.decodedBodySize} decoded`);
+  }
 } finally {
+  for (const s of servers) await stopServer(s);
   await env.close();
+  fs.rmSync(scratch, { recursive: true, force: true });
 }
