@@ -126,7 +126,6 @@ class ConfMapper {
         byName_[d.name] = &d;
         if (!d.parent.empty()) children_[d.parent].push_back(&d);
         if (list == &events && !d.unused) eventNames_.push_back(d.name);
-        if (list == &entities && !d.unused) entityNames_.push_back(d.name);
       }
     }
   }
@@ -291,7 +290,7 @@ class ConfMapper {
   BratConfReport& report_;
   std::map<std::string, const BratTypeLine*> byName_;
   std::map<std::string, std::vector<const BratTypeLine*>> children_;
-  std::vector<std::string> eventNames_, entityNames_;
+  std::vector<std::string> eventNames_;
   std::set<std::string> said_;
 };
 

@@ -158,14 +158,6 @@ void addMissingToSchema(Schema& schema, const Workspace& ws) {
   }
 }
 
-void addImported(Workspace& ws, ErrorList& errors, DocumentData doc, const std::string& why) {
-  if (why.empty()) {
-    ws.documents.push_back(std::move(doc));
-  } else {
-    errors.addRaw(why);
-  }
-}
-
 Result<Workspace> finishImport(Workspace ws, const ErrorList& errors, std::string_view name) {
   if (!errors.empty()) return errors.error();
   ws.schema.name = fileStem(name);

@@ -59,9 +59,6 @@ std::string sliceCp(const std::string& text, const OffsetIndex& index, uint32_t 
 // missing from it (so that a format without a schema still gives a usable workspace).
 void addMissingToSchema(Schema& schema, const Workspace& ws);
 
-// One document of an import: adds it to `ws` when `why` is "", else adds `why` to `errors`.
-void addImported(Workspace& ws, ErrorList& errors, DocumentData doc, const std::string& why);
-
 // Ends a one-file import: the collected errors if any, else `ws` with its schema named after the
 // file's stem and completed by addMissingToSchema.
 Result<Workspace> finishImport(Workspace ws, const ErrorList& errors, std::string_view name);

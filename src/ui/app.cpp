@@ -295,6 +295,9 @@ std::string App::stateJson() const {
   j["message"] = s.message;
   j["saveError"] = s.saveError;
   j["exportWarnings"] = s.exportWarnings;  // of the last export (File > Export as)
+  // What the file waiting in the import dialog would only be warned about by its own tool.
+  j["importWarnings"] =
+      s.pendingImports.empty() ? std::vector<std::string>{} : s.pendingImports.front().warnings;
   j["zoom"] = s.zoom;
   j["dark"] = s.dark;
   j["matches"] = s.matches.size();

@@ -22,6 +22,7 @@ struct PendingImport {
   std::string name;
   Workspace workspace;
   Format format = Format::Scholion;  // brat, CoNLL, doccano, Label Studio: another tool's file
+  std::vector<std::string> warnings;  // what that tool would only warn about (shown in the dialog)
 };
 
 // What the file choosers offer: Open takes plain texts, Scholion JSON and other tools' files;
@@ -147,6 +148,7 @@ struct UiState {
   std::vector<std::string> exportWarnings;  // what the last export left out (listed in a modal)
   std::string exportWarningsFile;
   bool openExportWarnings = false;
+  char webAnnoBaseIri[256] = "";  // File > Export as: documents' IRI prefix (empty: urn:sha256)
 
   // ---- per-frame scratch (reused, never shrunk, so no allocation per frame) ----
   std::vector<const Span*> visSpans;
@@ -212,6 +214,8 @@ void drawHelpWindow(UiState& s);
 void drawModals(UiState& s);
 void drawExchangeMenuItems(UiState& s);  // File menu: import other formats, Export as
 void drawExportWarningsModal(UiState& s);
+// A scrolled list of warnings, one clipped line each (export and import dialogs).
+void drawWarningList(const std::vector<std::string>& lines, const char* id);
 void refreshAnnotationCache(UiState& s);  // label counts + list rows, rebuilt on change only
 void handleGlobalShortcuts(UiState& s);
 // Text view internals (text_draw.cpp).

@@ -72,11 +72,13 @@ std::string UiState::takeExchangeFiles(std::vector<OpenedFile>& files) {
     } else if (format == Format::Conll || format == Format::Doccano ||
                format == Format::LabelStudio) {
       // All-or-nothing: a file with any problem queues nothing.
-      Result<Workspace> ws = importFile(f.name, f.bytes, format);
+      std::vector<std::string> warnings;
+      Result<Workspace> ws = importFile(f.name, f.bytes, format, &warnings);
       if (!ws)
         addError(ws.error());
       else
-        pendingImports.push_back(PendingImport{f.name, std::move(*ws), format});
+        pendingImports.push_back(
+            PendingImport{f.name, std::move(*ws), format, std::move(warnings)});
     } else {
       rest.push_back(std::move(f));
     }
@@ -92,14 +94,15 @@ std::string UiState::takeExchangeFiles(std::vector<OpenedFile>& files) {
              ": brat configuration without annotations (choose the .ann and .txt files with it)");
     return errors;
   }
-  Result<Workspace> ws = importFiles(brat, Format::Brat);
+  std::vector<std::string> warnings;  // what brat only warns about: listed in the import dialog
+  Result<Workspace> ws = importFiles(brat, Format::Brat, &warnings);
   if (!ws) {
     addError(ws.error());
     return errors;
   }
   std::string name = anns == 1 ? first : first + " and " + std::to_string(anns - 1) + " more";
   if (!archives.empty()) name = archives + " (" + name + ")";
-  pendingImports.push_back(PendingImport{name, std::move(*ws), Format::Brat});
+  pendingImports.push_back(PendingImport{name, std::move(*ws), Format::Brat, std::move(warnings)});
   return errors;
 }
 
@@ -110,6 +113,7 @@ void UiState::exportAs(const ExportChoice& c) {
   ExportOptions options;
   options.scheme = c.scheme;
   options.doccanoForm = c.doccanoForm;
+  options.webAnno.baseIri = webAnnoBaseIri;
   std::vector<std::string> warnings;
   Result<std::vector<NamedFile>> files =
       exportFiles(editor.snapshot(), c.format, options, stem + c.suffix, &warnings);
@@ -145,8 +149,32 @@ void drawExchangeMenuItems(UiState& s) {
     ImGui::Separator();
     for (const ExportChoice& c : kExportChoices)
       if (namedMenuItem(c.id, c.label)) s.exportAs(c);
+    ImGui::Separator();
+    // Web Annotation names each document by an IRI: this prefix + its name, or urn:sha256:.
+    ImGui::TextDisabled("Web Annotation base IRI (empty: urn:sha256 of each text)");
+    ImGui::SetNextItemWidth(360);
+    ImGui::InputTextWithHint("##webanno-base", "https://example.org/texts/", s.webAnnoBaseIri,
+                             sizeof s.webAnnoBaseIri);
+    recordWidget("export-webanno-base");
     ImGui::EndMenu();
   }
+}
+
+void drawWarningList(const std::vector<std::string>& lines, const char* id) {
+  // One line each, clipped: a long list costs only the rows on screen.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float rows = static_cast<float>(std::min<std::size_t>(lines.size(), 12));
+  ImGui::BeginChild(
+      id,
+      ImVec2(std::min(760.0f, vp->WorkSize.x * 0.8f),
+             rows * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2),
+      true, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(lines.size()));
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+      ImGui::TextUnformatted(lines[static_cast<std::size_t>(i)].c_str());
+  ImGui::EndChild();
 }
 
 void drawExportWarningsModal(UiState& s) {
@@ -165,19 +193,7 @@ void drawExportWarningsModal(UiState& s) {
   ImGui::Text("%s was written, but the format could not hold everything:",
               s.exportWarningsFile.c_str());
   ImGui::Spacing();
-  // One line each, clipped: a long list costs only the rows on screen.
-  const float rows = static_cast<float>(std::min<std::size_t>(s.exportWarnings.size(), 12));
-  ImGui::BeginChild(
-      "##warnings",
-      ImVec2(std::min(760.0f, vp->WorkSize.x * 0.8f),
-             rows * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2),
-      true, ImGuiWindowFlags_HorizontalScrollbar);
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(s.exportWarnings.size()));
-  while (clipper.Step())
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-      ImGui::TextUnformatted(s.exportWarnings[static_cast<std::size_t>(i)].c_str());
-  ImGui::EndChild();
+  drawWarningList(s.exportWarnings, "##warnings");
   ImGui::TextDisabled("%zu warning(s). Scholion JSON (Ctrl+S) keeps everything.",
                       s.exportWarnings.size());
   ImGui::Spacing();

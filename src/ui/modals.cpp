@@ -176,6 +176,14 @@ void importModal(UiState& s) {
       ImGui::TextDisabled("%s: %zu document(s), %zu span(s), %zu relation(s), %zu label(s)",
                           formatTitle(imp.format), imp.workspace.documents.size(), spans, relations,
                           imp.workspace.schema.spanLabels.size());
+    if (!imp.warnings.empty()) {
+      // What the file's own tool only warns about: it opens, and the user sees what was odd.
+      ImGui::Spacing();
+      ImGui::Text("%zu warning(s): %s would open it and warn about", imp.warnings.size(),
+                  formatTitle(imp.format));
+      drawWarningList(imp.warnings, "##import-warnings");
+      recordWidget("import:warnings");
+    }
     ImGui::Spacing();
     bool done = false;
     if (ImGui::Button("Open as workspace", ImVec2(300, 0)))

@@ -362,3 +362,53 @@ test('a deflated .zip with the brat pair in a folder opens through File > Import
   assert.deepEqual(await exported(page), ws);
   await ctx.close();
 });
+
+test('a brat corpus opens with a configuration brat only warns about, and the dialog lists the warnings', async () => {
+  const { page, ctx } = await openApp(env);
+  await enterName(page, 'Ana');
+  const files = [
+    ['a.txt', 'PU.1 binds DNA.', 'text/plain'],
+    ['a.ann', 'T1\tProtein 0 4\tPU.1\nT2\tThing 11 14\tDNA\nA1\tCertainty T1 true\n', 'text/plain'],
+    ['annotation.conf', '[spans]\nProtein\n----\nThing2\n[colours]\nx y\n[relations]\n[events]\n' +
+      '[attributes]\nCertainty\tArg:Protein, Value:true|false\n', 'text/plain'],
+    ['tools.conf', '[options]\n', 'text/plain'],
+  ];
+  await chooseFiles(page, files, async () => {
+    await clickWidget(page, 'menu:File');
+    await clickWidget(page, 'menu-item:import-other');
+  });
+  await until(page, (s) => s.importWarnings.length > 0);
+  const st = await state(page);
+  const all = st.importWarnings.join('\n');
+  assert.match(all, /annotation\.conf:4: unexpected section \[colours\]/);
+  assert.match(all, /type Thing is not defined in annotation\.conf/);
+  assert.match(all, /tools\.conf: not read/);
+  assert.ok(await page.evaluate(() => window.scholion.widgetRect('import:warnings')), 'the list is drawn');
+  await screenshot(page, 'brat-import-warnings');
+  await clickWidget(page, 'import:workspace');
+  await until(page, (s) => s.documents.length === 1 && s.spans === 2);
+  const ws = await exported(page);
+  assert.deepEqual(ws.schema.spanLabels.map((l) => l.name), ['Protein', 'Thing2']);
+  const pu = ws.documents[0].spans.find((s) => s.text === 'PU.1');
+  assert.equal(pu.attributes.Certainty, 'true');
+  assert.deepEqual(ws.schema.attributes.find((a) => a.name === 'Certainty').values, ['true', 'false']);
+  await ctx.close();
+});
+
+test('W3C Web Annotation export names documents by the base IRI typed in the Export menu', async () => {
+  const { page, ctx } = await openApp(env);
+  await enterName(page, 'Ana');
+  await clickWidget(page, 'menu:File');
+  await clickWidget(page, 'menu:export-as');
+  await clickWidget(page, 'export-webanno-base');
+  await page.keyboard.type('https://example.org/texts/');
+  await frames(page, 3);
+  await screenshot(page, 'webanno-base-iri');
+  const [download] = await Promise.all([page.waitForEvent('download'), clickWidget(page, 'menu-item:export-webanno')]);
+  const collection = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(collection['@context'], 'http://www.w3.org/ns/anno.jsonld');
+  assert.equal(collection.id, 'https://example.org/texts/collection');
+  const target = collection.first.items.find((a) => a.motivation === 'tagging').target;
+  assert.match(target.source, /^https:\/\/example\.org\/texts\/.+/);
+  await ctx.close();
+});
