@@ -135,7 +135,7 @@ void openPendingExercise(UiState& s) {
            !d.annotations.documentLabels.empty() || !d.others.empty();
   }
   if (work) {
-    s.pendingImports.push_back(PendingImport{name, std::move(in)});
+    s.pendingImports.push_back(PendingImport{name, std::move(in), Format::Scholion, {}});
     return;
   }
   in.annotator = s.editor.annotator();

@@ -89,7 +89,8 @@ void UiState::openFiles(std::vector<OpenedFile> files) {
     if (!p.workspace)
       addError(p.name + ": " + p.workspace.error());
     else
-      pendingImports.push_back(PendingImport{p.name, std::move(*p.workspace)});
+      pendingImports.push_back(
+          PendingImport{p.name, std::move(*p.workspace), Format::Scholion, {}});
   }
   int opened = 0;
   for (OpenedFile& f : files) {
