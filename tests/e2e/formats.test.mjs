@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { launch, openApp, frames, screenshot, sampleText } from './harness.mjs';
-import { cpOffset, cpLength, enterName, exported, clickWidget, chooseFiles, state, until } from './gestures.mjs';
+import { cpOffset, cpLength, enterName, exported, clickWidget, chooseFiles, labelText, state, until } from './gestures.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -380,11 +380,12 @@ test('a brat corpus opens with a configuration brat only warns about, and the di
   await until(page, (s) => s.importWarnings.length > 0);
   const st = await state(page);
   const all = st.importWarnings.join('\n');
-  assert.match(all, /annotation\.conf:4: unexpected section \[colours\]/);
+  assert.match(all, /annotation\.conf:5: unexpected section \[colours\]/);
   assert.match(all, /type Thing is not defined in annotation\.conf/);
   assert.match(all, /tools\.conf: not read/);
+  await frames(page, 3);
   assert.ok(await page.evaluate(() => window.scholion.widgetRect('import:warnings')), 'the list is drawn');
-  await screenshot(page, 'brat-import-warnings');
+  await screenshot(page, 'brat-import-warnings.png');
   await clickWidget(page, 'import:workspace');
   await until(page, (s) => s.documents.length === 1 && s.spans === 2);
   const ws = await exported(page);
@@ -398,12 +399,13 @@ test('a brat corpus opens with a configuration brat only warns about, and the di
 test('W3C Web Annotation export names documents by the base IRI typed in the Export menu', async () => {
   const { page, ctx } = await openApp(env);
   await enterName(page, 'Ana');
+  await labelText(page, 'Vladimir Putin', '1');
   await clickWidget(page, 'menu:File');
   await clickWidget(page, 'menu:export-as');
   await clickWidget(page, 'export-webanno-base');
   await page.keyboard.type('https://example.org/texts/');
-  await frames(page, 3);
-  await screenshot(page, 'webanno-base-iri');
+  await frames(page, 10);  // typed text reaches the field through the SDL queue
+  await screenshot(page, 'webanno-base-iri.png');
   const [download] = await Promise.all([page.waitForEvent('download'), clickWidget(page, 'menu-item:export-webanno')]);
   const collection = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   assert.equal(collection['@context'], 'http://www.w3.org/ns/anno.jsonld');
