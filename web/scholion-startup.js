@@ -13,15 +13,6 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   }
   mark('script');
   Module.scholionMark = mark;
-
-  // The WebGL2 context is made now, while the wasm downloads and compiles, instead of after:
-  // creating it is slow (a GPU process to start, or the software renderer), and the context SDL
-  // asks for later is this same one (a canvas keeps its first context). The attributes are those
-  // SDL's EGL layer asks for (see host.cpp: no depth, stencil, alpha or multisampling).
-  try {
-    var canvas = document.getElementById('canvas');
-    if (canvas) canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
-  } catch (e) { /* SDL reports a missing WebGL2 itself */ }
   // The phases so far plus the wasm download as the browser saw it (served site only).
   window.scholionStartup = function () {
     var out = { phases: Object.assign({}, phases), wasm: null };
