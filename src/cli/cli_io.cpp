@@ -9,6 +9,8 @@
 #include <sstream>
 
 #include "scholion_json.h"
+#include "opened_files.h"
+#include "workspace_check.h"
 #include "zip_reader.h"
 
 namespace scholion::cli {
@@ -39,6 +41,38 @@ Status writeFile(const std::string& path, const std::string& bytes) {
   return okStatus();
 }
 
+namespace {
+
+// A .zip read as the app reads it (opened_files.cpp): it must hold exactly one workspace (one
+// Scholion file, one other tool's file or brat group, or plain texts only).
+Result<Workspace> loadArchive(const std::string& path, std::string bytes, Format* detected,
+                              std::vector<std::string>* warnings) {
+  std::vector<NamedFile> files;
+  files.push_back(NamedFile{path, std::move(bytes)});
+  OpenedFiles opened = sortOpenedFiles(std::move(files));
+  if (!opened.errors.empty()) return fail(joinProblems(path + ":", opened.errors));
+  const std::size_t workspaces = opened.scholion.size() + opened.imports.size();
+  if (workspaces > 1 || (workspaces == 1 && !opened.texts.empty()))
+    return fail(path + ": the archive holds several workspaces; convert them one at a time");
+  if (!opened.scholion.empty()) {
+    if (detected) *detected = Format::Scholion;
+    return std::move(opened.scholion.front().workspace);
+  }
+  if (!opened.imports.empty()) {
+    ImportedFile& imp = opened.imports.front();
+    if (detected) *detected = imp.format;
+    if (warnings) warnings->insert(warnings->end(), imp.warnings.begin(), imp.warnings.end());
+    return std::move(imp.workspace);
+  }
+  if (opened.texts.empty()) return fail(path + ": the archive holds no files");
+  Workspace ws;
+  ws.documents = std::move(opened.texts);
+  if (detected) *detected = Format::Unknown;
+  return ws;
+}
+
+}  // namespace
+
 Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* detected,
                                 std::vector<std::string>* warnings) {
   std::error_code ec;
@@ -52,11 +86,9 @@ Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* de
     bytes = std::move(r.value());
     // An archive (as the web app's brat export makes): its files are read as if opened together.
     if (fs::path(path).extension() == ".zip") {
+      if (format == Format::Unknown) return loadArchive(path, std::move(bytes), detected, warnings);
       auto entries = readZip(bytes, path);
       if (!entries) return fail(entries.error());
-      if (entries->empty()) return fail(path + ": the archive holds no files");
-      if (format == Format::Unknown)
-        format = formatFromFileName(entries->front().name, entries->front().bytes);
       if (detected) *detected = format;
       return importFiles(*entries, format, warnings);
     }

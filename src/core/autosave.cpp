@@ -13,14 +13,13 @@ constexpr const char* kUiKey = "autosave/v1/ui";
 
 }  // namespace
 
-std::string Autosaver::save(const Workspace& ws, const std::string& uiState) {
+Status Autosaver::save(const Workspace& ws, const std::string& uiState) {
   // One setItem per key is atomic in the browser and a rename natively: a failure (quota)
   // leaves the previous value in place, so the last good save is never half-written.
   const std::string json = writeScholionJson(ws);
-  std::string err = store_.storageSet(kWorkspaceKey, json);
-  if (!err.empty()) return err;
-  err = store_.storageSet(kUiKey, uiState);
-  return err;
+  Status st = store_.storageSet(kWorkspaceKey, json);
+  if (!st) return st;
+  return store_.storageSet(kUiKey, uiState);
 }
 
 bool Autosaver::hasSave() {

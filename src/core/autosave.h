@@ -14,8 +14,8 @@ namespace scholion {
 class KeyValueStore {
  public:
   virtual ~KeyValueStore() = default;
-  // "" on success, else a message for the user (quota exceeded, storage unavailable...).
-  virtual std::string storageSet(const std::string& key, const std::string& value) = 0;
+  // Fails with a message for the user (quota exceeded, storage unavailable...).
+  virtual Status storageSet(const std::string& key, const std::string& value) = 0;
   virtual bool storageGet(const std::string& key, std::string& value) = 0;
   virtual void storageRemove(const std::string& key) = 0;
   // Units used by our keys (UTF-16 code units on the web, bytes on desktop) and the quota (0 =
@@ -32,8 +32,8 @@ struct SavedSession {
 class Autosaver {
  public:
   explicit Autosaver(KeyValueStore& store) : store_(store) {}
-  // Writes the workspace; "" on success, else the message (the previous good save stays intact).
-  std::string save(const Workspace& ws, const std::string& uiState);
+  // Writes the workspace; on failure the previous good save stays intact.
+  Status save(const Workspace& ws, const std::string& uiState);
   // The last good save, migrated from older versions; an error if none or unreadable
   // (an unreadable save is kept, not deleted, so nothing is lost).
   Result<SavedSession> load();

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "annotation_index.h"
-#include "editor.h"
+#include "document_state.h"
 #include "workspace_check.h"
 
 namespace scholion {
@@ -279,7 +279,7 @@ void DocumentState::perform(Change& c) {
   }
 }
 
-Status DocumentState::apply(Command command, const Schema& schema) {
+Status DocumentState::performAll(Command& command, const Schema& schema) {
   if (command.changes.empty()) return fail(command.description + ": nothing to change");
   for (std::size_t i = 0; i < command.changes.size(); ++i) {
     Status st = validateChange(*this, *index_, command.changes[i], schema);
@@ -293,10 +293,33 @@ Status DocumentState::apply(Command command, const Schema& schema) {
     }
     perform(command.changes[i]);
   }
-  undo_.push_back(std::move(command));
-  redo_.clear();
   ++revision_;
   return okStatus();
+}
+
+Status DocumentState::apply(Command command, const Schema& schema) {
+  Status st = performAll(command, schema);
+  if (!st) return st;
+  undo_.push_back(std::move(command));
+  redo_.clear();
+  return okStatus();
+}
+
+Status DocumentState::applyUnrecorded(Command& command, const Schema& schema) {
+  return performAll(command, schema);
+}
+
+void DocumentState::revertUnrecorded(Command& command) {
+  for (std::size_t j = command.changes.size(); j-- > 0;) {
+    Change back = inverse(command.changes[j]);
+    perform(back);
+  }
+  ++revision_;
+}
+
+void DocumentState::reapplyUnrecorded(Command& command) {
+  for (auto& c : command.changes) perform(c);
+  ++revision_;
 }
 
 bool DocumentState::canUndo() const {
@@ -326,12 +349,8 @@ bool DocumentState::undo() {
   if (undo_.empty()) return false;
   Command cmd = std::move(undo_.back());
   undo_.pop_back();
-  for (std::size_t j = cmd.changes.size(); j-- > 0;) {
-    Change back = inverse(cmd.changes[j]);
-    perform(back);
-  }
+  revertUnrecorded(cmd);
   redo_.push_back(std::move(cmd));
-  ++revision_;
   return true;
 }
 
@@ -339,9 +358,8 @@ bool DocumentState::redo() {
   if (redo_.empty()) return false;
   Command cmd = std::move(redo_.back());
   redo_.pop_back();
-  for (auto& c : cmd.changes) perform(c);
+  reapplyUnrecorded(cmd);
   undo_.push_back(std::move(cmd));
-  ++revision_;
   return true;
 }
 

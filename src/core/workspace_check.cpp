@@ -10,6 +10,9 @@ std::string quoted(const std::string& s) {
   return "\"" + s + "\"";
 }
 
+
+}  // namespace
+
 void checkLayer(const AnnotationLayer& layer, std::string_view text, const OffsetIndex& offsets,
                 const std::string& ptr, std::vector<std::string>& problems) {
   std::unordered_set<std::string> spanIds, relationIds;
@@ -45,8 +48,6 @@ void checkLayer(const AnnotationLayer& layer, std::string_view text, const Offse
     if (!spanIds.count(r.to)) problems.push_back(p + "/to: unknown span " + quoted(r.to));
   }
 }
-
-}  // namespace
 
 std::string coveredText(std::string_view text, const OffsetIndex& offsets, const Span& span) {
   auto piece = [&](uint32_t a, uint32_t b) {

@@ -17,6 +17,11 @@ std::string coveredText(std::string_view text, const OffsetIndex& offsets, const
 // start < end <= length; fragments >= 2, ordered, non-overlapping, matching start/end.
 std::string spanShapeProblem(const Span& span, std::size_t length);
 
+// Appends "<ptr>/...: what" for every problem of one annotation layer on `text` (ids, offsets,
+// covered text, relations naming unknown spans).
+void checkLayer(const AnnotationLayer& layer, std::string_view text, const OffsetIndex& offsets,
+                const std::string& ptr, std::vector<std::string>& problems);
+
 // Appends "<ptr>/...: what" for every problem of one document: invalid UTF-8 (byte offset),
 // a sha256 that does not match (an empty one is accepted), empty or duplicate span/relation ids,
 // offsets outside the text, stored span text differing from the text, relations naming

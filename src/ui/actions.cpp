@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "app_impl.h"
+#include "panels.h"
+#include "text_view.h"
 
 namespace scholion::ui {
 
@@ -16,68 +17,93 @@ bool UiState::apply(Result<Command> cmd) {
     setMessage(cmd.error(), true);
     return false;
   }
-  DocumentState* d = doc();
-  if (!d) return false;
+  if (!hasDoc()) return false;
   if (cmd->empty()) {
     setMessage("Nothing to change");
     return false;
   }
   std::string what = cmd->description;
-  Status st = d->apply(std::move(*cmd), editor.schema());
-  if (!st) {
-    setMessage(st.error(), true);
-    return false;
-  }
+  if (!applyToDocument(editor.active(), std::move(*cmd))) return false;
   setMessage(what);
   return true;
 }
 
+bool UiState::applyToDocument(std::size_t index, Command cmd) {
+  Status st = editor.apply(index, std::move(cmd));
+  if (!st) setMessage(st.error(), true);
+  return static_cast<bool>(st);
+}
+
+bool UiState::applyEdit(WorkspaceEdit edit) {
+  const std::size_t activeBefore = editor.active();
+  const std::size_t countBefore = editor.documentCount();
+  Status st = editor.apply(std::move(edit));
+  if (!st) {
+    setMessage(st.error(), true);
+    return false;
+  }
+  onWorkspaceReplaced();
+  if (editor.active() != activeBefore || editor.documentCount() != countBefore)
+    onActiveDocumentChanged();
+  save.once = true;
+  return true;
+}
+
+void UiState::onActiveDocumentChanged() {
+  clearSelection();
+  find.clearMatches();
+  view.reset();
+  note.close();
+  save.once = true;  // the active document is part of the saved UI state
+  if (find.open && find.buf[0]) runFind();
+}
+
+void UiState::onWorkspaceReplaced() {
+  // Ids and indices may point into documents that are gone or changed.
+  const DocumentState* d = doc();
+  if (!d || (!sel.span.empty() && !d->span(sel.span)) ||
+      (!sel.relation.empty() && !d->relation(sel.relation)))
+    clearSelection();
+  gesture.reset();
+  if (find.docIndex >= editor.documentCount()) find.clearMatches();
+  list.invalidate();
+  if (!note.span.empty() && (!d || !d->span(note.span))) note.close();
+  dialogs.onWorkspaceReplaced();
+  classroom.onWorkspaceReplaced(editor.documentCount());
+}
+
 void UiState::clearSelection() {
-  selStart = selEnd = 0;
-  selectedSpan.clear();
-  selectedRelation.clear();
-  relating = false;
+  sel.clear();
+  gesture.relating = false;
 }
 
 void UiState::setTextSelection(uint32_t start, uint32_t end) {
-  DocumentState* d = doc();
+  const DocumentState* d = doc();
   if (!d) return;
   const uint32_t n = static_cast<uint32_t>(d->document().length());
   start = std::min(start, n);
   end = std::min(end, n);
   if (start > end) std::swap(start, end);
-  selStart = start;
-  selEnd = end;
-  anchor = start;
-  selectedSpan.clear();
-  selectedRelation.clear();
+  sel.selectText(start, end);
 }
 
 void UiState::selectSpan(const std::string& id, bool scroll) {
-  selectedSpan = id;
-  selectedRelation.clear();
-  selStart = selEnd = 0;
-  listScrollToSelected = true;
+  sel.selectSpan(id);
+  list.scrollToSelected = true;
   if (scroll) {
     if (const Span* sp = doc() ? doc()->span(id) : nullptr) scrollToRange(sp->start, sp->end);
   }
 }
 
 void UiState::scrollToRange(uint32_t start, uint32_t end) {
-  scrollToCp = start;
-  scrollCentered = false;
+  view.scrollTo(start);
   (void)end;
 }
 
 void UiState::switchDocument(std::size_t index) {
   if (index >= editor.documentCount() || index == editor.active()) return;
   editor.setActive(index);
-  clearSelection();
-  matches.clear();
-  findQuery.clear();
-  restoreScrollY = 0;
-  saveOnce = true;
-  if (findOpen && findBuf[0]) runFind();
+  onActiveDocumentChanged();
 }
 
 const SpanLabel* UiState::labelForHotkey(const std::string& key) const {
@@ -100,52 +126,54 @@ const SpanLabel* UiState::labelForHotkey(const std::string& key) const {
 }
 
 void UiState::labelSelection(const std::string& label) {
-  DocumentState* d = doc();
+  const DocumentState* d = doc();
   if (!d) return;
-  if (hasSelection()) {
-    Result<Command> cmd = cmdAddSpan(*d, editor.schema(), label, selStart, selEnd, annotatorName());
+  if (sel.hasText()) {
+    Result<Command> cmd =
+        cmdAddSpan(*d, editor.schema(), label, sel.start, sel.end, annotatorName());
     std::string id;
     if (cmd)
       for (const Change& c : cmd->changes)
         if (c.kind == Change::Kind::AddSpan) id = c.span.id;
-    if (apply(std::move(cmd))) {
-      selStart = selEnd = 0;
-      if (!id.empty()) selectSpan(id, false);
-    }
-  } else if (!selectedSpan.empty()) {
-    apply(cmdRelabelSpan(*d, selectedSpan, label));
+    if (apply(std::move(cmd)) && !id.empty()) selectSpan(id, false);
+  } else if (!sel.span.empty()) {
+    apply(cmdRelabelSpan(*d, sel.span, label));
   } else {
     setMessage("Select some text first (drag across it or double-click a word)");
   }
 }
 
 void UiState::undo() {
-  DocumentState* d = doc();
-  if (!d || !d->canUndo()) return setMessage("Nothing to undo");
-  std::string what = d->undoDescription();
-  d->undo();
-  if (!selectedSpan.empty() && !d->span(selectedSpan)) selectedSpan.clear();
-  if (!selectedRelation.empty() && !d->relation(selectedRelation)) selectedRelation.clear();
+  if (!editor.canUndo()) return setMessage("Nothing to undo");
+  std::string what = editor.undoDescription();
+  const std::size_t activeBefore = editor.active(), countBefore = editor.documentCount();
+  Status st = editor.undo();
+  if (!st) return setMessage(st.error().empty() ? "Nothing to undo" : st.error(), true);
+  onWorkspaceReplaced();
+  if (editor.active() != activeBefore || editor.documentCount() != countBefore)
+    onActiveDocumentChanged();
   setMessage("Undid: " + what);
 }
 
 void UiState::redo() {
-  DocumentState* d = doc();
-  if (!d || !d->canRedo()) return setMessage("Nothing to redo");
-  std::string what = d->redoDescription();
-  d->redo();
-  if (!selectedSpan.empty() && !d->span(selectedSpan)) selectedSpan.clear();
-  if (!selectedRelation.empty() && !d->relation(selectedRelation)) selectedRelation.clear();
+  if (!editor.canRedo()) return setMessage("Nothing to redo");
+  std::string what = editor.redoDescription();
+  const std::size_t activeBefore = editor.active(), countBefore = editor.documentCount();
+  Status st = editor.redo();
+  if (!st) return setMessage(st.error().empty() ? "Nothing to redo" : st.error(), true);
+  onWorkspaceReplaced();
+  if (editor.active() != activeBefore || editor.documentCount() != countBefore)
+    onActiveDocumentChanged();
   setMessage("Redid: " + what);
 }
 
 void UiState::copySelection() {
-  DocumentState* d = doc();
+  const DocumentState* d = doc();
   if (!d) return;
   std::string text;
-  if (hasSelection())
-    text = d->document().slice(selStart, selEnd);
-  else if (const Span* sp = selectedSpan.empty() ? nullptr : d->span(selectedSpan))
+  if (sel.hasText())
+    text = d->document().slice(sel.start, sel.end);
+  else if (const Span* sp = sel.span.empty() ? nullptr : d->span(sel.span))
     text = sp->text;
   if (text.empty()) return setMessage("Nothing selected to copy");
   platform.setClipboard(text);
@@ -153,69 +181,69 @@ void UiState::copySelection() {
 }
 
 void UiState::deleteSelected() {
-  DocumentState* d = doc();
+  const DocumentState* d = doc();
   if (!d) return;
-  if (!selectedRelation.empty()) {
-    if (apply(cmdDeleteRelation(*d, selectedRelation))) selectedRelation.clear();
-  } else if (!selectedSpan.empty()) {
-    if (apply(cmdDeleteSpan(*d, selectedSpan))) selectedSpan.clear();
+  if (!sel.relation.empty()) {
+    if (apply(cmdDeleteRelation(*d, sel.relation))) sel.clear();
+  } else if (!sel.span.empty()) {
+    if (apply(cmdDeleteSpan(*d, sel.span))) sel.clear();
   }
 }
 
 void UiState::setZoom(float z) {
-  zoom = std::clamp(z, 0.6f, 3.0f);
-  saveOnce = true;
+  prefs.zoom = std::clamp(z, 0.6f, 3.0f);
+  save.once = true;
 }
 
 void UiState::labelEveryOccurrence(const std::string& label) {
-  DocumentState* d = doc();
+  const DocumentState* d = doc();
   if (!d) return;
   std::string needle;
-  if (hasSelection())
-    needle = d->document().slice(selStart, selEnd);
-  else if (const Span* sp = selectedSpan.empty() ? nullptr : d->span(selectedSpan))
+  if (sel.hasText())
+    needle = d->document().slice(sel.start, sel.end);
+  else if (const Span* sp = sel.span.empty() ? nullptr : d->span(sel.span))
     needle = sp->text;
   if (needle.empty()) return setMessage("Select the text to label everywhere first");
   apply(cmdLabelEveryOccurrence(*d, editor.schema(), needle, label, annotatorName()));
 }
 
 void UiState::labelMatches(const std::string& label) {
-  DocumentState* d = doc();
+  const DocumentState* d = doc();
   if (!d) return;
-  if (matches.empty()) return setMessage("No search results to label");
-  apply(cmdLabelRanges(*d, editor.schema(), matches, label, annotatorName()));
+  if (find.matches.empty()) return setMessage("No search results to label");
+  apply(cmdLabelRanges(*d, editor.schema(), find.matches, label, annotatorName()));
 }
 
 void UiState::runFind() {
-  matches.clear();
-  currentMatch = -1;
-  findQuery = findBuf;
-  findDocIndex = editor.active();
-  DocumentState* d = doc();
-  if (!d || findQuery.empty()) return;
+  find.matches.clear();
+  find.current = -1;
+  find.query = find.buf;
+  find.docIndex = editor.active();
+  const DocumentState* d = doc();
+  if (!d || find.query.empty()) return;
   const std::string& t = d->document().text();
-  const std::string& q = findQuery;
+  const std::string& q = find.query;
   auto eq = [this](char a, char b) {
-    return findCaseSensitive ? a == b
-                             : std::tolower(static_cast<unsigned char>(a)) ==
-                                   std::tolower(static_cast<unsigned char>(b));
+    return find.caseSensitive ? a == b
+                              : std::tolower(static_cast<unsigned char>(a)) ==
+                                    std::tolower(static_cast<unsigned char>(b));
   };
   const OffsetIndex& off = d->document().offsets();
   constexpr std::size_t kMaxMatches = 100000;
   auto it = t.begin();
-  while (matches.size() < kMaxMatches) {
+  while (find.matches.size() < kMaxMatches) {
     it = std::search(it, t.end(), q.begin(), q.end(), eq);
     if (it == t.end()) break;
     std::size_t b = static_cast<std::size_t>(it - t.begin());
     uint32_t cs = static_cast<uint32_t>(off.cpOfByte(b));
     uint32_t ce = static_cast<uint32_t>(off.cpOfByte(b + q.size()));
-    matches.push_back(Fragment{cs, ce});
+    find.matches.push_back(Fragment{cs, ce});
     it += static_cast<std::ptrdiff_t>(q.size());
   }
-  if (!matches.empty()) {
+  if (!find.matches.empty()) {
     // The first match after the current scroll position feels most natural; start at the first.
-    currentMatch = 0;
-    scrollToRange(matches[0].start, matches[0].end);
+    find.current = 0;
+    scrollToRange(find.matches[0].start, find.matches[0].end);
   }
 }
 

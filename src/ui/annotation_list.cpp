@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "app_impl.h"
+#include "panels.h"
 
 namespace scholion::ui {
 namespace {
@@ -46,46 +46,45 @@ void radixSort(std::vector<std::pair<uint64_t, uint32_t>>& v,
 }  // namespace
 
 // Rebuilt only when the document, its revision or the filter changed, never per frame.
-void refreshAnnotationCache(UiState& s) {
-  DocumentState* ds = s.doc();
-  std::string key = std::string(s.listFilter) + '\x1f' + std::to_string(s.listLabel);
+void refreshAnnotationCache(const Editor& editor, AnnotationListState& list, double now) {
+  const DocumentState* ds = editor.hasDocument() ? &editor.activeDoc() : nullptr;
+  std::string key = std::string(list.filter) + '\x1f' + std::to_string(list.label);
   if (!ds) {
-    s.listRows.clear();
-    s.labelCounts.clear();
+    list.rows.clear();
+    list.labelCounts.clear();
     return;
   }
   // The workspace-wide revision, not the document's: a replaced workspace can put a fresh
   // document (revision 0 again) at the same index, and its rows must still be rebuilt.
-  const uint64_t revision = s.editor.revision();
-  const bool sameView = s.listDoc == s.editor.active() && s.listKey == key;
-  if (sameView && s.listRevision == revision) return;
+  const uint64_t revision = editor.revision();
+  const bool sameView = list.doc == editor.active() && list.key == key;
+  if (sameView && list.revision == revision) return;
   // Edits come in bursts (hotkeys, label-all): rebuild at most ~4 times a second for them, so a
   // frame that adds a span never pays for a 25k-row rebuild. The filter or document changing
   // rebuilds at once.
-  const double now = s.platform.now();
-  if (sameView && now - s.listBuiltAt < 0.25) return;
-  s.listBuiltAt = now;
-  const bool countsStale = s.listDoc != s.editor.active() || s.listRevision != revision;
-  s.listDoc = s.editor.active();
-  s.listRevision = revision;
-  s.listKey = key;
-  const Schema& schema = s.editor.schema();
+  if (sameView && now - list.builtAt < 0.25) return;
+  list.builtAt = now;
+  const bool countsStale = list.doc != editor.active() || list.revision != revision;
+  list.doc = editor.active();
+  list.revision = revision;
+  list.key = key;
+  const Schema& schema = editor.schema();
   const auto& spans = ds->data().annotations.spans;
   if (countsStale) {
-    s.labelCounts.assign(schema.spanLabels.size() + 1, 0);
+    list.labelCounts.assign(schema.spanLabels.size() + 1, 0);
     for (const Span& sp : spans) {
       std::size_t i = 0;
       while (i < schema.spanLabels.size() && schema.spanLabels[i].name != sp.label) ++i;
-      ++s.labelCounts[i];
+      ++list.labelCounts[i];
     }
   }
   const std::string* label =
-      (s.listLabel >= 0 && static_cast<std::size_t>(s.listLabel) < schema.spanLabels.size())
-          ? &schema.spanLabels[static_cast<std::size_t>(s.listLabel)].name
+      (list.label >= 0 && static_cast<std::size_t>(list.label) < schema.spanLabels.size())
+          ? &schema.spanLabels[static_cast<std::size_t>(list.label)].name
           : nullptr;
-  const std::string filter = s.listFilter;
+  const std::string filter = list.filter;
   // Sorted by packed (start, -end) keys: a cache-friendly sort instead of chasing 25k Span objects.
-  auto& keys = s.listKeys;
+  auto& keys = list.keys;
   keys.clear();
   for (uint32_t i = 0; i < spans.size(); ++i) {
     const Span& sp = spans[i];
@@ -97,41 +96,41 @@ void refreshAnnotationCache(UiState& s) {
   }
   // Linear-time LSD radix sort (16-bit digits): the list re-sorts after every change, so it must
   // not cost O(n log n) with cache misses on 25k spans.
-  if (!std::is_sorted(keys.begin(), keys.end())) radixSort(keys, s.listKeysTmp, s.radixCounts);
-  s.listRows.resize(keys.size());
-  for (std::size_t r = 0; r < keys.size(); ++r) s.listRows[r] = keys[r].second;
+  if (!std::is_sorted(keys.begin(), keys.end())) radixSort(keys, list.keysTmp, list.radixCounts);
+  list.rows.resize(keys.size());
+  for (std::size_t r = 0; r < keys.size(); ++r) list.rows[r] = keys[r].second;
 }
 
 void drawAnnotationList(UiState& s) {
-  DocumentState* ds = s.doc();
+  const DocumentState* ds = s.doc();
   if (!ds) return;
   const Schema& schema = s.editor.schema();
   ImGui::SetNextItemWidth(-ImGui::GetFrameHeight() * 5.2f);
-  ImGui::InputTextWithHint("##filter", "Filter by text", s.listFilter, sizeof s.listFilter);
+  ImGui::InputTextWithHint("##filter", "Filter by text", s.list.filter, sizeof s.list.filter);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
   const char* cur =
-      s.listLabel >= 0 && static_cast<std::size_t>(s.listLabel) < schema.spanLabels.size()
-          ? schema.spanLabels[static_cast<std::size_t>(s.listLabel)].name.c_str()
+      s.list.label >= 0 && static_cast<std::size_t>(s.list.label) < schema.spanLabels.size()
+          ? schema.spanLabels[static_cast<std::size_t>(s.list.label)].name.c_str()
           : "All labels";
   if (ImGui::BeginCombo("##label", cur)) {
-    if (ImGui::Selectable("All labels", s.listLabel < 0)) s.listLabel = -1;
+    if (ImGui::Selectable("All labels", s.list.label < 0)) s.list.label = -1;
     for (std::size_t i = 0; i < schema.spanLabels.size(); ++i)
-      if (ImGui::Selectable(schema.spanLabels[i].name.c_str(), s.listLabel == static_cast<int>(i)))
-        s.listLabel = static_cast<int>(i);
+      if (ImGui::Selectable(schema.spanLabels[i].name.c_str(), s.list.label == static_cast<int>(i)))
+        s.list.label = static_cast<int>(i);
     ImGui::EndCombo();
   }
-  refreshAnnotationCache(s);
+  refreshAnnotationCache(s.editor, s.list, s.platform.now());
   const auto& spans = ds->data().annotations.spans;
-  ImGui::TextDisabled("%zu of %zu spans", s.listRows.size(), spans.size());
+  ImGui::TextDisabled("%zu of %zu spans", s.list.rows.size(), spans.size());
   ImGui::BeginChild("##rows", ImVec2(0, 0), false);
   // Jump the list to the selected span once after it was selected elsewhere.
   int selectedRow = -1;
-  if (s.listScrollToSelected && !s.selectedSpan.empty()) {
-    for (std::size_t r = 0; r < s.listRows.size(); ++r)
-      if (s.listRows[r] < spans.size() && spans[s.listRows[r]].id == s.selectedSpan)
+  if (s.list.scrollToSelected && !s.sel.span.empty()) {
+    for (std::size_t r = 0; r < s.list.rows.size(); ++r)
+      if (s.list.rows[r] < spans.size() && spans[s.list.rows[r]].id == s.sel.span)
         selectedRow = static_cast<int>(r);
-    s.listScrollToSelected = false;
+    s.list.scrollToSelected = false;
   }
   const float rowH = ImGui::GetTextLineHeightWithSpacing() + 4;
   if (selectedRow >= 0) {
@@ -140,16 +139,16 @@ void drawAnnotationList(UiState& s) {
       ImGui::SetScrollY(y - ImGui::GetWindowHeight() * 0.4f);
   }
   ImGuiListClipper clip;
-  clip.Begin(static_cast<int>(s.listRows.size()), rowH);
+  clip.Begin(static_cast<int>(s.list.rows.size()), rowH);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   while (clip.Step()) {
     for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) {
-      uint32_t row = s.listRows[static_cast<std::size_t>(r)];
+      uint32_t row = s.list.rows[static_cast<std::size_t>(r)];
       if (row >= spans.size()) continue;  // the rows can lag an edit by a few frames
       const Span& sp = spans[row];
       ImGui::PushID(r);
       ImVec2 p = ImGui::GetCursorScreenPos();
-      bool selected = sp.id == s.selectedSpan;
+      bool selected = sp.id == s.sel.span;
       if (ImGui::Selectable("##row", selected, 0, ImVec2(0, rowH - 4))) s.selectSpan(sp.id, true);
       float w = ImGui::GetItemRectSize().x;
       float ty = p.y + (rowH - 4 - ImGui::GetFontSize()) * 0.5f;

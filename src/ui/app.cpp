@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-#include "app_impl.h"
+#include "panels.h"
+#include "text_view.h"
 #include "embedded.h"
 #include "json_util.h"
 #include "schema.h"
@@ -28,15 +29,16 @@ const Editor& App::editor() const {
 }
 
 void UiState::setMessage(std::string text, bool error) {
-  message = std::move(text);
-  messageError = error;
-  messageTime = platform.now();
+  status.text = std::move(text);
+  status.error = error;
+  status.time = platform.now();
 }
 
-void UiState::loadSample() {
+Workspace UiState::sampleWorkspace() {
+  Workspace ws;
   Result<Schema> schema = parseSchemaJson(embeddedDefaultSchema());
   if (schema)
-    editor.setSchema(std::move(*schema));
+    ws.schema = std::move(*schema);
   else
     setMessage("Default schema: " + schema.error(), true);
   std::string text = embeddedSampleText();
@@ -45,8 +47,15 @@ void UiState::loadSample() {
   d.name = "beijing-declaration-2000.txt";
   d.sha256 = sha256Hex(text);
   d.text = std::move(text);
-  Result<std::size_t> r = editor.addDocument(std::move(d));
-  if (!r) setMessage("Sample: " + r.error(), true);
+  ws.documents.push_back(std::move(d));
+  ws.annotator = editor.annotator();
+  return ws;
+}
+
+void UiState::loadSample() {
+  Status st = editor.load(sampleWorkspace());
+  if (!st) setMessage("Sample: " + st.error(), true);
+  onWorkspaceReplaced();
 }
 
 void App::start() {
@@ -54,7 +63,7 @@ void App::start() {
   Result<SavedSession> saved = s.autosaver.load();
   bool restored = false;
   if (saved) {
-    Status st = s.editor.replaceWorkspace(std::move(saved->workspace));
+    Status st = s.editor.load(std::move(saved->workspace));
     if (st) {
       restored = true;
       s.restoreUiState(saved->uiState);
@@ -69,9 +78,9 @@ void App::start() {
                  true);
   }
   if (!restored) s.loadSample();
-  applyTheme(s.dark);
-  if (s.editor.annotator().empty()) s.askAnnotator = true;
-  s.savedRevision = s.seenRevision = s.editor.revision();
+  applyTheme(s.prefs.dark);
+  if (s.editor.annotator().empty()) s.dialogs.askAnnotator = true;
+  s.save.savedRevision = s.save.seenRevision = s.editor.revision();
   s.editor.markSaved();
 }
 
@@ -132,7 +141,7 @@ void saveBanner(UiState& s, ImVec2 pos, float width, float height) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 6));
   ImGui::PushStyleColor(ImGuiCol_WindowBg,
-                        s.dark ? ImVec4(0.45f, 0.16f, 0.15f, 1) : ImVec4(1.0f, 0.90f, 0.88f, 1));
+                        s.prefs.dark ? ImVec4(0.45f, 0.16f, 0.15f, 1) : ImVec4(1.0f, 0.90f, 0.88f, 1));
   ImGui::Begin("##savebanner", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
@@ -144,11 +153,11 @@ void saveBanner(UiState& s, ImVec2 pos, float width, float height) {
   ImGui::SameLine();
   const bool retry = ImGui::Button("Retry");
   ImGui::SameLine();
-  const std::size_t stop = s.saveError.find(':');
+  const std::size_t stop = s.save.error.find(':');
   ImGui::TextUnformatted(
-      s.saveError.c_str(),
-      s.saveError.c_str() + (stop == std::string::npos ? s.saveError.size() : stop));
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.saveError.c_str());
+      s.save.error.c_str(),
+      s.save.error.c_str() + (stop == std::string::npos ? s.save.error.size() : stop));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.save.error.c_str());
   if (exportNow) s.exportWorkspace(false);
   if (retry) s.autosaveTick(true);
   ImGui::End();
@@ -176,28 +185,28 @@ void App::frame() {
   const float menuH = ImGui::GetFrameHeight();
   ImVec2 top(vp->Pos.x, vp->Pos.y + menuH);
   ImVec2 avail(vp->Size.x, vp->Size.y - menuH);
-  const float statusH = s.showStatus ? ImGui::GetFrameHeight() + 8 : 0;
-  const float leftW = s.showLeft ? std::clamp(avail.x * 0.18f, 220.0f, 300.0f) : 0;
-  const float rightW = s.showRight ? std::clamp(avail.x * 0.22f, 260.0f, 380.0f) : 0;
+  const float statusH = s.prefs.showStatus ? ImGui::GetFrameHeight() + 8 : 0;
+  const float leftW = s.prefs.showLeft ? std::clamp(avail.x * 0.18f, 220.0f, 300.0f) : 0;
+  const float rightW = s.prefs.showRight ? std::clamp(avail.x * 0.22f, 260.0f, 380.0f) : 0;
   const float bodyH = avail.y - statusH;
-  if (s.showLeft) leftPanel(s, top, ImVec2(leftW, bodyH));
-  if (s.showRight) rightPanel(s, ImVec2(top.x + avail.x - rightW, top.y), ImVec2(rightW, bodyH));
+  if (s.prefs.showLeft) leftPanel(s, top, ImVec2(leftW, bodyH));
+  if (s.prefs.showRight) rightPanel(s, ImVec2(top.x + avail.x - rightW, top.y), ImVec2(rightW, bodyH));
   ImVec2 cpos(top.x + leftW, top.y);
   ImVec2 csize(avail.x - leftW - rightW, bodyH);
   const float barH = ImGui::GetFrameHeight() + 12;
-  if (!s.saveError.empty()) {
+  if (!s.save.error.empty()) {
     saveBanner(s, cpos, csize.x, barH);
     cpos.y += barH;
     csize.y -= barH;
   }
-  if (s.findOpen) {
+  if (s.find.open) {
     findWindow(s, cpos, csize.x, barH);
     cpos.y += barH;
     csize.y -= barH;
   }
   drawTextView(s, cpos, ImVec2(std::max(csize.x, 100.0f), std::max(csize.y, 50.0f)));
-  if (s.showStatus) drawStatusBar(s, ImVec2(top.x, top.y + bodyH), ImVec2(avail.x, statusH));
-  drawHelpWindow(s);
+  if (s.prefs.showStatus) drawStatusBar(s, ImVec2(top.x, top.y + bodyH), ImVec2(avail.x, statusH));
+  drawHelpWindow(s.prefs.showHelp);
   drawClassroomWindows(s);
   drawModals(s);
   s.autosaveTick(false);
@@ -207,7 +216,7 @@ bool App::widgetRect(const std::string& name, RectF& out) const {
   return findWidget(name.c_str(), out);
 }
 
-void App::onFilesOpened(std::vector<OpenedFile> files) {
+void App::onFilesOpened(std::vector<NamedFile> files) {
   impl_->openFiles(std::move(files));
 }
 
@@ -216,8 +225,7 @@ void App::flushSave() {
 }
 
 void App::loadText(const std::string& name, const std::string& text) {
-  std::string err = impl_->addTextDocument(name, text);
-  if (!err.empty()) impl_->setMessage(err, true);
+  impl_->addTextDocument(name, text);
 }
 
 std::string App::exportJson() const {
@@ -231,26 +239,18 @@ std::string App::importJson(const std::string& text) {
     s.setMessage(ws.error(), true);
     return ws.error();
   }
-  if (ws->annotator.empty()) ws->annotator = s.editor.annotator();
-  Status st = s.editor.replaceWorkspace(std::move(*ws));
-  if (!st) {
-    s.setMessage(st.error(), true);
-    return st.error();
-  }
-  s.clearSelection();
-  s.matches.clear();
-  s.findQuery.clear();
-  s.restoreScrollY = 0;
+  if (!s.applyEdit(planOpenWorkspace(s.editor, std::move(*ws), "Import workspace")))
+    return s.status.text;
   s.setMessage("Workspace imported");
   return "";
 }
 
 bool App::spanRect(uint32_t start, uint32_t end, RectF& out) {
   UiState& s = *impl_;
-  if (!s.hasDoc() || s.layout.document() != &s.doc()->document() || !s.geo.layout) return false;
+  if (!s.hasDoc() || s.view.layout.document() != &s.doc()->document() || !s.view.geo.layout) return false;
   s.scrollToRange(start, end);
   ImVec2 mn, mx;
-  if (!s.geo.firstLineRect(start, end, mn, mx)) return false;
+  if (!s.view.geo.firstLineRect(start, end, mn, mx)) return false;
   out = RectF{mn.x, mn.y, mx.x - mn.x, mx.y - mn.y};
   return true;
 }
@@ -260,9 +260,9 @@ void App::select(uint32_t start, uint32_t end) {
   if (!s.hasDoc()) return;
   if (start > end) std::swap(start, end);
   s.setTextSelection(start, end);
-  snapToTokens(s.doc()->document(), s.selStart, s.selEnd);
-  s.anchor = s.selStart;
-  s.scrollToRange(s.selStart, s.selEnd);
+  snapToTokens(s.doc()->document(), s.sel.start, s.sel.end);
+  s.sel.anchor = s.sel.start;
+  s.scrollToRange(s.sel.start, s.sel.end);
 }
 
 const char* App::openFileTypes() {
@@ -282,26 +282,28 @@ std::string App::stateJson() const {
   j["relations"] = d ? d->data().annotations.relations.size() : 0;
   j["undoDepth"] = d ? d->undoDepth() : 0;
   j["redoDepth"] = d ? d->redoDepth() : 0;
+  j["workspaceUndoDepth"] = s.editor.workspaceUndoDepth();
   j["dirty"] = s.editor.dirty();
-  if (s.hasSelection())
-    j["selection"] = {s.selStart, s.selEnd};
+  if (s.sel.hasText())
+    j["selection"] = {s.sel.start, s.sel.end};
   else
     j["selection"] = nullptr;
-  if (s.selectedSpan.empty())
+  if (s.sel.span.empty())
     j["selectedSpan"] = nullptr;
   else
-    j["selectedSpan"] = s.selectedSpan;
+    j["selectedSpan"] = s.sel.span;
   j["annotator"] = s.editor.annotator();
-  j["message"] = s.message;
-  j["saveError"] = s.saveError;
-  j["exportWarnings"] = s.exportWarnings;  // of the last export (File > Export as)
+  j["message"] = s.status.text;
+  j["saveError"] = s.save.error;
+  j["exportWarnings"] = s.dialogs.exportWarnings;  // of the last export (File > Export as)
   // What the file waiting in the import dialog would only be warned about by its own tool.
-  j["importWarnings"] =
-      s.pendingImports.empty() ? std::vector<std::string>{} : s.pendingImports.front().warnings;
-  j["zoom"] = s.zoom;
-  j["dark"] = s.dark;
-  j["matches"] = s.matches.size();
-  j["scrollY"] = s.scrollY;
+  j["importWarnings"] = s.dialogs.pendingImports.empty()
+                            ? std::vector<std::string>{}
+                            : s.dialogs.pendingImports.front().warnings;
+  j["zoom"] = s.prefs.zoom;
+  j["dark"] = s.prefs.dark;
+  j["matches"] = s.find.matches.size();
+  j["scrollY"] = s.view.scrollY;
   j["classroom"] = classroomStateJson(s);
   return dumpJson(j);
 }

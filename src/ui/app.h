@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "editor.h"
+#include "format_util.h"
 #include "platform_services.h"
 
 namespace scholion::ui {
@@ -15,10 +16,8 @@ struct RectF {
   float x = 0, y = 0, w = 0, h = 0;
 };
 
-struct OpenedFile {
-  std::string name;
-  std::string bytes;
-};
+// A file the user opened or dropped: its name and bytes.
+using OpenedFile = NamedFile;
 
 class App {
  public:
@@ -30,7 +29,7 @@ class App {
   // Draws one frame between ImGui::NewFrame() and ImGui::Render().
   void frame();
   // Called by the platform: files from the chooser or dropped on the window.
-  void onFilesOpened(std::vector<OpenedFile> files);
+  void onFilesOpened(std::vector<NamedFile> files);
   // Called when the page is hidden / about to unload: save now, no debounce.
   void flushSave();
   // The UI font scale (zoom) and theme are UI state; the platform sets the base font.

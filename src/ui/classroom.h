@@ -14,16 +14,11 @@
 #include "exercise.h"
 #include "grading.h"
 #include "result.h"
+#include "workspace_ops.h"
 
 struct ImDrawList;
 
 namespace scholion::ui {
-
-// A Scholion JSON file as opened: parsed once, when it is opened (or why it did not parse).
-struct ParsedFile {
-  std::string name;
-  Result<Workspace> workspace;
-};
 
 struct UiState;
 
@@ -96,6 +91,17 @@ struct ClassroomState {
   int currentPassage = -1;
   int passagesShownFrame = -100;  // last frame a tab showing passages was drawn
   int selectTab = -1;             // tab to bring to front on the next frame
+
+  // The workspace changed shape: results that point at a document index are stale.
+  void onWorkspaceReplaced(std::size_t documentCount) {
+    if (checkDoc >= documentCount) {
+      checked = false;
+      checkDoc = SIZE_MAX;
+      checkShownValid = false;
+    }
+    passagesDoc = SIZE_MAX;
+    passagesRevision = UINT64_MAX;
+  }
 };
 
 // ---- entry points (hooks in menus.cpp, app.cpp, files.cpp) ----

@@ -2,7 +2,7 @@
 // the students differ, and building the adjudicated (gold) version in the working layer.
 #include <algorithm>
 
-#include "app_impl.h"
+#include "panels.h"
 #include "scholion_json.h"
 #include "widget_registry.h"
 
@@ -103,7 +103,7 @@ void stepButtons(UiState& s) {
   ClassroomState& c = s.classroom;
   const int n = static_cast<int>(c.passages.size());
   // Without a current passage, step from the text cursor.
-  const uint32_t cursor = s.hasSelection() ? s.selStart : 0;
+  const uint32_t cursor = s.sel.hasText() ? s.sel.start : 0;
   if (ImGui::ArrowButton("##prev", ImGuiDir_Left) && n > 0) {
     int at = c.currentPassage >= 0 ? c.currentPassage
                                    : static_cast<int>(passageAtOrAfter(c.passages, cursor));
@@ -143,9 +143,7 @@ bool applyLayer(UiState& s, std::size_t doc, const AnnotationLayer& after,
     return false;
   }
   if (doc == s.editor.active()) return s.apply(std::move(cmd));
-  Status st = s.editor.doc(doc).apply(std::move(cmd), s.editor.schema());
-  if (!st) s.setMessage(what + ": " + st.error(), true);
-  return static_cast<bool>(st);
+  return s.applyToDocument(doc, std::move(cmd));
 }
 
 std::vector<const AnnotationLayer*> presentStudentLayers(const UiState& s, std::size_t doc) {
@@ -156,16 +154,26 @@ std::vector<const AnnotationLayer*> presentStudentLayers(const UiState& s, std::
 }
 
 void acceptMajority(UiState& s, bool allDocuments) {
-  const std::size_t first = allDocuments ? 0 : s.editor.active();
-  const std::size_t last = allDocuments ? s.editor.documentCount() : first + 1;
-  int changed = 0;
-  for (std::size_t i = first; i < last; ++i) {
-    const AnnotationLayer& mine = s.editor.doc(i).data().annotations;
-    AnnotationLayer maj =
-        majorityLayer(presentStudentLayers(s, i), mine.annotator, &s.editor.schema());
-    changed += applyLayer(s, i, maj, "Accept the majority");
+  auto majorityOf = [&](std::size_t i) {
+    return majorityLayer(presentStudentLayers(s, i), s.editor.doc(i).data().annotations.annotator,
+                         &s.editor.schema());
+  };
+  if (!allDocuments) {
+    applyLayer(s, s.editor.active(), majorityOf(s.editor.active()), "Accept the majority");
+    return;
   }
-  if (allDocuments)
+  // Every document at once is one step (one Undo takes it all back).
+  std::vector<std::size_t> docs;
+  std::vector<AnnotationLayer> layers;
+  for (std::size_t i = 0; i < s.editor.documentCount(); ++i) {
+    docs.push_back(i);
+    layers.push_back(majorityOf(i));
+  }
+  WorkspaceEdit edit = planReplaceWorkingLayers(s.editor, docs, layers,
+                                                "Accept the majority in every document");
+  const std::size_t changed = edit.ops.size();
+  if (changed == 0) return s.setMessage("Accept the majority: nothing to change");
+  if (s.applyEdit(std::move(edit)))
     s.setMessage("Accepted the majority in " + std::to_string(changed) + " document(s)");
 }
 
@@ -181,8 +189,7 @@ void exportGold(UiState& s) {
                             : s.classroom.titleBuf[0]          ? std::string(s.classroom.titleBuf)
                                                                : std::string("class");
   std::string file = safeFilePart(title) + "-gold.scholion.json";
-  std::string err = s.platform.download(file, writeScholionJson(ws), "application/json");
-  s.setMessage(err.empty() ? "Saved " + file : "Export failed: " + err, !err.empty());
+  s.offerFile(file, writeScholionJson(ws), "application/json");
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app_impl.h"
+#include "panels.h"
 #include "grades_csv.h"
 #include "widget_registry.h"
 
@@ -57,8 +57,7 @@ void countsRow(const char* name, const Counts& c, const char* help) {
 }
 
 void download(UiState& s, const std::string& file, const std::string& bytes) {
-  std::string err = s.platform.download(file, bytes, "text/csv");
-  s.setMessage(err.empty() ? "Saved " + file : "Export failed: " + err, !err.empty());
+  s.offerFile(file, bytes, "text/csv");
 }
 
 void pairwiseTable(UiState& s, const ClassAgreement& a) {

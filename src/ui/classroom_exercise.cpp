@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "app_impl.h"
+#include "panels.h"
 #include "scholion_json.h"
 #include "widget_registry.h"
 
@@ -69,12 +69,8 @@ void saveExercise(UiState& s) {
   Workspace ws = s.editor.snapshot();
   ws.schema.instructions = c.instructionsBuf.data();
   // The teacher keeps the instructions in their own workspace too.
-  Schema mine = s.editor.schema();
-  if (mine.instructions != ws.schema.instructions) {
-    mine.instructions = ws.schema.instructions;
-    s.editor.setSchema(std::move(mine));
-    s.saveOnce = true;
-  }
+  WorkspaceEdit keep = planSetInstructions(s.editor, ws.schema.instructions);
+  if (!keep.empty()) s.applyEdit(std::move(keep));
   if (!c.useMineAsKey)
     for (DocumentData& d : ws.documents) {
       d.annotations.spans.clear();
@@ -92,8 +88,9 @@ void saveExercise(UiState& s) {
   for (const DocumentData& d : ex->documents)
     for (const AnnotationLayer& l : d.others) keySpans += l.spans.size();
   std::string file = safeFilePart(title) + ".exercise.scholion.json";
-  std::string err = s.platform.download(file, writeScholionJson(*ex), "application/json");
-  if (!err.empty()) return s.setMessage("Saving the exercise failed: " + err, true);
+  if (!s.offerFile(file, writeScholionJson(*ex), "application/json",
+                   "Saving the exercise failed"))
+    return;
   std::string what = c.allowCheck ? " (answer key: " + std::to_string(keySpans) + " spans)"
                                   : " (no answer key inside)";
   s.setMessage("Saved exercise " + file + what);
@@ -309,7 +306,7 @@ void drawCheckWindow(UiState& s) {
       ImGui::PushID(shown[k]);
       ImGui::TextColored(rowColor(row.kind), "%s", kKindNames[row.kind]);
       ImGui::SameLine(kindW);
-      bool selected = !row.spanId.empty() && s.selectedSpan == row.spanId;
+      bool selected = !row.spanId.empty() && s.sel.span == row.spanId;
       if (ImGui::Selectable(row.text.c_str(), selected) && sameDoc) {
         if (!row.spanId.empty() && s.doc()->span(row.spanId)) {
           s.selectSpan(row.spanId, true);
@@ -328,7 +325,7 @@ void drawCheckWindow(UiState& s) {
 void handIn(UiState& s) {
   if (!s.hasDoc()) return;
   if (s.editor.annotator().empty()) {
-    s.askAnnotator = true;
+    s.dialogs.askAnnotator = true;
     return s.setMessage("Enter your name first, then choose Hand in again", true);
   }
   // The key must not travel back to the teacher with the student's work.
@@ -336,10 +333,8 @@ void handIn(UiState& s) {
   ws.annotator = s.editor.annotator();
   const std::string title = ws.exercise.title.empty() ? "exercise" : ws.exercise.title;
   std::string file = safeFilePart(title) + "-" + safeFilePart(ws.annotator) + ".scholion.json";
-  std::string err = s.platform.download(file, writeScholionJson(ws), "application/json");
-  if (!err.empty()) return s.setMessage("Hand-in failed: " + err, true);
-  s.setMessage((std::string(s.platform.kind()) == "web" ? "Downloaded " : "Saved ") + file +
-               ": give this file to your teacher");
+  if (!s.offerFile(file, writeScholionJson(ws), "application/json", "Hand-in failed")) return;
+  s.setMessage(savedMessage(s.platform, file) + ": give this file to your teacher");
 }
 
 }  // namespace scholion::ui

@@ -1,7 +1,7 @@
 // The Classroom menu, the exercise instructions window, and the dispatch of classroom windows.
 #include <cstdio>
 
-#include "app_impl.h"
+#include "panels.h"
 #include "json_util.h"
 #include "widget_registry.h"
 
@@ -52,7 +52,7 @@ nlohmann::json classroomStateJson(const UiState& s) {
                                               {"allowCheck", ex.allowCheck},
                                               {"scope", ex.checkScope}}
                              : nlohmann::json(nullptr);
-  j["askName"] = s.askAnnotator;
+  j["askName"] = s.dialogs.askAnnotator;
   j["instructionsShown"] = c.showInstructions;
   if (c.checked) {
     const CheckResult& r = c.check;
@@ -149,7 +149,7 @@ void drawClassroomWindows(UiState& s) {
       c.checked = false;
       c.showCheck = false;
       // A student's name goes on the hand-in: asked once, when it is not known yet.
-      if (s.editor.annotator().empty()) s.askAnnotator = true;
+      if (s.editor.annotator().empty()) s.dialogs.askAnnotator = true;
     }
   } else if (!c.seenExercise.empty()) {
     c.seenExercise.clear();

@@ -1,7 +1,8 @@
 // The class review's disagreement passages outlined in the text, with who chose what on hover.
 #include <algorithm>
 
-#include "app_impl.h"
+#include "panels.h"
+#include "text_view.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -11,11 +12,11 @@ void drawPassagesInText(UiState& s, ImDrawList* dl) {
   // Only while a tab that lists the passages is on screen, and for the document they belong to.
   if (!c.showReview || ImGui::GetFrameCount() - c.passagesShownFrame > 2) return;
   if (c.passagesDoc != s.editor.active() || c.passages.empty()) return;
-  const VisibleFrame& f = s.frame;
-  const TextGeometry& g = s.geo;
+  const VisibleFrame& f = s.view.frame;
+  const TextGeometry& g = s.view.geo;
   const ViewMetrics& m = g.m;
-  const ImU32 fill = s.dark ? IM_COL32(190, 120, 230, 55) : IM_COL32(160, 80, 210, 30);
-  const ImU32 edge = s.dark ? IM_COL32(200, 140, 240, 200) : IM_COL32(140, 60, 190, 190);
+  const ImU32 fill = s.prefs.dark ? IM_COL32(190, 120, 230, 55) : IM_COL32(160, 80, 210, 30);
+  const ImU32 edge = s.prefs.dark ? IM_COL32(200, 140, 240, 200) : IM_COL32(140, 60, 190, 190);
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const bool hoverable = ImGui::IsWindowHovered() && ImGui::IsMousePosValid(&mouse);
   int hovered = -1;
@@ -25,7 +26,7 @@ void drawPassagesInText(UiState& s, ImDrawList* dl) {
   for (; it != c.passages.end() && it->start < f.cpEnd; ++it) {
     const int index = static_cast<int>(it - c.passages.begin());
     const bool current = index == c.currentPassage;
-    forEachVisibleSegment(s, it->start, it->end, [&](std::size_t li, float x0, float x1) {
+    forEachVisibleSegment(s.view, it->start, it->end, [&](std::size_t li, float x0, float x1) {
       const ImVec2 a(x0 - 3, g.textTop(li) - 3);
       const ImVec2 b(x1 + 3, g.lineTop(li) + m.underlineTop + m.underlineStep * 2 + 2);
       dl->AddRectFilled(a, b, fill, 4.0f);

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <functional>
 
-#include "app_impl.h"
+#include "panels.h"
 #include "grades_csv.h"
 #include "widget_registry.h"
 
@@ -19,14 +19,6 @@ const AnnotationLayer& emptyLayer() {
 std::string keyNameOf(const Editor& ed) {
   const std::string& g = ed.exercise().goldAnnotator;
   return g.empty() ? std::string("gold") : g;
-}
-
-// "Task-Alice.scholion.json" -> "Task-Alice": a name for a hand-in without an annotator.
-std::string nameFromFile(const std::string& path) {
-  std::string name = baseName(path);
-  for (const char* ext : {"json", "scholion"})
-    if (lowerExtension(name) == ext) name = fileStem(name);
-  return name.empty() ? std::string("student") : name;
 }
 
 std::string classTitle(const UiState& s) {
@@ -128,23 +120,13 @@ void openPendingExercise(UiState& s) {
                         "\" is already open: your work is kept");
   }
   // Replacing would lose annotations: let the user choose in the ordinary import dialog.
-  bool work = false;
-  for (std::size_t i = 0; i < s.editor.documentCount() && !work; ++i) {
-    const DocumentData& d = s.editor.doc(i).data();
-    work = !d.annotations.spans.empty() || !d.annotations.relations.empty() ||
-           !d.annotations.documentLabels.empty() || !d.others.empty();
-  }
-  if (work) {
-    s.pendingImports.push_back(PendingImport{name, std::move(in), Format::Scholion, {}});
+  if (workspaceHasWork(s.editor)) {
+    s.dialogs.pendingImports.push_back(ImportedFile{name, std::move(in), Format::Scholion});
     return;
   }
   in.annotator = s.editor.annotator();
-  Status st = s.editor.replaceWorkspace(std::move(in));
-  if (!st) return s.setMessage(name + ": " + st.error(), true);
-  s.clearSelection();
-  s.matches.clear();
-  s.restoreScrollY = 0;
-  s.saveOnce = true;
+  if (!s.applyEdit(planOpenWorkspace(s.editor, std::move(in), "Open exercise " + name))) return;
+  s.onActiveDocumentChanged();
   c.seenExercise.clear();  // shows the instructions (drawClassroomWindows)
   s.setMessage("Opened exercise \"" + s.editor.exercise().title + "\"");
 }
@@ -154,71 +136,18 @@ void loadStudentFiles(UiState& s) {
   std::vector<ParsedFile> files = std::move(c.pendingFiles);
   c.pendingFiles.clear();
   if (files.empty() || !s.hasDoc()) return;
-  Workspace ws = s.editor.snapshot();
   const std::string keyName = keyNameOf(s.editor);
-  ExerciseInfo keyInfo;
-  keyInfo.goldAnnotator = keyName;
-  std::vector<std::string> warnings;
-  // The teacher's own annotations become the key layer where there is none yet, so that
-  // adjudicating later (which edits the working layer) cannot change what students are graded on.
-  int keptKeys = 0;
-  for (DocumentData& d : ws.documents) {
-    const AnnotationLayer& mine = d.annotations;
-    if (findKeyLayer(d, keyInfo) || (mine.spans.empty() && mine.relations.empty())) continue;
-    AnnotationLayer key = mine;
-    key.annotator = keyName;
-    d.others.push_back(std::move(key));
-    ++keptKeys;
-  }
-  std::vector<std::string> loaded;
-  for (ParsedFile& f : files) {
-    Result<Workspace>& in = f.workspace;
-    if (!in) {
-      warnings.push_back(f.name + ": " + in.error());
-      continue;
-    }
-    std::string name = !in->annotator.empty() ? in->annotator : nameFromFile(f.name);
-    if (name == keyName) name += " (student)";
-    std::string base = name;
-    for (int n = 2; std::find(loaded.begin(), loaded.end(), name) != loaded.end(); ++n)
-      name = base + " (" + std::to_string(n) + ")";
-    int matched = 0;
-    for (DocumentData& sd : in->documents) {
-      auto same = std::find_if(ws.documents.begin(), ws.documents.end(),
-                               [&](const DocumentData& o) { return o.sha256 == sd.sha256; });
-      if (same == ws.documents.end()) {
-        warnings.push_back(f.name + ": document \"" + sd.name +
-                           "\" is not open here (different text); skipped");
-        continue;
-      }
-      AnnotationLayer layer = std::move(sd.annotations);
-      layer.annotator = name;
-      auto& others = same->others;
-      // Loading a student again replaces their earlier hand-in.
-      others.erase(std::remove_if(others.begin(), others.end(),
-                                  [&](const AnnotationLayer& l) { return l.annotator == name; }),
-                   others.end());
-      others.push_back(std::move(layer));
-      ++matched;
-    }
-    if (matched == 0)
-      warnings.push_back(f.name + ": none of its documents is open here; nothing loaded");
-    else
-      loaded.push_back(name);
-  }
-  if (loaded.empty() && keptKeys == 0) {
+  StudentLayersPlan plan = planStudentLayers(s.editor, std::move(files), keyName);
+  const std::vector<std::string>& warnings = plan.warnings;
+  if (plan.loaded.empty() && plan.keptKeys == 0) {
     c.loadWarnings = warnings;
     s.setMessage(warnings.empty() ? "No student files loaded" : warnings.front(), true);
     c.showReview = true;
     return;
   }
-  Status st = s.editor.replaceWorkspace(std::move(ws));
-  if (!st) {
-    s.setMessage("Loading student files failed: " + st.error(), true);
-    return;
-  }
-  s.clearSelection();
-  s.saveOnce = true;
+  const std::vector<std::string> loaded = plan.loaded;
+  const int keptKeys = plan.keptKeys;
+  if (!s.applyEdit(std::move(plan.edit))) return;
   c.loadWarnings = warnings;
   std::string msg = "Loaded " + std::to_string(loaded.size()) + " student file(s)";
   if (keptKeys) msg += "; your annotations are kept as the answer key \"" + keyName + "\"";
@@ -319,8 +248,7 @@ void drawGradesTab(UiState& s) {
   }
   if (ImGui::Button("Export grades CSV")) {
     std::string file = safeFilePart(classTitle(s)) + "-grades.csv";
-    std::string err = s.platform.download(file, gradesCsv(c.grades, true), "text/csv");
-    s.setMessage(err.empty() ? "Saved " + file : "Export failed: " + err, !err.empty());
+    s.offerFile(file, gradesCsv(c.grades, true), "text/csv");
   }
   recordWidget("grades:csv");
   ImGui::SameLine();

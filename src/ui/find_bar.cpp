@@ -1,30 +1,30 @@
 // The find bar (Ctrl+F): case-insensitive search with highlighted matches and "label all results".
-#include "app_impl.h"
+#include "panels.h"
 #include "keys.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
 
 void drawFindBar(UiState& s, float width) {
-  if (!s.findOpen) return;
-  if (s.findDocIndex != s.editor.active() && s.findBuf[0]) s.runFind();
+  if (!s.find.open) return;
+  if (s.find.docIndex != s.editor.active() && s.find.buf[0]) s.runFind();
   ImGui::PushID("find");
-  if (s.findFocus) {
+  if (s.find.focus) {
     ImGui::SetKeyboardFocusHere();
-    s.findFocus = false;
+    s.find.focus = false;
   }
   ImGui::SetNextItemWidth(std::max(160.0f, width * 0.35f));
-  bool enter = ImGui::InputTextWithHint("##q", "Find in document", s.findBuf, sizeof s.findBuf,
+  bool enter = ImGui::InputTextWithHint("##q", "Find in document", s.find.buf, sizeof s.find.buf,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
   if ((ImGui::IsItemActive() || ImGui::IsItemDeactivated()) &&
       keys::pressedNamed(ImGuiKey_Escape, false))
-    s.findOpen = false;
-  if (s.findQuery != s.findBuf) s.runFind();
+    s.find.open = false;
+  if (s.find.query != s.find.buf) s.runFind();
   auto step = [&](int dir) {
-    if (s.matches.empty()) return;
-    int n = static_cast<int>(s.matches.size());
-    s.currentMatch = ((s.currentMatch < 0 ? 0 : s.currentMatch) + (dir > 0 ? 1 : n - 1)) % n;
-    const Fragment& m = s.matches[static_cast<std::size_t>(s.currentMatch)];
+    if (s.find.matches.empty()) return;
+    int n = static_cast<int>(s.find.matches.size());
+    s.find.current = ((s.find.current < 0 ? 0 : s.find.current) + (dir > 0 ? 1 : n - 1)) % n;
+    const Fragment& m = s.find.matches[static_cast<std::size_t>(s.find.current)];
     s.scrollToRange(m.start, m.end);
   };
   if (enter) {
@@ -32,35 +32,35 @@ void drawFindBar(UiState& s, float width) {
     ImGui::SetKeyboardFocusHere(-1);  // keep typing / pressing Enter
   }
   ImGui::SameLine();
-  if (s.findQuery.empty())
+  if (s.find.query.empty())
     ImGui::TextDisabled("          ");
-  else if (s.matches.empty())
+  else if (s.find.matches.empty())
     ImGui::TextDisabled("No matches");
   else
-    ImGui::TextDisabled("%d of %zu", s.currentMatch + 1, s.matches.size());
+    ImGui::TextDisabled("%d of %zu", s.find.current + 1, s.find.matches.size());
   ImGui::SameLine();
   if (ImGui::ArrowButton("##prev", ImGuiDir_Up)) step(-1);
   ImGui::SameLine();
   if (ImGui::ArrowButton("##next", ImGuiDir_Down)) step(1);
   ImGui::SameLine();
-  if (ImGui::Checkbox("Match case", &s.findCaseSensitive)) s.runFind();
+  if (ImGui::Checkbox("Match case", &s.find.caseSensitive)) s.runFind();
   ImGui::SameLine();
-  ImGui::BeginDisabled(s.matches.empty());
+  ImGui::BeginDisabled(s.find.matches.empty());
   const bool labelAll = ImGui::Button("Label all results...");
   recordWidget("label-all-results");
   if (labelAll) ImGui::OpenPopup("##labelall");
   ImGui::EndDisabled();
   if (ImGui::BeginPopup("##labelall")) {
-    ImGui::TextDisabled("Label %zu results as", s.matches.size());
+    ImGui::TextDisabled("Label %zu results as", s.find.matches.size());
     labelMenuItems(s, "label-all-results", &UiState::labelMatches);
     ImGui::EndPopup();
   }
   ImGui::SameLine();
   if (ImGui::Button("Close")) {
-    s.findOpen = false;
-    s.matches.clear();
-    s.findQuery.clear();
-    s.findBuf[0] = 0;
+    s.find.open = false;
+    s.find.matches.clear();
+    s.find.query.clear();
+    s.find.buf[0] = 0;
   }
   ImGui::PopID();
 }

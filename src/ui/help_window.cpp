@@ -1,5 +1,5 @@
 // The help window (F1): every shortcut and gesture.
-#include "app_impl.h"
+#include "panels.h"
 
 namespace scholion::ui {
 namespace {
@@ -67,15 +67,15 @@ void table(const char* id, const char* title, const Shortcut (&rows)[N]) {
 
 }  // namespace
 
-void drawHelpWindow(UiState& s) {
-  if (!s.showHelp) return;
+void drawHelpWindow(bool& open) {
+  if (!open) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImVec2 size(std::min(640.0f, vp->WorkSize.x - 40), std::min(640.0f, vp->WorkSize.y - 40));
   ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
   ImGui::SetNextWindowPos(
       ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
       ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (ImGui::Begin("Keyboard shortcuts and gestures", &s.showHelp,
+  if (ImGui::Begin("Keyboard shortcuts and gestures", &open,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     table("##sel", "Selecting and labelling", kSelecting);
     table("##span", "Spans", kSpans);

@@ -1,17 +1,17 @@
 // The main menu bar: File, Edit, View, Help.
-#include "app_impl.h"
+#include "panels.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
 
 void drawMenus(UiState& s) {
   if (!ImGui::BeginMainMenuBar()) return;
-  const bool web = std::string(s.platform.kind()) == "web";
-  DocumentState* ds = s.doc();
+  const bool web = s.platform.kind() == PlatformKind::Web;
+  const DocumentState* ds = s.doc();
   if (beginNamedMenu("File", "File")) {
     if (namedMenuItem("open", "Open documents...", "Ctrl+O"))
       s.platform.openFileChooser(kOpenAccept, true);
-    if (namedMenuItem("paste", "Paste text as new document...")) s.openPaste = true;
+    if (namedMenuItem("paste", "Paste text as new document...")) s.dialogs.openPaste = true;
     ImGui::Separator();
     if (namedMenuItem(
             "export-workspace",
@@ -26,66 +26,67 @@ void drawMenus(UiState& s) {
     ImGui::Separator();
     drawExchangeMenuItems(s);  // import other tools' files, Export as
     ImGui::Separator();
-    if (namedMenuItem("change-name", "Change my name...")) s.askAnnotator = true;
+    if (namedMenuItem("change-name", "Change my name...")) s.dialogs.askAnnotator = true;
     std::size_t used = s.platform.storageUsed(), quota = s.platform.storageQuota();
     if (quota)
       ImGui::TextDisabled("Storage used: %.1f of %.1f MB", used / 1048576.0, quota / 1048576.0);
     else
       ImGui::TextDisabled("Storage used: %.1f MB", used / 1048576.0);
-    if (namedMenuItem("reset", "Reset saved data...")) s.openReset = true;
+    if (namedMenuItem("reset", "Reset saved data...")) s.dialogs.openReset = true;
     ImGui::EndMenu();
   }
   if (beginNamedMenu("Edit", "Edit")) {
-    std::string undo = ds && ds->canUndo() ? "Undo " + ds->undoDescription() : std::string("Undo");
-    std::string redo = ds && ds->canRedo() ? "Redo " + ds->redoDescription() : std::string("Redo");
-    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, ds && ds->canUndo())) s.undo();
-    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, ds && ds->canRedo())) s.redo();
+    const Editor& ed = s.editor;
+    std::string undo = ed.canUndo() ? "Undo " + ed.undoDescription() : std::string("Undo");
+    std::string redo = ed.canRedo() ? "Redo " + ed.redoDescription() : std::string("Redo");
+    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, ed.canUndo())) s.undo();
+    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, ed.canRedo())) s.redo();
     ImGui::Separator();
-    bool any = s.hasSelection() || !s.selectedSpan.empty();
+    bool any = s.sel.hasText() || !s.sel.span.empty();
     if (ImGui::MenuItem("Copy text", "Ctrl+C", false, any)) s.copySelection();
     if (ImGui::MenuItem("Find...", "Ctrl+F")) {
-      s.findOpen = true;
-      s.findFocus = true;
+      s.find.open = true;
+      s.find.focus = true;
     }
     if (ImGui::BeginMenu("Label every occurrence of the selection", any)) {
       labelMenuItems(s, "menu-label-every", &UiState::labelEveryOccurrence);
       ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Label all search results", !s.matches.empty())) {
+    if (ImGui::BeginMenu("Label all search results", !s.find.matches.empty())) {
       labelMenuItems(s, "menu-label-all-results", &UiState::labelMatches);
       ImGui::EndMenu();
     }
     ImGui::Separator();
     if (ImGui::MenuItem("Delete selected", "Del", false,
-                        !s.selectedSpan.empty() || !s.selectedRelation.empty()))
+                        !s.sel.span.empty() || !s.sel.relation.empty()))
       s.deleteSelected();
     ImGui::EndMenu();
   }
   if (beginNamedMenu("View", "View")) {
-    if (ImGui::MenuItem("Light theme", nullptr, !s.dark)) {
-      s.dark = false;
+    if (ImGui::MenuItem("Light theme", nullptr, !s.prefs.dark)) {
+      s.prefs.dark = false;
       applyTheme(false);
-      s.saveOnce = true;
+      s.save.once = true;
     }
-    if (ImGui::MenuItem("Dark theme", nullptr, s.dark)) {
-      s.dark = true;
+    if (ImGui::MenuItem("Dark theme", nullptr, s.prefs.dark)) {
+      s.prefs.dark = true;
       applyTheme(true);
-      s.saveOnce = true;
+      s.save.once = true;
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Zoom in", "Ctrl++")) s.setZoom(s.zoom * 1.1f);
-    if (ImGui::MenuItem("Zoom out", "Ctrl+-")) s.setZoom(s.zoom / 1.1f);
+    if (ImGui::MenuItem("Zoom in", "Ctrl++")) s.setZoom(s.prefs.zoom * 1.1f);
+    if (ImGui::MenuItem("Zoom out", "Ctrl+-")) s.setZoom(s.prefs.zoom / 1.1f);
     if (ImGui::MenuItem("Actual size", "Ctrl+0")) s.setZoom(1.0f);
     ImGui::Separator();
-    if (ImGui::MenuItem("Left panel (labels, documents)", nullptr, &s.showLeft)) s.saveOnce = true;
-    if (ImGui::MenuItem("Right panel (properties, annotations)", nullptr, &s.showRight))
-      s.saveOnce = true;
-    ImGui::MenuItem("Status bar", nullptr, &s.showStatus);
+    if (ImGui::MenuItem("Left panel (labels, documents)", nullptr, &s.prefs.showLeft)) s.save.once = true;
+    if (ImGui::MenuItem("Right panel (properties, annotations)", nullptr, &s.prefs.showRight))
+      s.save.once = true;
+    ImGui::MenuItem("Status bar", nullptr, &s.prefs.showStatus);
     ImGui::EndMenu();
   }
   drawClassroomMenu(s);
   if (beginNamedMenu("Help", "Help")) {
-    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) s.showHelp = true;
+    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) s.prefs.showHelp = true;
     ImGui::EndMenu();
   }
   // The document name in the middle of the bar, dimmed.

@@ -1,7 +1,7 @@
 // Modal dialogs: annotator name, paste text, reset saved data, remove document, workspace import.
 #include <cstring>
 
-#include "app_impl.h"
+#include "panels.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -18,9 +18,9 @@ constexpr ImGuiWindowFlags kModal =
     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings;
 
 void annotatorModal(UiState& s) {
-  if (s.askAnnotator && !ImGui::IsPopupOpen("Welcome to Scholion")) {
+  if (s.dialogs.askAnnotator && !ImGui::IsPopupOpen("Welcome to Scholion")) {
     ImGui::OpenPopup("Welcome to Scholion");
-    std::snprintf(s.annotatorBuf, sizeof s.annotatorBuf, "%s", s.editor.annotator().c_str());
+    std::snprintf(s.dialogs.annotatorBuf, sizeof s.dialogs.annotatorBuf, "%s", s.editor.annotator().c_str());
   }
   center();
   if (ImGui::BeginPopupModal("Welcome to Scholion", nullptr, kModal)) {
@@ -29,20 +29,20 @@ void annotatorModal(UiState& s) {
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(360);
     bool enter =
-        ImGui::InputTextWithHint("##name", "Your name", s.annotatorBuf, sizeof s.annotatorBuf,
+        ImGui::InputTextWithHint("##name", "Your name", s.dialogs.annotatorBuf, sizeof s.dialogs.annotatorBuf,
                                  ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::Spacing();
-    ImGui::BeginDisabled(s.annotatorBuf[0] == 0);
-    if (ImGui::Button("Start annotating", ImVec2(200, 0)) || (enter && s.annotatorBuf[0])) {
-      s.editor.setAnnotator(s.annotatorBuf);
-      s.saveOnce = true;
-      s.askAnnotator = false;
+    ImGui::BeginDisabled(s.dialogs.annotatorBuf[0] == 0);
+    if (ImGui::Button("Start annotating", ImVec2(200, 0)) || (enter && s.dialogs.annotatorBuf[0])) {
+      s.editor.setAnnotator(s.dialogs.annotatorBuf);
+      s.save.once = true;
+      s.dialogs.askAnnotator = false;
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Later")) {
-      s.askAnnotator = false;
+      s.dialogs.askAnnotator = false;
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
@@ -50,33 +50,30 @@ void annotatorModal(UiState& s) {
 }
 
 void pasteModal(UiState& s) {
-  if (s.openPaste) {
+  if (s.dialogs.openPaste) {
     ImGui::OpenPopup("Paste text as a new document");
-    s.openPaste = false;
-    s.pasteBuf.assign(s.pasteBuf.size(), '\0');
-    std::snprintf(s.pasteName, sizeof s.pasteName, "pasted-%zu.txt", s.editor.documentCount() + 1);
+    s.dialogs.openPaste = false;
+    s.dialogs.pasteBuf.assign(s.dialogs.pasteBuf.size(), '\0');
+    std::snprintf(s.dialogs.pasteName, sizeof s.dialogs.pasteName, "pasted-%zu.txt", s.editor.documentCount() + 1);
   }
   center();
   if (ImGui::BeginPopupModal("Paste text as a new document", nullptr, kModal)) {
     ImGui::SetNextItemWidth(560);
-    ImGui::InputText("Name", s.pasteName, sizeof s.pasteName);
+    ImGui::InputText("Name", s.dialogs.pasteName, sizeof s.dialogs.pasteName);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     // Tabs are part of pasted texts (tables, code, verse): keep them.
-    ImGui::InputTextMultiline("##text", s.pasteBuf.data(), s.pasteBuf.size(), ImVec2(640, 320),
+    ImGui::InputTextMultiline("##text", s.dialogs.pasteBuf.data(), s.dialogs.pasteBuf.size(), ImVec2(640, 320),
                               ImGuiInputTextFlags_AllowTabInput);
     ImGui::TextDisabled("Paste with Ctrl+V. Up to %zu KB here; open a file for longer texts.",
-                        s.pasteBuf.size() / 1024);
-    bool empty = s.pasteBuf[0] == 0;
+                        s.dialogs.pasteBuf.size() / 1024);
+    bool empty = s.dialogs.pasteBuf[0] == 0;
     ImGui::BeginDisabled(empty);
     const bool add = ImGui::Button("Add document", ImVec2(160, 0));
     recordWidget("paste:add");
     if (add) {
-      std::string err =
-          s.addTextDocument(s.pasteName[0] ? s.pasteName : "pasted.txt", s.pasteBuf.data());
-      if (err.empty())
-        s.setMessage(std::string("Added ") + s.pasteName);
-      else
-        s.setMessage(err, true);
+      if (s.addTextDocument(s.dialogs.pasteName[0] ? s.dialogs.pasteName : "pasted.txt",
+                            s.dialogs.pasteBuf.data()))
+        s.setMessage(std::string("Added ") + s.dialogs.pasteName);
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();
@@ -87,9 +84,9 @@ void pasteModal(UiState& s) {
 }
 
 void resetModal(UiState& s) {
-  if (s.openReset) {
+  if (s.dialogs.openReset) {
     ImGui::OpenPopup("Reset saved data?");
-    s.openReset = false;
+    s.dialogs.openReset = false;
   }
   center();
   if (ImGui::BeginPopupModal("Reset saved data?", nullptr, kModal)) {
@@ -103,16 +100,13 @@ void resetModal(UiState& s) {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.88f, 0.32f, 0.29f, 1));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     if (ImGui::Button("Reset")) {
+      // One step: Edit > Undo brings the workspace back (and autosave saves it again).
       s.autosaver.clear();
-      Workspace empty;
-      empty.annotator = s.editor.annotator();
-      s.editor.replaceWorkspace(std::move(empty));
-      s.loadSample();
-      s.clearSelection();
-      s.matches.clear();
-      s.restoreScrollY = 0;
-      s.saveError.clear();
-      s.setMessage("Saved data cleared");
+      if (s.applyEdit(planOpenWorkspace(s.editor, s.sampleWorkspace(), "Reset"))) {
+        s.onActiveDocumentChanged();
+        s.save.error.clear();
+        s.setMessage("Saved data cleared (Edit > Undo brings the workspace back)");
+      }
       ImGui::CloseCurrentPopup();
     }
     ImGui::PopStyleColor(3);
@@ -123,27 +117,22 @@ void resetModal(UiState& s) {
 }
 
 void removeDocModal(UiState& s) {
-  if (s.openRemoveDoc) {
+  if (s.dialogs.openRemoveDoc) {
     ImGui::OpenPopup("Remove document?");
-    s.openRemoveDoc = false;
+    s.dialogs.openRemoveDoc = false;
   }
   center();
   if (ImGui::BeginPopupModal("Remove document?", nullptr, kModal)) {
-    if (s.removeDocIndex >= s.editor.documentCount()) {
+    if (s.dialogs.removeDocIndex >= s.editor.documentCount()) {
       ImGui::CloseCurrentPopup();
     } else {
-      const DocumentData& d = s.editor.doc(s.removeDocIndex).data();
+      const DocumentData& d = s.editor.doc(s.dialogs.removeDocIndex).data();
       ImGui::Text("Remove \"%s\" and its %zu spans from the workspace?", d.name.c_str(),
                   d.annotations.spans.size());
-      ImGui::TextDisabled("This cannot be undone.");
+      ImGui::TextDisabled("Edit > Undo brings it back.");
       ImGui::Spacing();
       if (ImGui::Button("Remove", ImVec2(120, 0))) {
-        s.editor.removeDocument(s.removeDocIndex);
-        s.clearSelection();
-        s.matches.clear();
-        s.findQuery.clear();
-        s.saveOnce = true;
-        s.restoreScrollY = 0;
+        s.applyEdit(planRemoveDocument(s.editor, s.dialogs.removeDocIndex));
         ImGui::CloseCurrentPopup();
       }
       ImGui::SameLine();
@@ -154,15 +143,15 @@ void removeDocModal(UiState& s) {
 }
 
 void importModal(UiState& s) {
-  if (s.pendingImports.empty()) return;
+  if (s.dialogs.pendingImports.empty()) return;
   // One popup id ("###import") whatever the title says, so the title can name the format.
-  PendingImport& imp = s.pendingImports.front();
+  ImportedFile& imp = s.dialogs.pendingImports.front();
   const bool scholion = imp.format == Format::Scholion;
   if (!ImGui::IsPopupOpen("###import")) ImGui::OpenPopup("###import");
   center();
-  std::snprintf(s.modalTitle, sizeof s.modalTitle, "Open %s file###import",
+  std::snprintf(s.dialogs.modalTitle, sizeof s.dialogs.modalTitle, "Open %s file###import",
                 formatTitle(imp.format));
-  if (ImGui::BeginPopupModal(s.modalTitle, nullptr, kModal)) {
+  if (ImGui::BeginPopupModal(s.dialogs.modalTitle, nullptr, kModal)) {
     ImGui::Text("%s", imp.name.c_str());
     std::size_t spans = 0, relations = 0;
     for (const DocumentData& d : imp.workspace.documents) {
@@ -200,7 +189,7 @@ void importModal(UiState& s) {
     ImGui::Spacing();
     if (ImGui::Button("Cancel")) done = true;
     if (done) {
-      s.pendingImports.erase(s.pendingImports.begin());
+      s.dialogs.pendingImports.erase(s.dialogs.pendingImports.begin());
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
@@ -214,8 +203,8 @@ void drawModals(UiState& s) {
   pasteModal(s);
   resetModal(s);
   removeDocModal(s);
-  if (!s.askAnnotator) importModal(s);
-  if (!s.askAnnotator && s.pendingImports.empty()) drawExportWarningsModal(s);
+  if (!s.dialogs.askAnnotator) importModal(s);
+  if (!s.dialogs.askAnnotator && s.dialogs.pendingImports.empty()) drawExportWarningsModal(s);
 }
 
 }  // namespace scholion::ui

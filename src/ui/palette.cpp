@@ -1,14 +1,14 @@
 // Left sidebar sections: the label palette (hotkeys, counts), document labels, the instructions.
 #include <algorithm>
 
-#include "app_impl.h"
+#include "panels.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
 
 void drawPalette(UiState& s) {
   const Schema& schema = s.editor.schema();
-  const bool canLabel = s.hasSelection() || !s.selectedSpan.empty();
+  const bool canLabel = s.sel.hasText() || !s.sel.span.empty();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float w = ImGui::GetContentRegionAvail().x;
   for (std::size_t i = 0; i < schema.spanLabels.size(); ++i) {
@@ -33,7 +33,7 @@ void drawPalette(UiState& s) {
                   ImGui::GetColorU32(ImGuiCol_TextDisabled), l.hotkey.c_str());
       right = a.x - 8;
     }
-    int count = i < s.labelCounts.size() ? s.labelCounts[i] : 0;
+    int count = i < s.list.labelCounts.size() ? s.list.labelCounts[i] : 0;
     if (count > 0) {
       char buf[16];
       snprintf(buf, sizeof buf, "%d", count);
@@ -46,7 +46,7 @@ void drawPalette(UiState& s) {
         s.labelSelection(l.name);
       else {
         // With nothing selected, a click filters the annotation list by this label.
-        s.listLabel = s.listLabel == static_cast<int>(i) ? -1 : static_cast<int>(i);
+        s.list.label = s.list.label == static_cast<int>(i) ? -1 : static_cast<int>(i);
       }
     }
     if (hovered && !l.description.empty()) {
@@ -79,7 +79,7 @@ void labelMenuItems(UiState& s, const char* kind, void (UiState::*pick)(const st
 }
 
 void drawDocumentLabels(UiState& s) {
-  DocumentState* ds = s.doc();
+  const DocumentState* ds = s.doc();
   const Schema& schema = s.editor.schema();
   if (!ds) return;
   if (schema.documentLabels.empty()) {

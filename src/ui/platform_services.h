@@ -8,11 +8,12 @@
 
 namespace scholion::ui {
 
+enum class PlatformKind { Web, Desktop };
+
 class PlatformServices : public KeyValueStore {
  public:
-  // Offers bytes as a download (web) or writes into the export folder (desktop). "" or an error
-  // message.
-  virtual std::string download(const std::string& fileName, const std::string& bytes,
+  // Offers bytes as a download (web) or writes into the export folder (desktop).
+  virtual Status download(const std::string& fileName, const std::string& bytes,
                                const std::string& mimeType) = 0;
   // Opens the file chooser; chosen files arrive later through App::onFilesOpened.
   virtual void openFileChooser(const std::string& accept, bool multiple) = 0;
@@ -20,8 +21,13 @@ class PlatformServices : public KeyValueStore {
   // Text the platform pasted (Ctrl+V in the browser arrives through ImGui's clipboard already).
   // Monotonic seconds, for debouncing.
   virtual double now() = 0;
-  // Where the app runs: "web" or "desktop" (for wording such as "Download" vs "Save to folder").
-  virtual const char* kind() const = 0;
+  // Where the app runs (for wording such as "Download" vs "Save to folder").
+  virtual PlatformKind kind() const = 0;
 };
+
+// "Downloaded <file>" in the browser, "Saved <file>" on the desktop.
+inline std::string savedMessage(const PlatformServices& p, const std::string& file) {
+  return (p.kind() == PlatformKind::Web ? "Downloaded " : "Saved ") + file;
+}
 
 }  // namespace scholion::ui

@@ -2,7 +2,7 @@
 // relations) or a relation.
 #include <algorithm>
 
-#include "app_impl.h"
+#include "panels.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -18,7 +18,7 @@ int resizeCallback(ImGuiInputTextCallbackData* data) {
   return 0;
 }
 
-void drawSpan(UiState& s, DocumentState& ds, const Span& sp) {
+void drawSpan(UiState& s, const DocumentState& ds, const Span& sp) {
   const Schema& schema = s.editor.schema();
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(labelColorFor(schema, sp.label)), "%s",
                      sp.label.c_str());
@@ -39,8 +39,8 @@ void drawSpan(UiState& s, DocumentState& ds, const Span& sp) {
   }
   const float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
   if (ImGui::Button("Add relation (R)", ImVec2(bw, 0))) {
-    s.relating = true;
-    s.relationFrom = sp.id;
+    s.gesture.relating = true;
+    s.gesture.relationFrom = sp.id;
     s.setMessage("Click the target span (Esc cancels)");
   }
   ImGui::SameLine();
@@ -89,28 +89,28 @@ void drawSpan(UiState& s, DocumentState& ds, const Span& sp) {
   // The note: edited in a buffer, committed when the field loses focus (one undo step).
   ImGui::Spacing();
   ImGui::TextDisabled("Note");
-  if (!s.noteEditing && (s.noteSpan != sp.id || s.noteBuf != sp.note)) {
-    s.noteSpan = sp.id;
-    s.noteBuf = sp.note;
+  if (!s.note.editing && (s.note.span != sp.id || s.note.text != sp.note)) {
+    s.note.span = sp.id;
+    s.note.text = sp.note;
   }
-  if (s.focusNote) {
+  if (s.note.focus) {
     ImGui::SetKeyboardFocusHere();
-    s.focusNote = false;
+    s.note.focus = false;
   }
-  if (s.noteBuf.capacity() < 16) s.noteBuf.reserve(16);
-  ImGui::InputTextMultiline("##note", s.noteBuf.data(), s.noteBuf.capacity() + 1,
+  if (s.note.text.capacity() < 16) s.note.text.reserve(16);
+  ImGui::InputTextMultiline("##note", s.note.text.data(), s.note.text.capacity() + 1,
                             ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f),
-                            ImGuiInputTextFlags_CallbackResize, resizeCallback, &s.noteBuf);
+                            ImGuiInputTextFlags_CallbackResize, resizeCallback, &s.note.text);
   recordWidget("note");
-  s.noteEditing = ImGui::IsItemActive();
+  s.note.editing = ImGui::IsItemActive();
   // Committed when the field loses focus, to the span it was opened for (one undo step).
   if (ImGui::IsItemDeactivated()) {
-    const Span* target = ds.span(s.noteSpan);
-    if (target && target->note != s.noteBuf) s.apply(cmdSetSpanNote(ds, s.noteSpan, s.noteBuf));
+    const Span* target = ds.span(s.note.span);
+    if (target && target->note != s.note.text) s.apply(cmdSetSpanNote(ds, s.note.span, s.note.text));
   }
 
   // Relations of this span.
-  std::vector<const Relation*>& rels = s.visRelations;
+  std::vector<const Relation*>& rels = s.view.visRelations;
   rels.clear();
   ds.relationsOf(sp.id, rels);
   if (!rels.empty()) {
@@ -121,7 +121,7 @@ void drawSpan(UiState& s, DocumentState& ds, const Span& sp) {
       ImGui::PushID(r->id.c_str());
       std::string line = (r->from == sp.id ? "\xE2\x86\x92 " : "\xE2\x86\x90 ") + r->label + "  " +
                          (other ? other->text.substr(0, 40) : std::string("?"));
-      if (ImGui::Selectable(line.c_str(), r->id == s.selectedRelation)) {
+      if (ImGui::Selectable(line.c_str(), r->id == s.sel.relation)) {
         if (other) s.selectSpan(other->id, true);
       }
       if (ImGui::BeginPopupContextItem()) {
@@ -136,11 +136,11 @@ void drawSpan(UiState& s, DocumentState& ds, const Span& sp) {
 }  // namespace
 
 void drawProperties(UiState& s) {
-  DocumentState* ds = s.doc();
+  const DocumentState* ds = s.doc();
   if (!ds) return;
   const Schema& schema = s.editor.schema();
-  if (!s.selectedRelation.empty()) {
-    if (const Relation* r = ds->relation(s.selectedRelation)) {
+  if (!s.sel.relation.empty()) {
+    if (const Relation* r = ds->relation(s.sel.relation)) {
       const Span* a = ds->span(r->from);
       const Span* b = ds->span(r->to);
       ImGui::Text("Relation %s", r->label.c_str());
@@ -152,19 +152,19 @@ void drawProperties(UiState& s) {
       if (ImGui::Button("Delete relation (Del)", ImVec2(-1, 0))) s.deleteSelected();
       return;
     }
-    s.selectedRelation.clear();
+    s.sel.relation.clear();
   }
-  if (!s.selectedSpan.empty()) {
-    if (const Span* sp = ds->span(s.selectedSpan)) {
+  if (!s.sel.span.empty()) {
+    if (const Span* sp = ds->span(s.sel.span)) {
       Span copy = *sp;  // the command may replace the span while we draw
       drawSpan(s, *ds, copy);
       return;
     }
-    s.selectedSpan.clear();
+    s.sel.span.clear();
   }
-  if (s.hasSelection()) {
-    std::string text = ds->document().slice(s.selStart, std::min(s.selEnd, s.selStart + 400));
-    ImGui::TextDisabled("Selection [%u, %u)", s.selStart, s.selEnd);
+  if (s.sel.hasText()) {
+    std::string text = ds->document().slice(s.sel.start, std::min(s.sel.end, s.sel.start + 400));
+    ImGui::TextDisabled("Selection [%u, %u)", s.sel.start, s.sel.end);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();

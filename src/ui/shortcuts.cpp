@@ -1,7 +1,8 @@
 // Global keyboard shortcuts: labels, undo/redo, find, zoom, span editing keys, relations, help.
 #include <algorithm>
 
-#include "app_impl.h"
+#include "panels.h"
+#include "text_view.h"
 #include "keys.h"
 
 namespace scholion::ui {
@@ -9,12 +10,12 @@ namespace {
 
 // Moves an end of the selected span (or of the text selection) by one token (Alt: one character).
 void resizeByKey(UiState& s, bool moveStart, bool forward) {
-  DocumentState* ds = s.doc();
+  const DocumentState* ds = s.doc();
   if (!ds) return;
   const Document& d = ds->document();
-  const Span* sp = s.selectedSpan.empty() ? nullptr : ds->span(s.selectedSpan);
-  uint32_t a = sp ? sp->start : s.selStart, b = sp ? sp->end : s.selEnd;
-  if (!sp && !s.hasSelection()) return;
+  const Span* sp = s.sel.span.empty() ? nullptr : ds->span(s.sel.span);
+  uint32_t a = sp ? sp->start : s.sel.start, b = sp ? sp->end : s.sel.end;
+  if (!sp && !s.sel.hasText()) return;
   const uint32_t n = static_cast<uint32_t>(d.length());
   const bool exact = keys::alt();
   if (moveStart) {
@@ -33,8 +34,7 @@ void resizeByKey(UiState& s, bool moveStart, bool forward) {
   if (sp) {
     s.apply(cmdResizeSpan(*ds, sp->id, a, b));
   } else {
-    s.selStart = a;
-    s.selEnd = b;
+    s.sel.setRange(a, b);
   }
   s.scrollToRange(moveStart ? a : b, moveStart ? a : b);
 }
@@ -45,10 +45,10 @@ void handleGlobalShortcuts(UiState& s) {
   ImGuiIO& io = ImGui::GetIO();
   const bool ctrl = keys::ctrl(), shift = keys::shift();
   // Work even while typing in a field: help, find, undo when the field is not using them.
-  if (keys::pressed(keys::kF1, false)) s.showHelp = !s.showHelp;
+  if (keys::pressed(keys::kF1, false)) s.prefs.showHelp = !s.prefs.showHelp;
   if (ctrl && keys::pressed(keys::letter('f'), false)) {
-    s.findOpen = true;
-    s.findFocus = true;
+    s.find.open = true;
+    s.find.focus = true;
   }
   // The rest would clash with typing. WantTextInput is last frame's: a field the user just left
   // (a click elsewhere) must not swallow the shortcut pressed right after.
@@ -59,28 +59,28 @@ void handleGlobalShortcuts(UiState& s) {
     s.redo();
   if (ctrl && keys::pressedNamed(ImGuiKey_C, false)) s.copySelection();
   if (ctrl && (keys::pressed(keys::kEquals) || keys::pressed(keys::kKpPlus)))
-    s.setZoom(s.zoom * 1.1f);
+    s.setZoom(s.prefs.zoom * 1.1f);
   if (ctrl && (keys::pressed(keys::kMinus) || keys::pressed(keys::kKpMinus)))
-    s.setZoom(s.zoom / 1.1f);
+    s.setZoom(s.prefs.zoom / 1.1f);
   if (ctrl && (keys::pressed(keys::k0, false) || keys::pressed(keys::kKp0, false))) s.setZoom(1.0f);
   if (ctrl && keys::pressed(keys::letter('s'), false)) s.exportWorkspace(false);
   if (ctrl && keys::pressed(keys::letter('o'), false))
     s.platform.openFileChooser(kOpenAccept, true);
   if (keys::pressed(keys::kF3) || (ctrl && keys::pressed(keys::letter('g')))) {
-    if (!s.matches.empty()) {
-      int n = static_cast<int>(s.matches.size());
-      s.currentMatch = ((s.currentMatch < 0 ? 0 : s.currentMatch) + (shift ? n - 1 : 1)) % n;
-      const Fragment& m = s.matches[static_cast<std::size_t>(s.currentMatch)];
+    if (!s.find.matches.empty()) {
+      int n = static_cast<int>(s.find.matches.size());
+      s.find.current = ((s.find.current < 0 ? 0 : s.find.current) + (shift ? n - 1 : 1)) % n;
+      const Fragment& m = s.find.matches[static_cast<std::size_t>(s.find.current)];
       s.scrollToRange(m.start, m.end);
     }
   }
 
   if (keys::pressedNamed(ImGuiKey_Escape, false)) {
-    if (s.relating) {
-      s.relating = false;
+    if (s.gesture.relating) {
+      s.gesture.relating = false;
       s.setMessage("Relation cancelled");
-    } else if (s.findOpen) {
-      s.findOpen = false;
+    } else if (s.find.open) {
+      s.find.open = false;
     } else {
       s.clearSelection();
     }
@@ -92,14 +92,14 @@ void handleGlobalShortcuts(UiState& s) {
   if (shift && keys::pressedNamed(ImGuiKey_RightArrow)) resizeByKey(s, ctrl, !ctrl);
   if (shift && keys::pressedNamed(ImGuiKey_LeftArrow)) resizeByKey(s, ctrl, ctrl);
 
-  if (keys::pressedNamed(ImGuiKey_Enter, false) && (s.hasSelection() || !s.selectedSpan.empty())) {
+  if (keys::pressedNamed(ImGuiKey_Enter, false) && (s.sel.hasText() || !s.sel.span.empty())) {
     ImVec2 mn, mx;
-    uint32_t a = s.hasSelection() ? s.selStart : 0, b = s.hasSelection() ? s.selEnd : 0;
-    if (!s.hasSelection())
-      if (const Span* sp = s.doc() ? s.doc()->span(s.selectedSpan) : nullptr)
+    uint32_t a = s.sel.hasText() ? s.sel.start : 0, b = s.sel.hasText() ? s.sel.end : 0;
+    if (!s.sel.hasText())
+      if (const Span* sp = s.doc() ? s.doc()->span(s.sel.span) : nullptr)
         a = sp->start, b = sp->end;
-    if (s.geo.firstLineRect(a, b, mn, mx)) s.popupPos = ImVec2(mn.x, mx.y);
-    s.openLabelPopup = true;
+    if (s.view.geo.firstLineRect(a, b, mn, mx)) s.gesture.popupPos = ImVec2(mn.x, mx.y);
+    s.gesture.openLabelPopup = true;
   }
 
   // Typed characters: label hotkeys and R (relation). Not with Ctrl (those are commands).
@@ -109,17 +109,17 @@ void handleGlobalShortcuts(UiState& s) {
     if (c >= 0x80 || c <= ' ') continue;
     std::string key(1, static_cast<char>(c));
     const SpanLabel* l = s.labelForHotkey(key);
-    if (l && (s.hasSelection() || !s.selectedSpan.empty())) {
+    if (l && (s.sel.hasText() || !s.sel.span.empty())) {
       s.labelSelection(l->name);
       ImGui::CloseCurrentPopup();
       continue;
     }
-    if ((c == 'r' || c == 'R') && !s.selectedSpan.empty()) {
-      s.relating = true;
-      s.relationFrom = s.selectedSpan;
-      s.setMessage("Relation from " + s.selectedSpan + ": click the target span (Esc cancels)");
+    if ((c == 'r' || c == 'R') && !s.sel.span.empty()) {
+      s.gesture.relating = true;
+      s.gesture.relationFrom = s.sel.span;
+      s.setMessage("Relation from " + s.sel.span + ": click the target span (Esc cancels)");
     } else if (c == 'n' || c == 'N') {
-      if (!s.selectedSpan.empty()) s.focusNote = true;
+      if (!s.sel.span.empty()) s.note.focus = true;
     }
   }
 }

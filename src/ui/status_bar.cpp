@@ -1,5 +1,5 @@
 // The status bar: document, counts, annotator, saved state, storage use and the last message.
-#include "app_impl.h"
+#include "panels.h"
 
 namespace scholion::ui {
 
@@ -16,7 +16,7 @@ void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size) {
                    ImGuiWindowFlags_NoNav);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
-  if (DocumentState* ds = s.doc()) {
+  if (const DocumentState* ds = s.doc()) {
     const DocumentData& d = ds->data();
     ImGui::Text("%s", d.name.c_str());
     ImGui::SameLine(0, 18);
@@ -27,12 +27,12 @@ void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size) {
   ImGui::SameLine(0, 18);
   ImGui::TextDisabled("\xE2\x9C\x8E %s", s.annotatorName().c_str());
   ImGui::SameLine(0, 18);
-  if (!s.saveError.empty())
+  if (!s.save.error.empty())
     ImGui::TextColored(ImVec4(0.86f, 0.25f, 0.22f, 1), "Not saved");
-  else if (s.editor.dirty() || s.saveOnce)
+  else if (s.editor.dirty() || s.save.once)
     ImGui::TextDisabled("Unsaved changes");
   else
-    ImGui::TextDisabled(std::string(s.platform.kind()) == "web" ? "Saved in this browser"
+    ImGui::TextDisabled(s.platform.kind() == PlatformKind::Web ? "Saved in this browser"
                                                                 : "Saved");
   if (ImGui::IsItemHovered()) {
     // Only on hover: measuring walks the browser's storage, too costly for every frame.
@@ -44,19 +44,19 @@ void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size) {
   }
   // Where the saved state ends: a long message starts after it instead of drawing over it.
   const float afterSaved = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 24;
-  if (!s.message.empty()) {
+  if (!s.status.text.empty()) {
     // The last message, right-aligned; errors stay red until the next message.
-    std::string msg = s.message.substr(0, s.message.find('\n'));
+    std::string msg = s.status.text.substr(0, s.status.text.find('\n'));
     float w = ImGui::CalcTextSize(msg.c_str()).x;
     float x = ImGui::GetWindowWidth() - w - 16;
     const bool cut = x < afterSaved;  // runs past the right edge: the tooltip shows it whole
     ImGui::SameLine(std::max(x, afterSaved));
-    if (s.messageError)
+    if (s.status.error)
       ImGui::TextColored(ImVec4(0.86f, 0.25f, 0.22f, 1), "%s", msg.c_str());
     else
       ImGui::TextDisabled("%s", msg.c_str());
-    if (ImGui::IsItemHovered() && (s.message.size() > msg.size() || cut))
-      ImGui::SetTooltip("%s", s.message.c_str());
+    if (ImGui::IsItemHovered() && (s.status.text.size() > msg.size() || cut))
+      ImGui::SetTooltip("%s", s.status.text.c_str());
   }
   ImGui::End();
 }

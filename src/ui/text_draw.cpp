@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app_impl.h"
+#include "panels.h"
+#include "text_view.h"
 
 namespace scholion::ui {
 namespace {
@@ -33,18 +34,19 @@ bool inside(ImVec2 p, ImVec2 mn, ImVec2 mx) {
 }
 
 // Where arcs attach to a span: the top of its tag when visible, else the top of its first line.
-ImVec2 anchorOf(const UiState& s, const Span* sp) {
-  for (const VisibleFrame::Tag& t : s.frame.tags)
+ImVec2 anchorOf(const TextViewState& view, const Span* sp) {
+  for (const VisibleFrame::Tag& t : view.frame.tags)
     if (t.span == sp) return ImVec2((t.min.x + t.max.x) * 0.5f, t.min.y);
   ImVec2 mn, mx;
-  s.geo.firstLineRect(sp->start, sp->end, mn, mx);
+  view.geo.firstLineRect(sp->start, sp->end, mn, mx);
   return ImVec2((mn.x + mx.x) * 0.5f, mn.y - 2);
 }
 
 }  // namespace
 
-void buildVisibleFrame(UiState& s, const ImFont* font) {
-  VisibleFrame& f = s.frame;
+void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Schema& schema,
+                       const ImFont* font) {
+  VisibleFrame& f = view.frame;
   f.valid = false;
   f.spans.clear();
   f.lineSpans.clear();
@@ -53,21 +55,21 @@ void buildVisibleFrame(UiState& s, const ImFont* font) {
   f.arcs.clear();
   f.xs.clear();
   f.xsOffset.clear();
-  DocumentState* ds = s.doc();
-  if (!ds || s.layout.lineCount() == 0) return;
-  const TextGeometry& g = s.geo;
+  const DocumentState* ds = &doc;
+  if (view.layout.lineCount() == 0) return;
+  const TextGeometry& g = view.geo;
   const ViewMetrics& m = g.m;
   // One extra line above and below, so arcs and tags of neighbours do not pop in.
-  std::size_t first = g.lineAtY(s.viewMin.y - m.lineHeight);
-  std::size_t last = g.lineAtY(s.viewMax.y + m.lineHeight);
+  std::size_t first = g.lineAtY(view.viewMin.y - m.lineHeight);
+  std::size_t last = g.lineAtY(view.viewMax.y + m.lineHeight);
   f.first = first;
   f.last = last;
-  f.cpStart = s.layout.line(first).cpStart;
-  f.cpEnd = s.layout.line(last).cpEnd;
+  f.cpStart = view.layout.line(first).cpStart;
+  f.cpEnd = view.layout.line(last).cpEnd;
   for (std::size_t li = first; li <= last; ++li) {
     f.xsOffset.push_back(static_cast<uint32_t>(f.xs.size()));
-    s.layout.lineXs(li, s.xs);
-    f.xs.insert(f.xs.end(), s.xs.begin(), s.xs.end());
+    view.layout.lineXs(li, view.xs);
+    f.xs.insert(f.xs.end(), view.xs.begin(), view.xs.end());
   }
   ds->spansOverlapping(f.cpStart, std::max(f.cpEnd, f.cpStart + 1), f.spans);
   std::sort(f.spans.begin(), f.spans.end(), [](const Span* a, const Span* b) {
@@ -77,10 +79,9 @@ void buildVisibleFrame(UiState& s, const ImFont* font) {
   });
 
   // Nesting levels per line: greedy interval colouring in (start, -end) order.
-  const Schema& schema = s.editor.schema();
   float tagRight[4];
   for (std::size_t li = first; li <= last; ++li) {
-    const VisualLine& l = s.layout.line(li);
+    const VisualLine& l = view.layout.line(li);
     uint32_t levelEnd[8];
     int levels = 0;
     for (float& r : tagRight) r = -1e9f;
@@ -126,15 +127,15 @@ void buildVisibleFrame(UiState& s, const ImFont* font) {
     if (!a || !b) continue;
     VisibleFrame::Arc arc;
     arc.rel = r;
-    arc.p0 = anchorOf(s, a);
-    arc.p1 = anchorOf(s, b);
+    arc.p0 = anchorOf(view, a);
+    arc.p1 = anchorOf(view, b);
     float dx = std::fabs(arc.p1.x - arc.p0.x);
     float rise = m.tagHeight * (1.0f + 0.45f * static_cast<float>(slot++ % 4)) + dx * 0.08f;
     rise = std::min(rise, m.lineHeight * 1.2f);
     float top = std::min(arc.p0.y, arc.p1.y) - rise;
     // Arcs of the first lines stay inside the document's top margin, their label pill whole
     // (the pill's centre is the curve's midpoint: 1/8 of each end plus 3/4 of the control y).
-    const float docTop = s.geo.origin.y - m.padY + 1;
+    const float docTop = view.geo.origin.y - m.padY + 1;
     top = std::max(top, (docTop + m.tagHeight * 0.5f - 0.125f * (arc.p0.y + arc.p1.y)) / 0.75f);
     arc.c0 = ImVec2(arc.p0.x + (arc.p1.x - arc.p0.x) * 0.15f, top);
     arc.c1 = ImVec2(arc.p1.x - (arc.p1.x - arc.p0.x) * 0.15f, top);
@@ -149,17 +150,17 @@ void buildVisibleFrame(UiState& s, const ImFont* font) {
   f.valid = true;
 }
 
-const Span* spanUnder(const UiState& s, ImVec2 p) {
-  const VisibleFrame& f = s.frame;
+const Span* spanUnder(const TextViewState& view, ImVec2 p) {
+  const VisibleFrame& f = view.frame;
   if (!f.valid) return nullptr;
   for (const VisibleFrame::Tag& t : f.tags)
     if (inside(p, t.min, t.max)) return t.span;
-  const TextGeometry& g = s.geo;
+  const TextGeometry& g = view.geo;
   std::size_t li = g.lineAtY(p.y);
   if (li < f.first || li > f.last) return nullptr;
   float top = g.textTop(li) - 2, bottom = g.lineTop(li) + g.m.underlineTop + g.m.underlineStep * 4;
   if (p.y < top || p.y > bottom) return nullptr;
-  const VisualLine& l = s.layout.line(li);
+  const VisualLine& l = view.layout.line(li);
   const float* xs = f.lineXs(li);
   const Span* best = nullptr;
   for (const VisibleFrame::LineSpan& ls : f.lineSpans) {
@@ -173,46 +174,46 @@ const Span* spanUnder(const UiState& s, ImVec2 p) {
   return best;
 }
 
-const Relation* relationUnder(const UiState& s, ImVec2 p) {
-  for (const VisibleFrame::Arc& a : s.frame.arcs)
+const Relation* relationUnder(const TextViewState& view, ImVec2 p) {
+  for (const VisibleFrame::Arc& a : view.frame.arcs)
     if (inside(p, a.pillMin, a.pillMax)) return a.rel;
   return nullptr;
 }
 
-bool segmentOnLine(const UiState& s, std::size_t li, uint32_t a, uint32_t b, float& x0, float& x1) {
-  const VisualLine& l = s.layout.line(li);
-  if (b <= l.cpStart || a > l.cpEnd || (a == l.cpEnd && b > a && li + 1 < s.layout.lineCount()))
+bool segmentOnLine(const TextViewState& view, std::size_t li, uint32_t a, uint32_t b, float& x0, float& x1) {
+  const VisualLine& l = view.layout.line(li);
+  if (b <= l.cpStart || a > l.cpEnd || (a == l.cpEnd && b > a && li + 1 < view.layout.lineCount()))
     return false;
-  const float* xs = s.frame.lineXs(li);
-  x0 = s.geo.origin.x + xs[std::max(a, l.cpStart) - l.cpStart];
-  x1 = s.geo.origin.x + xs[std::min(b, l.cpEnd) - l.cpStart];
+  const float* xs = view.frame.lineXs(li);
+  x0 = view.geo.origin.x + xs[std::max(a, l.cpStart) - l.cpStart];
+  x1 = view.geo.origin.x + xs[std::min(b, l.cpEnd) - l.cpStart];
   return x1 > x0;
 }
 
 void drawVisibleFrame(UiState& s, const ImFont* font) {
-  const VisibleFrame& f = s.frame;
+  const VisibleFrame& f = s.view.frame;
   if (!f.valid) return;
-  DocumentState& ds = *s.doc();
+  const DocumentState& ds = *s.doc();
   const std::string& text = ds.document().text();
-  const TextGeometry& g = s.geo;
+  const TextGeometry& g = s.view.geo;
   const ViewMetrics& m = g.m;
   const Schema& schema = s.editor.schema();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 textCol = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 accent = ImGui::GetColorU32(ImGuiCol_CheckMark);
-  const float fillAlpha = s.dark ? 0.30f : 0.22f;
+  const float fillAlpha = s.prefs.dark ? 0.30f : 0.22f;
 
   // Disagreement passages of the class review, under everything else.
   drawPassagesInText(s, dl);
 
   // Search matches (sorted): only those overlapping the visible range.
-  auto mit = std::lower_bound(s.matches.begin(), s.matches.end(), f.cpStart,
+  auto mit = std::lower_bound(s.find.matches.begin(), s.find.matches.end(), f.cpStart,
                               [](const Fragment& fr, uint32_t v) { return fr.end <= v; });
-  const ImU32 matchCol = s.dark ? IM_COL32(200, 160, 40, 110) : IM_COL32(255, 205, 60, 140);
-  for (; mit != s.matches.end() && mit->start < f.cpEnd; ++mit) {
+  const ImU32 matchCol = s.prefs.dark ? IM_COL32(200, 160, 40, 110) : IM_COL32(255, 205, 60, 140);
+  for (; mit != s.find.matches.end() && mit->start < f.cpEnd; ++mit) {
     bool current =
-        s.currentMatch >= 0 && &s.matches[static_cast<std::size_t>(s.currentMatch)] == &*mit;
-    forEachVisibleSegment(s, mit->start, mit->end, [&](std::size_t li, float x0, float x1) {
+        s.find.current >= 0 && &s.find.matches[static_cast<std::size_t>(s.find.current)] == &*mit;
+    forEachVisibleSegment(s.view, mit->start, mit->end, [&](std::size_t li, float x0, float x1) {
       dl->AddRectFilled(ImVec2(x0 - 1, g.textTop(li) - 2), ImVec2(x1 + 1, g.textBottom(li) + 2),
                         current ? IM_COL32(255, 150, 30, 200) : matchCol, 3.0f);
     });
@@ -221,28 +222,28 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   // Span fills (nested spans darken where they overlap).
   for (const VisibleFrame::LineSpan& ls : f.lineSpans) {
     float x0, x1;
-    if (!segmentOnLine(s, ls.line, ls.span->start, ls.span->end, x0, x1)) continue;
+    if (!segmentOnLine(s.view, ls.line, ls.span->start, ls.span->end, x0, x1)) continue;
     ImU32 c = labelColorFor(schema, ls.span->label, fillAlpha);
     dl->AddRectFilled(ImVec2(x0, g.textTop(ls.line) - 1), ImVec2(x1, g.textBottom(ls.line) + 1), c,
                       3.0f);
   }
 
   // Text selection (or the live resize preview of the selected span).
-  uint32_t selA = s.selStart, selB = s.selEnd;
-  if (s.drag == UiState::Drag::ResizeStart || s.drag == UiState::Drag::ResizeEnd) {
-    selA = s.previewStart;
-    selB = s.previewEnd;
+  uint32_t selA = s.sel.start, selB = s.sel.end;
+  if (s.gesture.drag == TextGesture::Drag::ResizeStart || s.gesture.drag == TextGesture::Drag::ResizeEnd) {
+    selA = s.gesture.previewStart;
+    selB = s.gesture.previewEnd;
   }
   if (selB > selA) {
     ImU32 c = withAlpha(accent, 0.28f);
-    forEachVisibleSegment(s, selA, selB, [&](std::size_t li, float x0, float x1) {
+    forEachVisibleSegment(s.view, selA, selB, [&](std::size_t li, float x0, float x1) {
       dl->AddRectFilled(ImVec2(x0, g.textTop(li) - 2), ImVec2(x1, g.textBottom(li) + 2), c, 2.0f);
     });
   }
 
   // Text.
   for (std::size_t li = f.first; li <= f.last; ++li) {
-    const VisualLine& l = s.layout.line(li);
+    const VisualLine& l = s.view.layout.line(li);
     if (l.byteEnd > l.byteStart)
       dl->AddText(font, m.fontSize, ImVec2(g.origin.x, g.textTop(li)), textCol,
                   text.data() + l.byteStart, text.data() + l.byteEnd);
@@ -251,7 +252,7 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   // Underlines: one per nesting level, stacked below the text.
   for (const VisibleFrame::LineSpan& ls : f.lineSpans) {
     float x0, x1;
-    if (!segmentOnLine(s, ls.line, ls.span->start, ls.span->end, x0, x1)) continue;
+    if (!segmentOnLine(s.view, ls.line, ls.span->start, ls.span->end, x0, x1)) continue;
     int lv = std::min(ls.level, m.underlineLevels - 1);
     float y = g.lineTop(ls.line) + m.underlineTop + static_cast<float>(lv) * m.underlineStep;
     dl->AddRectFilled(ImVec2(x0 + 1, y), ImVec2(x1 - 1, y + std::max(2.0f, m.underlineStep - 1)),
@@ -259,12 +260,12 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   }
 
   // The selected span: an outline and drag handles at its ends.
-  const Span* sel = s.selectedSpan.empty() ? nullptr : ds.span(s.selectedSpan);
-  if (sel && s.drag != UiState::Drag::ResizeStart && s.drag != UiState::Drag::ResizeEnd) {
-    forEachVisibleSegment(s, sel->start, sel->end, [&](std::size_t li, float x0, float x1) {
+  const Span* sel = s.sel.span.empty() ? nullptr : ds.span(s.sel.span);
+  if (sel && s.gesture.drag != TextGesture::Drag::ResizeStart && s.gesture.drag != TextGesture::Drag::ResizeEnd) {
+    forEachVisibleSegment(s.view, sel->start, sel->end, [&](std::size_t li, float x0, float x1) {
       ImVec2 a(x0 - 2, g.textTop(li) - 3), b(x1 + 2, g.textBottom(li) + 3);
       dl->AddRect(a, b, accent, 3.0f, 0, 2.0f);
-      const VisualLine& l = s.layout.line(li);
+      const VisualLine& l = s.view.layout.line(li);
       if (sel->start >= l.cpStart)
         dl->AddRectFilled(ImVec2(a.x - 2, a.y), ImVec2(a.x + 2, b.y), accent, 2.0f);
       if (sel->end <= l.cpEnd)
@@ -289,7 +290,7 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
 
   // Relation arcs with their labels and arrowheads.
   for (const VisibleFrame::Arc& a : f.arcs) {
-    bool selected = a.rel->id == s.selectedRelation;
+    bool selected = a.rel->id == s.sel.relation;
     float th = selected ? 2.5f : 1.5f;
     dl->AddBezierCubic(a.p0, a.c0, a.c1, a.p1, withAlpha(a.color, 0.9f), th, 24);
     const RelationType* rt = schema.findRelation(a.rel->label);
@@ -315,10 +316,10 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   }
 
   // A relation being drawn: a dashed-looking line from the source to the mouse.
-  if (s.drag == UiState::Drag::Relate || s.relating) {
-    const Span* from = ds.span(s.relating ? s.relationFrom : s.pressSpan);
+  if (s.gesture.drag == TextGesture::Drag::Relate || s.gesture.relating) {
+    const Span* from = ds.span(s.gesture.relating ? s.gesture.relationFrom : s.gesture.pressSpan);
     if (from) {
-      ImVec2 p0 = anchorOf(s, from), p1 = ImGui::GetIO().MousePos;
+      ImVec2 p0 = anchorOf(s.view, from), p1 = ImGui::GetIO().MousePos;
       ImVec2 c(std::min(p0.x, p1.x) + std::fabs(p1.x - p0.x) * 0.5f,
                std::min(p0.y, p1.y) - m.lineHeight * 0.6f);
       dl->AddBezierQuadratic(p0, c, p1, accent, 2.0f, 20);

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app_impl.h"
+#include "panels.h"
+#include "text_view.h"
 #include "keys.h"
 #include "widget_registry.h"
 
@@ -26,13 +27,13 @@ ImFont* pickFont(float size) {
 void handleScrollKeys(UiState& s, float pageHeight) {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;
-  const float lh = s.geo.m.lineHeight;
+  const float lh = s.view.geo.m.lineHeight;
   float y = ImGui::GetScrollY();
   float maxY = ImGui::GetScrollMaxY();
   float ny = y;
   if (keys::pressedNamed(ImGuiKey_PageDown)) ny += pageHeight - lh;
   if (keys::pressedNamed(ImGuiKey_PageUp)) ny -= pageHeight - lh;
-  if (keys::pressedNamed(ImGuiKey_Space) && s.selectedSpan.empty() && !s.hasSelection())
+  if (keys::pressedNamed(ImGuiKey_Space) && s.sel.span.empty() && !s.sel.hasText())
     ny += (keys::shift() ? -1 : 1) * (pageHeight - lh);
   if (!keys::shift()) {
     if (keys::pressedNamed(ImGuiKey_DownArrow)) ny += lh;
@@ -47,8 +48,7 @@ void handleScrollKeys(UiState& s, float pageHeight) {
 void snapSelection(UiState& s, uint32_t a, uint32_t b) {
   if (a > b) std::swap(a, b);
   if (!keys::alt()) snapToTokens(s.doc()->document(), a, b);
-  s.selStart = a;
-  s.selEnd = b;
+  s.sel.setRange(a, b);
 }
 
 void startRelation(UiState& s, const std::string& from, const std::string& to) {
@@ -60,24 +60,24 @@ void startRelation(UiState& s, const std::string& from, const std::string& to) {
     s.setMessage("No relation type is allowed from " + a->label + " to " + b->label, true);
     return;
   }
-  s.relationFrom = from;
-  s.relationTo = to;
-  s.openRelationPopup = true;
-  s.popupPos = ImGui::GetIO().MousePos;
+  s.gesture.relationFrom = from;
+  s.gesture.relationTo = to;
+  s.gesture.openRelationPopup = true;
+  s.gesture.popupPos = ImGui::GetIO().MousePos;
 }
 
 void handleMouse(UiState& s) {
   ImGuiIO& io = ImGui::GetIO();
   const ImVec2 p = io.MousePos;
   const bool overText = ImGui::IsWindowHovered() &&
-                        p.x < s.viewMax.x - ImGui::GetStyle().ScrollbarSize && p.y >= s.viewMin.y &&
-                        p.y < s.viewMax.y;
-  DocumentState& ds = *s.doc();
+                        p.x < s.view.viewMax.x - ImGui::GetStyle().ScrollbarSize && p.y >= s.view.viewMin.y &&
+                        p.y < s.view.viewMax.y;
+  const DocumentState& ds = *s.doc();
   const Document& doc = ds.document();
-  const Span* hover = overText ? spanUnder(s, p) : nullptr;
-  const Relation* hoverRel = overText && !hover ? relationUnder(s, p) : nullptr;
-  if (overText && s.drag == UiState::Drag::None) {
-    if (hover && !s.relating) {
+  const Span* hover = overText ? spanUnder(s.view, p) : nullptr;
+  const Relation* hoverRel = overText && !hover ? relationUnder(s.view, p) : nullptr;
+  if (overText && s.gesture.drag == TextGesture::Drag::None) {
+    if (hover && !s.gesture.relating) {
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       ImGui::BeginTooltip();
       ImGui::TextColored(
@@ -93,131 +93,125 @@ void handleMouse(UiState& s) {
       ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     }
   }
-  const Span* sel = s.selectedSpan.empty() ? nullptr : ds.span(s.selectedSpan);
+  const Span* sel = s.sel.span.empty() ? nullptr : ds.span(s.sel.span);
 
   // ---- button down ----
   for (int button = 0; button < 2; ++button) {
-    if (!overText || !ImGui::IsMouseClicked(button) || s.drag != UiState::Drag::None) continue;
-    s.dragButton = button;
-    s.pressSpan = hover ? hover->id : std::string();
-    uint32_t cp = s.geo.cpAt(p);
+    if (!overText || !ImGui::IsMouseClicked(button) || s.gesture.drag != TextGesture::Drag::None) continue;
+    s.gesture.dragButton = button;
+    s.gesture.pressSpan = hover ? hover->id : std::string();
+    uint32_t cp = s.view.geo.cpAt(p);
     if (button == 1 || (keys::ctrl() && hover)) {
-      if (hover) s.drag = UiState::Drag::Relate;
+      if (hover) s.gesture.drag = TextGesture::Drag::Relate;
       continue;
     }
     // Double-click selects the word even inside a span, so that nested spans can be made.
     if (ImGui::IsMouseDoubleClicked(0)) {
       const auto& toks = doc.tokens();
-      uint32_t c = s.geo.cpAt(ImVec2(p.x - 1, p.y));
+      uint32_t c = s.view.geo.cpAt(ImVec2(p.x - 1, p.y));
       std::size_t i = doc.tokenAtOrAfter(c);
       if (i < toks.size() && toks[i].start <= c) {
         s.setTextSelection(toks[i].start, toks[i].end);
-        s.openLabelPopup = true;
-        s.popupPos = p;
+        s.gesture.openLabelPopup = true;
+        s.gesture.popupPos = p;
       }
       continue;
     }
-    if (sel && !s.relating) {
+    if (sel && !s.gesture.relating) {
       // Grab a handle of the selected span to resize it.
-      std::size_t li = s.geo.lineAtY(p.y);
-      const VisualLine& l = s.layout.line(li);
+      std::size_t li = s.view.geo.lineAtY(p.y);
+      const VisualLine& l = s.view.layout.line(li);
       float tol = 5;
       if (sel->start >= l.cpStart && sel->start <= l.cpEnd &&
-          std::fabs(p.x - s.geo.xOf(li, sel->start)) < tol && p.y >= s.geo.textTop(li) - 4 &&
-          p.y <= s.geo.textBottom(li) + 4) {
-        s.drag = UiState::Drag::ResizeStart;
+          std::fabs(p.x - s.view.geo.xOf(li, sel->start)) < tol && p.y >= s.view.geo.textTop(li) - 4 &&
+          p.y <= s.view.geo.textBottom(li) + 4) {
+        s.gesture.drag = TextGesture::Drag::ResizeStart;
       } else if (sel->end >= l.cpStart && sel->end <= l.cpEnd &&
-                 std::fabs(p.x - s.geo.xOf(li, sel->end)) < tol && p.y >= s.geo.textTop(li) - 4 &&
-                 p.y <= s.geo.textBottom(li) + 4) {
-        s.drag = UiState::Drag::ResizeEnd;
+                 std::fabs(p.x - s.view.geo.xOf(li, sel->end)) < tol && p.y >= s.view.geo.textTop(li) - 4 &&
+                 p.y <= s.view.geo.textBottom(li) + 4) {
+        s.gesture.drag = TextGesture::Drag::ResizeEnd;
       }
-      if (s.drag != UiState::Drag::None) {
-        s.previewStart = sel->start;
-        s.previewEnd = sel->end;
+      if (s.gesture.drag != TextGesture::Drag::None) {
+        s.gesture.previewStart = sel->start;
+        s.gesture.previewEnd = sel->end;
         continue;
       }
     }
-    if (hoverRel && !s.relating) {
-      s.selectedRelation = hoverRel->id;
-      s.selectedSpan.clear();
-      s.selStart = s.selEnd = 0;
+    if (hoverRel && !s.gesture.relating) {
+      s.sel.selectRelation(hoverRel->id);
       continue;
     }
     if (keys::shift() && !hover) {
-      snapSelection(s, s.anchor, cp);
-      s.selectedSpan.clear();
-      s.drag = UiState::Drag::Select;
+      snapSelection(s, s.sel.anchor, cp);
+      s.gesture.drag = TextGesture::Drag::Select;
       continue;
     }
-    s.anchor = cp;
-    s.drag = UiState::Drag::Pending;
+    s.sel.anchor = cp;
+    s.gesture.drag = TextGesture::Drag::Pending;
   }
 
   // ---- dragging ----
-  const bool down = ImGui::IsMouseDown(s.dragButton);
-  if (s.drag != UiState::Drag::None && down) {
+  const bool down = ImGui::IsMouseDown(s.gesture.dragButton);
+  if (s.gesture.drag != TextGesture::Drag::None && down) {
     // Auto-scroll when dragging past the top or bottom edge.
-    float edge = s.geo.m.lineHeight * 0.5f;
-    if (p.y < s.viewMin.y + edge)
-      ImGui::SetScrollY(ImGui::GetScrollY() - s.geo.m.lineHeight * 0.5f);
-    if (p.y > s.viewMax.y - edge)
-      ImGui::SetScrollY(ImGui::GetScrollY() + s.geo.m.lineHeight * 0.5f);
-    uint32_t cp = s.geo.cpAt(p);
-    if (s.drag == UiState::Drag::Pending && ImGui::IsMouseDragging(0, 4.0f)) {
-      s.drag = UiState::Drag::Select;
-      s.selectedSpan.clear();
-      s.selectedRelation.clear();
+    float edge = s.view.geo.m.lineHeight * 0.5f;
+    if (p.y < s.view.viewMin.y + edge)
+      ImGui::SetScrollY(ImGui::GetScrollY() - s.view.geo.m.lineHeight * 0.5f);
+    if (p.y > s.view.viewMax.y - edge)
+      ImGui::SetScrollY(ImGui::GetScrollY() + s.view.geo.m.lineHeight * 0.5f);
+    uint32_t cp = s.view.geo.cpAt(p);
+    if (s.gesture.drag == TextGesture::Drag::Pending && ImGui::IsMouseDragging(0, 4.0f)) {
+      s.gesture.drag = TextGesture::Drag::Select;
+      s.sel.setRange(s.sel.anchor, s.sel.anchor);
     }
-    if (s.drag == UiState::Drag::Select) snapSelection(s, s.anchor, cp);
-    if ((s.drag == UiState::Drag::ResizeStart || s.drag == UiState::Drag::ResizeEnd) && sel) {
-      uint32_t a = s.drag == UiState::Drag::ResizeStart ? cp : sel->start;
-      uint32_t b = s.drag == UiState::Drag::ResizeEnd ? cp : sel->end;
+    if (s.gesture.drag == TextGesture::Drag::Select) snapSelection(s, s.sel.anchor, cp);
+    if ((s.gesture.drag == TextGesture::Drag::ResizeStart || s.gesture.drag == TextGesture::Drag::ResizeEnd) && sel) {
+      uint32_t a = s.gesture.drag == TextGesture::Drag::ResizeStart ? cp : sel->start;
+      uint32_t b = s.gesture.drag == TextGesture::Drag::ResizeEnd ? cp : sel->end;
       if (a > b) std::swap(a, b);
       if (!keys::alt()) snapToTokens(doc, a, b);
       if (b > a) {
-        s.previewStart = a;
-        s.previewEnd = b;
+        s.gesture.previewStart = a;
+        s.gesture.previewEnd = b;
       }
     }
   }
 
   // ---- button up ----
-  if (s.drag != UiState::Drag::None && !down) {
-    UiState::Drag d = s.drag;
-    s.drag = UiState::Drag::None;
+  if (s.gesture.drag != TextGesture::Drag::None && !down) {
+    TextGesture::Drag d = s.gesture.drag;
+    s.gesture.drag = TextGesture::Drag::None;
     // A press and release within one slow frame still counts as a drag when the mouse moved.
-    if (d == UiState::Drag::Pending && !s.relating) {
-      ImVec2 c = io.MouseClickedPos[s.dragButton];
+    if (d == TextGesture::Drag::Pending && !s.gesture.relating) {
+      ImVec2 c = io.MouseClickedPos[s.gesture.dragButton];
       if ((p.x - c.x) * (p.x - c.x) + (p.y - c.y) * (p.y - c.y) > 16.0f) {
-        snapSelection(s, s.anchor, s.geo.cpAt(p));
-        s.selectedSpan.clear();
-        s.selectedRelation.clear();
-        d = UiState::Drag::Select;
+        snapSelection(s, s.sel.anchor, s.view.geo.cpAt(p));
+        d = TextGesture::Drag::Select;
       }
     }
-    if (d == UiState::Drag::Pending) {
-      if (s.relating) {
-        if (hover) startRelation(s, s.relationFrom, hover->id);
-        s.relating = false;
-      } else if (!s.pressSpan.empty()) {
-        s.selectSpan(s.pressSpan, false);
+    if (d == TextGesture::Drag::Pending) {
+      if (s.gesture.relating) {
+        if (hover) startRelation(s, s.gesture.relationFrom, hover->id);
+        s.gesture.relating = false;
+      } else if (!s.gesture.pressSpan.empty()) {
+        s.selectSpan(s.gesture.pressSpan, false);
       } else {
         s.clearSelection();
       }
-    } else if (d == UiState::Drag::Select) {
+    } else if (d == TextGesture::Drag::Select) {
       // The label popup opens for right-drags only (Enter opens it too): an open popup would
       // swallow the next click, and a left-drag is usually followed by a hotkey or a palette click.
-      if (s.hasSelection() && s.dragButton == 1) {
-        s.openLabelPopup = true;
-        s.popupPos = p;
+      if (s.sel.hasText() && s.gesture.dragButton == 1) {
+        s.gesture.openLabelPopup = true;
+        s.gesture.popupPos = p;
       }
-    } else if ((d == UiState::Drag::ResizeStart || d == UiState::Drag::ResizeEnd) && sel) {
-      if (s.previewStart != sel->start || s.previewEnd != sel->end)
-        s.apply(cmdResizeSpan(ds, sel->id, s.previewStart, s.previewEnd));
-    } else if (d == UiState::Drag::Relate) {
-      if (hover && hover->id != s.pressSpan) {
-        startRelation(s, s.pressSpan, hover->id);
-      } else if (hover && s.dragButton == 1) {
+    } else if ((d == TextGesture::Drag::ResizeStart || d == TextGesture::Drag::ResizeEnd) && sel) {
+      if (s.gesture.previewStart != sel->start || s.gesture.previewEnd != sel->end)
+        s.apply(cmdResizeSpan(ds, sel->id, s.gesture.previewStart, s.gesture.previewEnd));
+    } else if (d == TextGesture::Drag::Relate) {
+      if (hover && hover->id != s.gesture.pressSpan) {
+        startRelation(s, s.gesture.pressSpan, hover->id);
+      } else if (hover && s.gesture.dragButton == 1) {
         s.selectSpan(hover->id, false);
         ImGui::OpenPopup("##span_menu");
       }
@@ -226,17 +220,17 @@ void handleMouse(UiState& s) {
 }
 
 void drawPopups(UiState& s) {
-  DocumentState& ds = *s.doc();
+  const DocumentState& ds = *s.doc();
   const Schema& schema = s.editor.schema();
-  if (s.openLabelPopup) {
-    ImGui::SetNextWindowPos(ImVec2(s.popupPos.x + 8, s.popupPos.y + 12));
+  if (s.gesture.openLabelPopup) {
+    ImGui::SetNextWindowPos(ImVec2(s.gesture.popupPos.x + 8, s.gesture.popupPos.y + 12));
     ImGui::OpenPopup("##label_popup");
-    s.openLabelPopup = false;
-    s.popupRevision = ds.revision();
+    s.gesture.openLabelPopup = false;
+    s.gesture.popupRevision = ds.revision();
   }
   if (ImGui::BeginPopup("##label_popup")) {
     // Closes once a label was applied (by click or hotkey) or the selection went away.
-    if (ds.revision() != s.popupRevision || (!s.hasSelection() && s.selectedSpan.empty()))
+    if (ds.revision() != s.gesture.popupRevision || (!s.sel.hasText() && s.sel.span.empty()))
       ImGui::CloseCurrentPopup();
     ImGui::TextDisabled("Label the selection");
     for (const SpanLabel& l : schema.spanLabels) {
@@ -257,14 +251,14 @@ void drawPopups(UiState& s) {
     }
     ImGui::EndPopup();
   }
-  if (s.openRelationPopup) {
-    ImGui::SetNextWindowPos(ImVec2(s.popupPos.x + 8, s.popupPos.y + 12));
+  if (s.gesture.openRelationPopup) {
+    ImGui::SetNextWindowPos(ImVec2(s.gesture.popupPos.x + 8, s.gesture.popupPos.y + 12));
     ImGui::OpenPopup("##relation_popup");
-    s.openRelationPopup = false;
+    s.gesture.openRelationPopup = false;
   }
   if (ImGui::BeginPopup("##relation_popup")) {
-    const Span* a = ds.span(s.relationFrom);
-    const Span* b = ds.span(s.relationTo);
+    const Span* a = ds.span(s.gesture.relationFrom);
+    const Span* b = ds.span(s.gesture.relationTo);
     if (!a || !b) {
       ImGui::CloseCurrentPopup();
     } else {
@@ -278,7 +272,7 @@ void drawPopups(UiState& s) {
     ImGui::EndPopup();
   }
   if (ImGui::BeginPopup("##span_menu")) {
-    const Span* sp = s.selectedSpan.empty() ? nullptr : ds.span(s.selectedSpan);
+    const Span* sp = s.sel.span.empty() ? nullptr : ds.span(s.sel.span);
     if (!sp) {
       ImGui::CloseCurrentPopup();
     } else {
@@ -291,11 +285,11 @@ void drawPopups(UiState& s) {
         ImGui::EndMenu();
       }
       if (ImGui::MenuItem("Add relation...", "R")) {
-        s.relating = true;
-        s.relationFrom = sp->id;
+        s.gesture.relating = true;
+        s.gesture.relationFrom = sp->id;
         s.setMessage("Click the target span (Esc cancels)");
       }
-      if (ImGui::MenuItem("Edit note and attributes")) s.focusNote = true;
+      if (ImGui::MenuItem("Edit note and attributes")) s.note.focus = true;
       if (ImGui::MenuItem("Copy text", "Ctrl+C")) s.copySelection();
       ImGui::Separator();
       if (ImGui::MenuItem("Delete", "Del")) s.deleteSelected();
@@ -326,44 +320,44 @@ void drawTextView(UiState& s, ImVec2 pos, ImVec2 size) {
     ImGui::End();
     return;
   }
-  DocumentState& ds = *s.doc();
-  const float fontSize = std::round(ImGui::GetFontSize() * s.zoom);
+  const DocumentState& ds = *s.doc();
+  const float fontSize = std::round(ImGui::GetFontSize() * s.prefs.zoom);
   ImFont* font = pickFont(fontSize);
   ViewMetrics m = metricsFor(fontSize);
   const float scrollbar = ImGui::GetStyle().ScrollbarSize;
   const float wrapWidth = std::max(50.0f, size.x - 2 * m.padX - scrollbar);
-  s.layout.update(ds.documentPtr(), font, fontSize, wrapWidth);
+  s.view.layout.update(ds.documentPtr(), font, fontSize, wrapWidth);
 
-  const float total = static_cast<float>(s.layout.lineCount()) * m.lineHeight + 2 * m.padY;
+  const float total = static_cast<float>(s.view.layout.lineCount()) * m.lineHeight + 2 * m.padY;
   ImGui::SetCursorPos(ImVec2(0, 0));
   ImGui::Dummy(ImVec2(1, total));
-  if (s.restoreScrollY >= 0) {
-    ImGui::SetScrollY(s.restoreScrollY);
-    s.restoreScrollY = -1;
+  if (s.view.restoreScrollY >= 0) {
+    ImGui::SetScrollY(s.view.restoreScrollY);
+    s.view.restoreScrollY = -1;
   }
   const ImVec2 wpos = ImGui::GetWindowPos();
-  s.scrollY = ImGui::GetScrollY();
-  s.geo.layout = &s.layout;
-  s.geo.m = m;
-  s.geo.origin = ImVec2(wpos.x + m.padX, wpos.y + m.padY - s.scrollY);
-  s.viewMin = wpos;
-  s.viewMax = ImVec2(wpos.x + size.x, wpos.y + size.y);
+  s.view.scrollY = ImGui::GetScrollY();
+  s.view.geo.layout = &s.view.layout;
+  s.view.geo.m = m;
+  s.view.geo.origin = ImVec2(wpos.x + m.padX, wpos.y + m.padY - s.view.scrollY);
+  s.view.viewMin = wpos;
+  s.view.viewMax = ImVec2(wpos.x + size.x, wpos.y + size.y);
 
-  if (s.scrollToCp >= 0) {
-    std::size_t line = s.layout.lineOfCp(static_cast<uint32_t>(s.scrollToCp));
+  if (s.view.scrollToCp >= 0) {
+    std::size_t line = s.view.layout.lineOfCp(static_cast<uint32_t>(s.view.scrollToCp));
     float top = static_cast<float>(line) * m.lineHeight;
-    float cur = s.scrollY;
-    if (s.scrollCentered || top < cur || top + m.lineHeight + 2 * m.padY > cur + size.y) {
+    float cur = s.view.scrollY;
+    if (s.view.scrollCentered || top < cur || top + m.lineHeight + 2 * m.padY > cur + size.y) {
       ImGui::SetScrollY(std::max(0.0f, top - size.y * 0.35f));
       // Our own origin follows at once, so this frame's geometry is already right.
-      s.scrollY = std::max(0.0f, std::min(top - size.y * 0.35f, total - size.y));
-      s.geo.origin.y = wpos.y + m.padY - s.scrollY;
+      s.view.scrollY = std::max(0.0f, std::min(top - size.y * 0.35f, total - size.y));
+      s.view.geo.origin.y = wpos.y + m.padY - s.view.scrollY;
     }
-    s.scrollToCp = -1;
+    s.view.scrollToCp = -1;
   }
   handleScrollKeys(s, size.y);
 
-  buildVisibleFrame(s, font);
+  buildVisibleFrame(s.view, *s.doc(), s.editor.schema(), font);
   handleMouse(s);
   drawVisibleFrame(s, font);
   drawPopups(s);

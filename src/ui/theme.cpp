@@ -1,7 +1,7 @@
 // Light and dark themes: rounded, spacious, calm colours (not ImGui's default look); label colours.
 #include <cstdlib>
 
-#include "app_impl.h"
+#include "panels.h"
 
 namespace scholion::ui {
 namespace {

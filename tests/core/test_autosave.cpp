@@ -15,14 +15,14 @@ class MemoryStore : public KeyValueStore {
   std::size_t quota = 1u << 30;
   bool available = true;
   std::map<std::string, std::string> items;
-  std::string storageSet(const std::string& key, const std::string& value) override {
-    if (!available) return "storage unavailable";
+  Status storageSet(const std::string& key, const std::string& value) override {
+    if (!available) return fail("storage unavailable");
     std::size_t used = 0;
     for (auto& [k, v] : items)
       if (k != key) used += k.size() + v.size();
-    if (used + key.size() + value.size() > quota) return "quota exceeded";
+    if (used + key.size() + value.size() > quota) return fail("quota exceeded");
     items[key] = value;
-    return "";
+    return okStatus();
   }
   bool storageGet(const std::string& key, std::string& value) override {
     auto it = items.find(key);
@@ -72,7 +72,7 @@ TEST_CASE("autosave round-trips the workspace and the UI state") {
   CHECK_FALSE(saver.hasSave());
   CHECK_FALSE(saver.load().ok());
   const Workspace ws = smallWorkspace("Jiang Zemin met Putin\u00a0in Beijing.");
-  REQUIRE(saver.save(ws, "{\"scroll\":12}") == "");
+  REQUIRE(saver.save(ws, "{\"scroll\":12}") .ok());
   CHECK(saver.hasSave());
   auto loaded = saver.load();
   REQUIRE(loaded.ok());
@@ -84,12 +84,13 @@ TEST_CASE("a save that does not fit reports it and keeps the last good save") {
   MemoryStore store;
   Autosaver saver(store);
   const Workspace first = smallWorkspace("Jiang Zemin met Putin.");
-  REQUIRE(saver.save(first, "") == "");
+  REQUIRE(saver.save(first, "") .ok());
   store.quota = store.storageUsed() + 10;  // the next, larger save cannot fit
   Workspace bigger =
       smallWorkspace(std::string("Jiang Zemin met Putin. ") + std::string(5000, 'x'));
-  const std::string err = saver.save(bigger, "");
-  CHECK_FALSE(err.empty());
+  const Status st = saver.save(bigger, "");
+  CHECK_FALSE(st.ok());
+  CHECK(st.error() == "quota exceeded");
   auto loaded = saver.load();
   REQUIRE(loaded.ok());
   CHECK(loaded->workspace == first);
@@ -98,9 +99,9 @@ TEST_CASE("a save that does not fit reports it and keeps the last good save") {
 TEST_CASE("unavailable storage is reported, and clear() removes the save") {
   MemoryStore store;
   Autosaver saver(store);
-  REQUIRE(saver.save(smallWorkspace("Jiang Zemin"), "") == "");
+  REQUIRE(saver.save(smallWorkspace("Jiang Zemin"), "") .ok());
   store.available = false;
-  CHECK(saver.save(smallWorkspace("Jiang Zemin"), "") == "storage unavailable");
+  CHECK(saver.save(smallWorkspace("Jiang Zemin"), "").error() == "storage unavailable");
   store.available = true;
   saver.clear();
   CHECK_FALSE(saver.hasSave());
@@ -109,7 +110,7 @@ TEST_CASE("unavailable storage is reported, and clear() removes the save") {
 TEST_CASE("an unreadable save is reported and kept, not deleted") {
   MemoryStore store;
   Autosaver saver(store);
-  REQUIRE(saver.save(smallWorkspace("Jiang Zemin"), "") == "");
+  REQUIRE(saver.save(smallWorkspace("Jiang Zemin"), "") .ok());
   for (auto& [k, v] : store.items)
     if (k.find("workspace") != std::string::npos) v = v.substr(0, v.size() / 2);
   auto loaded = saver.load();

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "editor.h"
+#include "workspace_ops.h"
 #include "embedded.h"
 #include "test_support.h"
 
@@ -339,7 +340,7 @@ TEST_CASE("Editor validates a workspace before swapping it in", "[editor]") {
   d.text = "Putin visited Beijing.";
   d.annotations.spans.push_back({"T1", "Person", 0, 5, {}, "Putin", {}, "", ""});
   ws.documents.push_back(d);
-  REQUIRE(ed.replaceWorkspace(ws).ok());
+  REQUIRE(ed.load(ws).ok());
   CHECK(ed.documentCount() == 1);
   CHECK_FALSE(ed.dirty());
   CHECK(ed.doc(0).data().sha256 == sha256Hex(d.text));
@@ -348,7 +349,7 @@ TEST_CASE("Editor validates a workspace before swapping it in", "[editor]") {
   Workspace bad = ws;
   bad.documents[0].annotations.spans[0].end = 99;
   bad.documents.push_back(d);  // duplicate id as well
-  auto st = ed.replaceWorkspace(bad);
+  auto st = ed.load(bad);
   REQUIRE_FALSE(st.ok());
   CHECK(st.error().find("/documents/0/spans/0/end") != std::string::npos);
   CHECK(st.error().find("/documents/1/id: duplicate document id") != std::string::npos);
@@ -357,7 +358,7 @@ TEST_CASE("Editor validates a workspace before swapping it in", "[editor]") {
 
   auto cmd = cmdAddSpan(ed.activeDoc(), ed.schema(), "GPE", 14, 21, ed.annotator());
   REQUIRE(cmd.ok());
-  REQUIRE(ed.activeDoc().apply(*cmd, ed.schema()).ok());
+  REQUIRE(ed.apply(ed.active(), *cmd).ok());
   CHECK(ed.dirty());
   CHECK(ed.revision() > rev);
   Workspace snap = ed.snapshot();
@@ -369,14 +370,15 @@ TEST_CASE("Editor validates a workspace before swapping it in", "[editor]") {
   DocumentData e;
   e.name = "B";
   e.text = "bad \xFF";
-  CHECK_FALSE(ed.addDocument(e).ok());
+  CHECK_FALSE(ed.apply(planAddDocuments(ed, {e}, "Add B")).ok());
+  CHECK(ed.documentCount() == 1);
   e.text = "second";
-  auto idx = ed.addDocument(e);
-  REQUIRE(idx.ok());
-  CHECK(*idx == 1);
+  REQUIRE(ed.apply(planAddDocuments(ed, {e}, "Add B")).ok());
+  CHECK(ed.documentCount() == 2);
+  CHECK(ed.active() == 1);
   CHECK_FALSE(ed.doc(1).data().id.empty());
   uint64_t r2 = ed.revision();
-  ed.removeDocument(0);
+  REQUIRE(ed.apply(planRemoveDocument(ed, 0)).ok());
   CHECK(ed.documentCount() == 1);
   CHECK(ed.revision() > r2);
 }

@@ -272,7 +272,7 @@ TEST_CASE("a loaded workspace goes through the Editor unchanged", "[scholion_jso
   auto loaded = parseScholionJson(writeScholionJson(ws));
   REQUIRE(loaded.ok());
   Editor ed;
-  REQUIRE(ed.replaceWorkspace(*loaded).ok());
+  REQUIRE(ed.load(*loaded).ok());
   CHECK(ed.snapshot() == ws);
   CHECK(ed.active() == ws.activeDocument);
   // A file whose text was changed after annotating is refused as a whole.

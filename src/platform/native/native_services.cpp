@@ -58,8 +58,10 @@ std::string NativeServices::pathFor(const std::string& key) const {
   return (fs::path(dataDir_) / "autosave" / (safeName(key) + ".json")).string();
 }
 
-std::string NativeServices::storageSet(const std::string& key, const std::string& value) {
-  return writeFileAtomically(pathFor(key), value);
+Status NativeServices::storageSet(const std::string& key, const std::string& value) {
+  std::string err = writeFileAtomically(pathFor(key), value);
+  if (!err.empty()) return fail(err);
+  return okStatus();
 }
 
 bool NativeServices::storageGet(const std::string& key, std::string& value) {
@@ -81,12 +83,13 @@ std::size_t NativeServices::storageUsed() {
   return total;
 }
 
-std::string NativeServices::download(const std::string& fileName, const std::string& bytes,
-                                     const std::string&) {
+Status NativeServices::download(const std::string& fileName, const std::string& bytes,
+                                const std::string&) {
   const fs::path p = fs::path(dataDir_) / "exports" / safeName(fileName);
   std::string err = writeFileAtomically(p, bytes);
-  if (err.empty()) SDL_Log("Exported %s", p.string().c_str());
-  return err;
+  if (!err.empty()) return fail(err);
+  SDL_Log("Exported %s", p.string().c_str());
+  return okStatus();
 }
 
 // No toolkit dependency: use zenity when the desktop has it, otherwise ask for drag and drop.

@@ -17,17 +17,17 @@ class NativeServices final : public ui::PlatformServices {
   // dataDir: where autosave keys live as files ($SCHOLION_DATA_DIR or ~/.local/share/scholion).
   explicit NativeServices(std::string dataDir);
   void attach(ui::App* app) { app_ = app; }
-  std::string storageSet(const std::string& key, const std::string& value) override;
+  Status storageSet(const std::string& key, const std::string& value) override;
   bool storageGet(const std::string& key, std::string& value) override;
   void storageRemove(const std::string& key) override;
   std::size_t storageUsed() override;
   std::size_t storageQuota() override { return 0; }
-  std::string download(const std::string& fileName, const std::string& bytes,
+  Status download(const std::string& fileName, const std::string& bytes,
                        const std::string& mimeType) override;
   void openFileChooser(const std::string& accept, bool multiple) override;
   void setClipboard(const std::string& text) override;
   double now() override;
-  const char* kind() const override { return "desktop"; }
+  ui::PlatformKind kind() const override { return ui::PlatformKind::Desktop; }
 
  private:
   std::string pathFor(const std::string& key) const;

@@ -24,6 +24,7 @@ EM_JS(char*, scholion_js_storage_set, (const char* key, const char* value), {
       msg = 'The browser storage is not available (' + (e && e.name ? e.name : e) +
             '): your work is not being saved there. Export it to a file.';
   }
+  if (!msg) return 0;  // saved: null means success
   var n = lengthBytesUTF8(msg) + 1;
   var p = _malloc(n);
   stringToUTF8(msg, p, n);
@@ -118,10 +119,17 @@ std::string takeJsString(char* p) {
   std::free(p);
   return s;
 }
+
+// The JS side returns null on success, else a message it allocated.
+Status statusOfJs(char* p) {
+  if (!p) return okStatus();
+  std::string message = takeJsString(p);
+  return fail(message.empty() ? std::string("the browser refused (no reason given)") : message);
+}
 }  // namespace
 
-std::string WebServices::storageSet(const std::string& key, const std::string& value) {
-  return takeJsString(scholion_js_storage_set(key.c_str(), value.c_str()));
+Status WebServices::storageSet(const std::string& key, const std::string& value) {
+  return statusOfJs(scholion_js_storage_set(key.c_str(), value.c_str()));
 }
 
 bool WebServices::storageGet(const std::string& key, std::string& value) {
@@ -144,9 +152,9 @@ std::size_t WebServices::storageQuota() {
   return 5u * 1024u * 1024u;
 }
 
-std::string WebServices::download(const std::string& fileName, const std::string& bytes,
-                                  const std::string& mimeType) {
-  return takeJsString(scholion_js_download(fileName.c_str(), bytes.data(),
+Status WebServices::download(const std::string& fileName, const std::string& bytes,
+                             const std::string& mimeType) {
+  return statusOfJs(scholion_js_download(fileName.c_str(), bytes.data(),
                                            static_cast<int>(bytes.size()), mimeType.c_str()));
 }
 

@@ -1,0 +1,40 @@
+// Text view internals shared by text_view.cpp and text_draw.cpp: the visible frame (what is on
+// screen this frame), hit tests, and token snapping of selections.
+#pragma once
+
+#include <algorithm>
+
+#include "imgui.h"
+#include "text_view_state.h"
+#include "ui_state.h"
+
+namespace scholion::ui {
+
+// Builds view.frame: the visible lines' spans, tags and arcs (text_draw.cpp).
+void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Schema& schema,
+                       const ImFont* font);
+// Screen x extent of code points [a, b) on visible line li (of the built frame); false if the
+// range has nothing on that line.
+bool segmentOnLine(const TextViewState& view, std::size_t li, uint32_t a, uint32_t b, float& x0,
+                   float& x1);
+// Calls fn(line, x0, x1) for each visible line that code points [a, b) cover.
+template <class Fn>
+void forEachVisibleSegment(const TextViewState& view, uint32_t a, uint32_t b, Fn&& fn) {
+  const VisibleFrame& f = view.frame;
+  for (std::size_t li = std::max(f.first, view.layout.lineOfCp(a)); li <= f.last; ++li) {
+    if (view.layout.line(li).cpStart >= b) break;
+    float x0, x1;
+    if (segmentOnLine(view, li, a, b, x0, x1)) fn(li, x0, x1);
+  }
+}
+void drawVisibleFrame(UiState& s, const ImFont* font);
+const Span* spanUnder(const TextViewState& view, ImVec2 p);  // tag or innermost span text at p
+const Relation* relationUnder(const TextViewState& view, ImVec2 p);
+// Token helpers (actions.cpp): snap a range to whole tokens, trimming spaces at its ends.
+void snapToTokens(const Document& d, uint32_t& start, uint32_t& end);
+uint32_t tokenEndAfter(const Document& d, uint32_t cp);     // end of the next token ending > cp
+uint32_t tokenEndBefore(const Document& d, uint32_t cp);    // end of the last token ending < cp
+uint32_t tokenStartBefore(const Document& d, uint32_t cp);  // start of the last token starting < cp
+uint32_t tokenStartAfter(const Document& d, uint32_t cp);   // start of the next token starting > cp
+
+}  // namespace scholion::ui

@@ -1,0 +1,14 @@
+// How the user set up the window: theme, zoom and which panels show (saved with the workspace).
+#pragma once
+
+namespace scholion::ui {
+
+struct ViewPrefs {
+  bool dark = false;
+  float zoom = 1.0f;
+  bool showLeft = true, showRight = true, showStatus = true;
+  bool showHelp = false;
+  bool showDemo = false;
+};
+
+}  // namespace scholion::ui
