@@ -24,9 +24,8 @@ const char* checkMarkName(CheckMark m) {
 CheckResult checkWork(const ExerciseInfo& info, const AnnotationLayer& student,
                       const AnnotationLayer& key, const Schema* schema) {
   CheckResult r;
-  r.scope =
-      info.checkScope == "spans" || info.checkScope == "relations" ? info.checkScope : "labels";
-  const bool labels = r.scope != "spans";
+  r.scope = info.checkScope;
+  const bool labels = r.scope != CheckScope::Spans;
   LabelIds ids;
   PreparedSpans pk = prepareSpans(key.spans, ids), ps = prepareSpans(student.spans, ids);
 
@@ -73,7 +72,7 @@ CheckResult checkWork(const ExerciseInfo& info, const AnnotationLayer& student,
   r.studentItems = student.spans.size();
   r.keyItems = key.spans.size();
 
-  if (r.scope == "relations") {
+  if (r.scope == CheckScope::Relations) {
     RelationMatching rm = matchRelations(key, student, correctOnly, schema);
     for (std::size_t i = 0; i < student.relations.size(); ++i) {
       bool ok = rm.studentToKey[i] >= 0;

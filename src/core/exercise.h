@@ -38,7 +38,7 @@ struct CheckedRelation {
 };
 
 struct CheckResult {
-  std::string scope;                       // the effective scope: "spans" | "labels" | "relations"
+  CheckScope scope = CheckScope::Labels;   // the scope compared
   std::vector<CheckedSpan> spans;          // one per student span, in the student's order
   std::vector<MissingSpan> missing;        // key spans paired with no student span, by position
   std::vector<CheckedRelation> relations;  // only for scope "relations"

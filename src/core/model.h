@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -77,6 +79,18 @@ struct DocumentData {
   }
 };
 
+// What "Check my work" compares: span boundaries only; spans and their labels; or relations too.
+enum class CheckScope : uint8_t { Spans, Labels, Relations };
+// The names used in Scholion JSON: "spans", "labels", "relations".
+inline const char* checkScopeName(CheckScope s) {
+  return s == CheckScope::Spans ? "spans" : s == CheckScope::Relations ? "relations" : "labels";
+}
+inline std::optional<CheckScope> checkScopeFromName(std::string_view name) {
+  for (CheckScope s : {CheckScope::Spans, CheckScope::Labels, CheckScope::Relations})
+    if (name == checkScopeName(s)) return s;
+  return std::nullopt;
+}
+
 // Set when the workspace is a classroom exercise made by a teacher.
 struct ExerciseInfo {
   bool enabled = false;
@@ -85,7 +99,7 @@ struct ExerciseInfo {
   std::string goldAnnotator = "gold";
   bool allowCheck = false;          // students may check their work against the key
   bool revealMissingLabels = false; // "check" may show the labels of spans the student missed
-  std::string checkScope = "labels"; // "spans" | "labels" (spans and labels) | "relations" (too)
+  CheckScope checkScope = CheckScope::Labels;
   bool operator==(const ExerciseInfo& o) const {
     return enabled == o.enabled && title == o.title && goldAnnotator == o.goldAnnotator &&
            allowCheck == o.allowCheck && revealMissingLabels == o.revealMissingLabels &&

@@ -170,10 +170,14 @@ Result<Workspace> parseScholionJson(const std::string& bytes) {
     r.str(*e, "goldAnnotator", "/exercise", x.goldAnnotator);
     r.boolean(*e, "allowCheck", "/exercise", x.allowCheck);
     r.boolean(*e, "revealMissingLabels", "/exercise", x.revealMissingLabels);
-    if (r.str(*e, "checkScope", "/exercise", x.checkScope) && x.checkScope != "spans" &&
-        x.checkScope != "labels" && x.checkScope != "relations")
-      r.problems.push_back("/exercise/checkScope: \"" + x.checkScope +
-                           "\" is not one of spans, labels, relations");
+    std::string scope;
+    if (r.str(*e, "checkScope", "/exercise", scope)) {
+      if (std::optional<CheckScope> known = checkScopeFromName(scope))
+        x.checkScope = *known;
+      else
+        r.problems.push_back("/exercise/checkScope: \"" + scope +
+                             "\" is not one of spans, labels, relations");
+    }
   }
   r.str(root, "annotator", "", ws.annotator);
   if (const json* s = r.member(root, "schema", "", false))
@@ -242,7 +246,7 @@ std::string writeScholionJson(const Workspace& ws) {
                       {"goldAnnotator", x.goldAnnotator},
                       {"allowCheck", x.allowCheck},
                       {"revealMissingLabels", x.revealMissingLabels},
-                      {"checkScope", x.checkScope}};
+                      {"checkScope", checkScopeName(x.checkScope)}};
   root["annotator"] = ws.annotator;
   root["schema"] = schemaToJsonValue(ws.schema);
   ojson docs = ojson::array();

@@ -68,11 +68,11 @@ void Host::buildFonts() {
   impl_->builtRatio = ratio;
 }
 
-std::string Host::init(ui::PlatformServices& services, PhaseMark mark) {
+Status Host::init(ui::PlatformServices& services, PhaseMark mark) {
   impl_ = std::make_shared<Impl>();
   impl_->mark = mark;
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0)
-    return std::string("SDL_Init failed: ") + SDL_GetError();
+    return fail(std::string("SDL_Init failed: ") + SDL_GetError());
 #ifdef __EMSCRIPTEN__
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -93,9 +93,9 @@ std::string Host::init(ui::PlatformServices& services, PhaseMark mark) {
   impl_->window =
       SDL_CreateWindow("Scholion", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
                        SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-  if (!impl_->window) return std::string("SDL_CreateWindow failed: ") + SDL_GetError();
+  if (!impl_->window) return fail(std::string("SDL_CreateWindow failed: ") + SDL_GetError());
   impl_->gl = SDL_GL_CreateContext(impl_->window);
-  if (!impl_->gl) return std::string("OpenGL context failed: ") + SDL_GetError();
+  if (!impl_->gl) return fail(std::string("OpenGL context failed: ") + SDL_GetError());
   SDL_GL_MakeCurrent(impl_->window, impl_->gl);
   SDL_GL_SetSwapInterval(1);
   impl_->phase("gl");
@@ -106,8 +106,8 @@ std::string Host::init(ui::PlatformServices& services, PhaseMark mark) {
   io.IniFilename = nullptr;  // layout is fixed; UI state is saved with the workspace instead
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   impl_->input.init(impl_->window);
-  std::string err = impl_->renderer.init();
-  if (!err.empty()) return err;
+  Status rendererReady = impl_->renderer.init();
+  if (!rendererReady) return rendererReady;
   impl_->phase("shaders");
   buildFonts();
   impl_->phase("fonts");
@@ -115,7 +115,7 @@ std::string Host::init(ui::PlatformServices& services, PhaseMark mark) {
   app_ = std::make_unique<ui::App>(services);
   app_->start();
   impl_->phase("app");
-  return "";
+  return okStatus();
 }
 
 void Host::setWindowSize(int cssWidth, int cssHeight) {

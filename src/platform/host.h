@@ -4,6 +4,8 @@
 #include <memory>
 #include <string>
 
+#include "result.h"
+
 namespace scholion::ui {
 class App;
 class PlatformServices;
@@ -21,8 +23,8 @@ class Host {
   // Names a startup phase as it ends ("gl", "shaders", "fonts", "app", "ui1", "frame1"): the web
   // page records them for the startup benchmark.
   using PhaseMark = void (*)(const char* phase);
-  // Creates the window and everything behind it. "" or an error message.
-  std::string init(ui::PlatformServices& services, PhaseMark mark = nullptr);
+  // Creates the window and everything behind it.
+  Status init(ui::PlatformServices& services, PhaseMark mark = nullptr);
   // Runs one frame: events, UI, render. False when the user closed the window (desktop).
   bool frame();
   void shutdown();

@@ -232,17 +232,18 @@ std::string App::exportJson() const {
   return writeScholionJson(impl_->editor.snapshot());
 }
 
-std::string App::importJson(const std::string& text) {
+Status App::importJson(const std::string& text) {
   UiState& s = *impl_;
   Result<Workspace> ws = parseScholionJson(text);
   if (!ws) {
     s.setMessage(ws.error(), true);
-    return ws.error();
+    return fail(ws.error());
   }
   if (!s.applyEdit(planOpenWorkspace(s.editor, std::move(*ws), "Import workspace")))
-    return s.status.text;
+    return fail(s.status.text);
+  s.onActiveDocumentChanged();
   s.setMessage("Workspace imported");
-  return "";
+  return okStatus();
 }
 
 bool App::spanRect(uint32_t start, uint32_t end, RectF& out) {

@@ -40,7 +40,7 @@ class App {
   // ---- the JavaScript handle (window.scholion) -------------------------------------------
   void loadText(const std::string& name, const std::string& text);
   std::string exportJson() const;
-  std::string importJson(const std::string& text);  // "" on success, else the error
+  Status importJson(const std::string& text);  // opens a Scholion JSON workspace (undoable)
   // Screen rectangle (in ImGui display coordinates) of a code-point range of the active document;
   // scrolls it into view first (takes effect over the next frames). False if not laid out.
   bool spanRect(uint32_t start, uint32_t end, RectF& out);

@@ -22,9 +22,14 @@ namespace scholion::ui {
 
 struct UiState;
 
+// What a row of the "Check my work" list says about a span: the CheckMark of a student's span,
+// or a key span the student missed.
+enum class CheckRowKind : uint8_t { Correct, WrongLabel, WrongBoundaries, Extra, Missing };
+inline constexpr std::size_t kCheckRowKinds = 5;
+
 // One line of the "Check my work" list, built once per check (never per frame).
 struct CheckRow {
-  int kind = 0;                 // 0..3 = CheckMark, 4 = missing span
+  CheckRowKind kind = CheckRowKind::Correct;
   std::string spanId;           // the student's span (empty for a missing span)
   uint32_t start = 0, end = 0;  // where to jump
   std::string text;             // what the row says
@@ -46,7 +51,7 @@ struct ClassroomState {
   bool useMineAsKey = true;
   bool allowCheck = true;
   bool revealMissing = false;
-  int scope = 1;  // 0 spans, 1 labels, 2 relations
+  CheckScope scope = CheckScope::Labels;
 
   // ---- student ----
   std::optional<ParsedFile> pendingExercise;  // opened exercise, swapped in at the windows' turn

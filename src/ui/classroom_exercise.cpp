@@ -1,6 +1,7 @@
 // Exercises in the UI: the teacher's "Make exercise" window, the student's check and hand-in.
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #include "panels.h"
 #include "scholion_json.h"
@@ -9,24 +10,40 @@
 namespace scholion::ui {
 namespace {
 
-const char* kScopes[] = {"spans", "labels", "relations"};
+constexpr CheckScope kScopes[] = {CheckScope::Spans, CheckScope::Labels, CheckScope::Relations};
 
-// Row colours: correct, wrong label, wrong boundaries, extra, missing.
-ImVec4 rowColor(int kind) {
+ImVec4 rowColor(CheckRowKind kind) {
   switch (kind) {
-    case 0:
+    case CheckRowKind::Correct:
       return ImVec4(0.20f, 0.62f, 0.30f, 1);
-    case 1:
+    case CheckRowKind::WrongLabel:
       return ImVec4(0.90f, 0.50f, 0.10f, 1);
-    case 2:
+    case CheckRowKind::WrongBoundaries:
       return ImVec4(0.80f, 0.65f, 0.05f, 1);
-    case 3:
+    case CheckRowKind::Extra:
       return ImVec4(0.85f, 0.25f, 0.25f, 1);
-    default:
-      return ImVec4(0.55f, 0.40f, 0.85f, 1);
+    case CheckRowKind::Missing:
+      break;
   }
+  return ImVec4(0.55f, 0.40f, 0.85f, 1);
 }
-const char* kKindNames[] = {"Correct", "Wrong label", "Wrong boundaries", "Extra", "Missing"};
+// Indexed by CheckRowKind.
+const char* kKindNames[kCheckRowKinds] = {"Correct", "Wrong label", "Wrong boundaries", "Extra",
+                                          "Missing"};
+
+CheckRowKind rowKindOf(CheckMark mark) {
+  switch (mark) {
+    case CheckMark::Correct:
+      return CheckRowKind::Correct;
+    case CheckMark::WrongLabel:
+      return CheckRowKind::WrongLabel;
+    case CheckMark::WrongBoundaries:
+      return CheckRowKind::WrongBoundaries;
+    case CheckMark::Extra:
+      break;
+  }
+  return CheckRowKind::Extra;
+}
 
 std::string quoted(const Document& d, uint32_t start, uint32_t end) {
   const std::size_t n = d.length();
@@ -56,8 +73,7 @@ void initMakeWindow(UiState& s) {
   if (ex.enabled) {
     c.allowCheck = ex.allowCheck;
     c.revealMissing = ex.revealMissingLabels;
-    for (int i = 0; i < 3; ++i)
-      if (ex.checkScope == kScopes[i]) c.scope = i;
+    c.scope = ex.checkScope;
   }
   c.makeInit = true;
 }
@@ -81,7 +97,7 @@ void saveExercise(UiState& s) {
   info.title = title;
   info.allowCheck = c.allowCheck;
   info.revealMissingLabels = c.allowCheck && c.revealMissing;
-  info.checkScope = kScopes[std::clamp(c.scope, 0, 2)];
+  info.checkScope = c.scope;
   Result<Workspace> ex = makeExerciseWorkspace(ws, info);
   if (!ex) return s.setMessage("Exercise: " + ex.error(), true);
   std::size_t keySpans = 0;
@@ -134,12 +150,12 @@ void drawMakeExerciseWindow(UiState& s) {
   recordWidget("exercise:reveal-missing");
   ImGui::TextUnformatted("What checking compares:");
   ImGui::Indent();
-  ImGui::RadioButton("Span boundaries only", &c.scope, 0);
-  recordWidget("exercise:scope", "spans");
-  ImGui::RadioButton("Spans and their labels", &c.scope, 1);
-  recordWidget("exercise:scope", "labels");
-  ImGui::RadioButton("Spans, labels and relations", &c.scope, 2);
-  recordWidget("exercise:scope", "relations");
+  const char* labels[] = {"Span boundaries only", "Spans and their labels",
+                          "Spans, labels and relations"};
+  for (std::size_t i = 0; i < std::size(kScopes); ++i) {
+    if (ImGui::RadioButton(labels[i], c.scope == kScopes[i])) c.scope = kScopes[i];
+    recordWidget("exercise:scope", checkScopeName(kScopes[i]));
+  }
   ImGui::Unindent();
   ImGui::EndDisabled();
   ImGui::Spacing();
@@ -197,7 +213,7 @@ void runCheck(UiState& s) {
     const Span* sp = ds.span(cs.spanId);
     if (!sp) continue;
     CheckRow row;
-    row.kind = static_cast<int>(cs.mark);
+    row.kind = rowKindOf(cs.mark);
     row.spanId = cs.spanId;
     row.start = sp->start;
     row.end = sp->end;
@@ -221,7 +237,7 @@ void runCheck(UiState& s) {
   }
   for (const MissingSpan& m : c.check.missing) {
     CheckRow row;
-    row.kind = 4;
+    row.kind = CheckRowKind::Missing;
     row.start = m.start;
     row.end = m.end;
     row.text = quoted(d, m.start, m.end);
@@ -247,7 +263,7 @@ void drawCheckWindow(UiState& s) {
                                                         : "(you changed something since)");
   }
   if (!c.checkError.empty()) {
-    ImGui::TextColored(rowColor(3), "%s", c.checkError.c_str());
+    ImGui::TextColored(rowColor(CheckRowKind::Extra), "%s", c.checkError.c_str());
     return ImGui::End();
   }
   if (!c.checked) return ImGui::End();
@@ -256,11 +272,11 @@ void drawCheckWindow(UiState& s) {
   std::snprintf(score, sizeof score, "Score %.0f%%", r.score * 100);
   ImGui::ProgressBar(static_cast<float>(r.score), ImVec2(-1, 0), score);
   ImGui::TextDisabled("Compared: %s. %zu of your %zu item(s) match the key's %zu.",
-                      r.scope == "spans"       ? "span boundaries"
-                      : r.scope == "relations" ? "spans, labels and relations"
+                      r.scope == CheckScope::Spans       ? "span boundaries"
+                      : r.scope == CheckScope::Relations ? "spans, labels and relations"
                                                : "spans and labels",
                       r.correct, r.studentItems, r.keyItems);
-  const std::size_t counts[5] = {
+  const std::size_t counts[kCheckRowKinds] = {
       r.spans.size() - c.countWrongLabel - c.countWrongBounds - c.countExtra, c.countWrongLabel,
       c.countWrongBounds, c.countExtra, r.missing.size()};
   if (ImGui::BeginTable("##counts", 5,
@@ -269,13 +285,13 @@ void drawCheckWindow(UiState& s) {
     for (const char* hd : heads) ImGui::TableSetupColumn(hd);
     ImGui::TableHeadersRow();
     ImGui::TableNextRow();
-    for (int k = 0; k < 5; ++k) {
+    for (std::size_t k = 0; k < kCheckRowKinds; ++k) {
       ImGui::TableNextColumn();
-      ImGui::TextColored(rowColor(k), "%zu", counts[k]);
+      ImGui::TextColored(rowColor(static_cast<CheckRowKind>(k)), "%zu", counts[k]);
     }
     ImGui::EndTable();
   }
-  if (r.scope == "relations") {
+  if (r.scope == CheckScope::Relations) {
     std::size_t ok = 0;
     for (const CheckedRelation& cr : r.relations) ok += cr.correct;
     ImGui::Text("Relations: %zu of %zu correct, %zu missing", ok, r.relations.size(),
@@ -292,7 +308,7 @@ void drawCheckWindow(UiState& s) {
     shown.clear();
     c.checkShownValid = true;
     for (int i = 0; i < static_cast<int>(c.checkRows.size()); ++i)
-      if (c.checkShowCorrect || c.checkRows[i].kind != 0) shown.push_back(i);
+      if (c.checkShowCorrect || c.checkRows[i].kind != CheckRowKind::Correct) shown.push_back(i);
   }
   if (shown.empty()) ImGui::TextDisabled("Nothing to show: every span matches the key.");
   ImGuiListClipper clip;
@@ -304,7 +320,7 @@ void drawCheckWindow(UiState& s) {
     for (int k = clip.DisplayStart; k < clip.DisplayEnd; ++k) {
       const CheckRow& row = c.checkRows[shown[k]];
       ImGui::PushID(shown[k]);
-      ImGui::TextColored(rowColor(row.kind), "%s", kKindNames[row.kind]);
+      ImGui::TextColored(rowColor(row.kind), "%s", kKindNames[static_cast<std::size_t>(row.kind)]);
       ImGui::SameLine(kindW);
       bool selected = !row.spanId.empty() && s.sel.span == row.spanId;
       if (ImGui::Selectable(row.text.c_str(), selected) && sameDoc) {

@@ -50,7 +50,7 @@ nlohmann::json classroomStateJson(const UiState& s) {
   nlohmann::json j;
   j["exercise"] = ex.enabled ? nlohmann::json{{"title", ex.title},
                                               {"allowCheck", ex.allowCheck},
-                                              {"scope", ex.checkScope}}
+                                              {"scope", checkScopeName(ex.checkScope)}}
                              : nlohmann::json(nullptr);
   j["askName"] = s.dialogs.askAnnotator;
   j["instructionsShown"] = c.showInstructions;

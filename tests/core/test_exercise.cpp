@@ -10,9 +10,9 @@ using Approx = Catch::Detail::Approx;
 
 TEST_CASE("check: scope 'labels' marks each span and hides missing labels", "[exercise]") {
   ExerciseInfo info;
-  info.checkScope = "labels";
+  info.checkScope = CheckScope::Labels;
   CheckResult r = checkWork(info, studentLayer(), keyLayer());
-  CHECK(r.scope == "labels");
+  CHECK(r.scope == CheckScope::Labels);
   REQUIRE(r.spans.size() == 4);
   CHECK(r.spans[0].mark == CheckMark::Correct);
   CHECK(r.spans[1].mark == CheckMark::WrongBoundaries);
@@ -36,7 +36,7 @@ TEST_CASE("check: revealing labels, scope 'spans', unknown scope", "[exercise]")
   CheckResult r = checkWork(info, studentLayer(), keyLayer());
   CHECK(r.missing[0].label == "Person");
   CHECK(r.spans[2].keyLabel == "Loc");
-  info.checkScope = "spans";
+  info.checkScope = CheckScope::Spans;
   CheckResult s = checkWork(info, studentLayer(), keyLayer());
   // Labels ignored: S3 is correct. Score 2 * 2 / 8.
   CHECK(s.spans[0].mark == CheckMark::Correct);
@@ -44,13 +44,14 @@ TEST_CASE("check: revealing labels, scope 'spans', unknown scope", "[exercise]")
   CHECK(s.spans[2].mark == CheckMark::Correct);
   CHECK(s.spans[3].mark == CheckMark::Extra);
   CHECK(s.score == Approx(0.5));
-  info.checkScope = "everything";
-  CHECK(checkWork(info, studentLayer(), keyLayer()).scope == "labels");
+  CHECK_FALSE(checkScopeFromName("everything"));
+  CHECK(checkScopeFromName("relations") == CheckScope::Relations);
+  CHECK(std::string(checkScopeName(CheckScope::Spans)) == "spans");
 }
 
 TEST_CASE("check: scope 'relations' counts relations too", "[exercise]") {
   ExerciseInfo info;
-  info.checkScope = "relations";
+  info.checkScope = CheckScope::Relations;
   AnnotationLayer k = keyLayer(), s = studentLayer();
   k.relations = {rel("R1", "employs", "K2", "K1"), rel("R2", "employs", "K2", "K4")};
   s.relations = {rel("Ra", "employs", "S2", "S1"),   // S2 is not a correct span: wrong

@@ -79,7 +79,7 @@ Workspace randomWorkspace(std::mt19937& rng) {
   ws.exercise.enabled = rng() % 2;
   ws.exercise.title = randomText(rng, 6);
   ws.exercise.allowCheck = rng() % 2;
-  ws.exercise.checkScope = "relations";
+  ws.exercise.checkScope = CheckScope::Relations;
   int docs = 1 + static_cast<int>(rng() % 3);
   for (int i = 0; i < docs; ++i) {
     DocumentData d;

@@ -31,12 +31,12 @@ std::string compile(GLuint shader, const unsigned char* body, std::size_t size) 
 
 }  // namespace
 
-std::string GlRenderer::init() {
+Status GlRenderer::init() {
   GLuint vs = glCreateShader(GL_VERTEX_SHADER);
   GLuint fs = glCreateShader(GL_FRAGMENT_SHADER);
   std::string err = compile(vs, kImguiVert, kImguiVert_size);
   if (err.empty()) err = compile(fs, kImguiFrag, kImguiFrag_size);
-  if (!err.empty()) return err;
+  if (!err.empty()) return fail(err);
   program_ = glCreateProgram();
   glAttachShader(program_, vs);
   glAttachShader(program_, fs);
@@ -45,7 +45,7 @@ std::string GlRenderer::init() {
   glDeleteShader(fs);
   GLint ok = 0;
   glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-  if (!ok) return "shader link failed";
+  if (!ok) return fail("shader link failed");
   locProjection_ = glGetUniformLocation(program_, "uProjection");
   locTexture_ = glGetUniformLocation(program_, "uTexture");
 
@@ -67,7 +67,7 @@ std::string GlRenderer::init() {
                         reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
   glBindVertexArray(0);
   ImGui::GetIO().BackendRendererName = "scholion_gl";
-  return "";
+  return okStatus();
 }
 
 void GlRenderer::uploadFonts() {

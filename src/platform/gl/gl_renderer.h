@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "result.h"
+
 struct ImDrawData;
 
 namespace scholion::platform {
@@ -10,7 +12,7 @@ namespace scholion::platform {
 class GlRenderer {
  public:
   // Compiles the shaders and creates buffers; needs a current GL context. "" or an error message.
-  std::string init();
+  Status init();
   // (Re)uploads ImGui's font atlas; call after building or changing fonts.
   void uploadFonts();
   void render(const ImDrawData* drawData);

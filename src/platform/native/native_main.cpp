@@ -19,9 +19,9 @@ std::string dataFolder() {
 int main(int argc, char** argv) {
   scholion::platform::NativeServices services(dataFolder());
   scholion::platform::Host host;
-  const std::string err = host.init(services);
-  if (!err.empty()) {
-    std::fprintf(stderr, "scholion-desktop: %s\n", err.c_str());
+  const scholion::Status started = host.init(services);
+  if (!started) {
+    std::fprintf(stderr, "scholion-desktop: %s\n", started.error().c_str());
     return 1;
   }
   services.attach(&host.app());

@@ -79,7 +79,8 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_export_json() {
 
 EMSCRIPTEN_KEEPALIVE const char* scholion_import_json(const char* text) {
   try {
-    return ret(gHost.app().importJson(text));
+    Status st = gHost.app().importJson(text);
+    return ret(st ? std::string() : st.error());
   } catch (const std::exception& e) {
     return ret(std::string("Import failed: ") + e.what());
   }
@@ -179,13 +180,13 @@ void markPhase(const char* phase) {
 
 int main() {
   markPhase("runtime");
-  std::string err = gHost.init(gServices, markPhase);
-  if (!err.empty()) {
+  scholion::Status started = gHost.init(gServices, markPhase);
+  if (!started) {
     EM_ASM(
         {
           if (Module.scholionFatal) Module.scholionFatal(UTF8ToString($0));
         },
-        err.c_str());
+        started.error().c_str());
     return 1;
   }
   gStarted = true;
