@@ -36,7 +36,7 @@ ensure_packages() {
   local want=(g++ cmake make pkg-config libsdl2-dev libgl-dev nlohmann-json3-dev catch2
     fonts-dejavu-core xz-utils ccache)
   [ -n "${EMSDK:-}" ] || want+=(emscripten node-acorn)
-  [ "${1:-}" = test ] && want+=(chromium)
+  [ "${1:-}" = test ] && want+=(chromium clang-format)
   local missing=()
   for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -181,6 +181,17 @@ build_web() {
   log "web app: $BUILD/web/site ($(du -sh "$BUILD/web/site" | cut -f1))"
 }
 
+# Every C++ file of ours follows .clang-format; lists the ones that do not.
+check_format() {
+  local bad=()
+  while IFS= read -r -d '' f; do
+    clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || bad+=("${f#"$ROOT"/}")
+  done < <(find "$ROOT/src" "$ROOT/tests" -path '*/node_modules' -prune -o \( -name '*.cpp' -o -name '*.h' \) -print0)
+  [ "${#bad[@]}" -eq 0 ] && return 0
+  echo "not clang-formatted (run: clang-format -i FILE): ${bad[*]}"
+  return 1
+}
+
 ensure_e2e_deps() {
   if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/ajv-draft-04" ]; then
     log "installing playwright-core and ajv (npm) for the browser and conformance tests"
@@ -209,6 +220,7 @@ cmd_test() {
     log "test suite: $suite"
     if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); log "FAILED: $suite"; fi
   }
+  run_suite "clang-format (.clang-format)" check_format
   run_suite "native (ctest)" ctest --test-dir "$BUILD/native" --output-on-failure
   run_suite "wasm under node (ctest)" ctest --test-dir "$BUILD/web" --output-on-failure
   run_suite "W3C Web Annotation conformance (ajv)" \

@@ -8,8 +8,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "scholion_json.h"
 #include "opened_files.h"
+#include "scholion_json.h"
 #include "workspace_check.h"
 #include "zip_reader.h"
 

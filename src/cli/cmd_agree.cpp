@@ -50,117 +50,82 @@ struct Loaded {
   std::vector<Doc> docs;
 };
 
-}  // namespace
-
-int cmdAgree(int argc, char** argv) {
-  ParsedArgs args;
-  std::string err = parseArgs(argc, argv, {"--passages"}, {"--csv", "--csv-labels", "--bom"}, args);
-  if (args.help) {
-    std::cout << kHelp;
-    return 0;
-  }
-  long passages = 5;
-  if (const std::string* p = args.option("--passages")) {
-    char* end = nullptr;
-    passages = std::strtol(p->c_str(), &end, 10);
-    if (p->empty() || *end || passages < 0) err = "--passages needs a number >= 0";
-  }
-  if (!err.empty() || args.positional.empty()) {
-    std::cerr << "scholion agree: " << (err.empty() ? "expected annotation files" : err) << "\n\n"
-              << kHelp;
-    return 2;
-  }
-  std::vector<Workspace> files;
-  for (const std::string& path : args.positional) {
-    Result<Workspace> ws = loadScholion(path);
-    if (!ws) {
-      std::cerr << "scholion agree: " << ws.error() << "\n";
-      return 1;
-    }
-    files.push_back(std::move(ws.value()));
-  }
-
+// One file: its working layer (when not empty) and every other layer are the annotators,
+// matched across documents by annotator name.
+Loaded layersOfOneFile(const Workspace& ws) {
   Loaded in;
-  if (files.size() == 1) {
-    // One file: its working layer (when not empty) and every other layer are the annotators,
-    // matched across documents by annotator name.
-    const Workspace& ws = files[0];
-    for (const DocumentData& d : ws.documents) {
-      auto add = [&](const AnnotationLayer& l) {
-        std::string name = l.annotator.empty() ? "(working layer)" : l.annotator;
-        if (std::find(in.annotators.begin(), in.annotators.end(), name) == in.annotators.end())
-          in.annotators.push_back(name);
-      };
-      if (!d.annotations.spans.empty()) add(d.annotations);
-      for (const AnnotationLayer& l : d.others) add(l);
+  auto nameOf = [](const AnnotationLayer& l) {
+    return l.annotator.empty() ? std::string("(working layer)") : l.annotator;
+  };
+  for (const DocumentData& d : ws.documents) {
+    auto add = [&](const AnnotationLayer& l) {
+      std::string name = nameOf(l);
+      if (std::find(in.annotators.begin(), in.annotators.end(), name) == in.annotators.end())
+        in.annotators.push_back(name);
+    };
+    if (!d.annotations.spans.empty()) add(d.annotations);
+    for (const AnnotationLayer& l : d.others) add(l);
+  }
+  static const AnnotationLayer kEmpty;
+  for (const DocumentData& d : ws.documents) {
+    Loaded::Doc doc;
+    doc.name = d.name;
+    doc.text = &d.text;
+    for (const std::string& name : in.annotators) {
+      const AnnotationLayer* found = &kEmpty;
+      if (!d.annotations.spans.empty() && nameOf(d.annotations) == name) found = &d.annotations;
+      for (const AnnotationLayer& l : d.others)
+        if (l.annotator == name) found = &l;
+      doc.layers.push_back(found);
     }
-    for (const DocumentData& d : ws.documents) {
-      Loaded::Doc doc;
-      doc.name = d.name;
-      doc.text = &d.text;
-      static const AnnotationLayer kEmpty;
-      for (const std::string& name : in.annotators) {
-        const AnnotationLayer* found = &kEmpty;
-        if (!d.annotations.spans.empty() &&
-            (d.annotations.annotator.empty() ? "(working layer)" : d.annotations.annotator) == name)
-          found = &d.annotations;
-        for (const AnnotationLayer& l : d.others)
-          if (l.annotator == name) found = &l;
-        doc.layers.push_back(found);
-      }
-      in.docs.push_back(std::move(doc));
-    }
-  } else {
+    in.docs.push_back(std::move(doc));
+  }
+  return in;
+}
+
+// Several files: one annotator each (its working layer), documents matched by content hash.
+Loaded layersOfFiles(const std::vector<Workspace>& files, const std::vector<std::string>& paths) {
+  Loaded in;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    std::string name = files[f].annotator;
+    if (name.empty() && !files[f].documents.empty())
+      name = files[f].documents[0].annotations.annotator;
+    if (name.empty()) name = baseName(paths[f]);
+    in.annotators.push_back(name);
+  }
+  std::vector<std::unordered_map<std::string, const DocumentData*>> bySha(files.size());
+  for (std::size_t f = 0; f < files.size(); ++f)
+    for (const DocumentData& d : files[f].documents) bySha[f].emplace(d.sha256, &d);
+  for (const DocumentData& d : files[0].documents) {
+    Loaded::Doc doc;
+    doc.name = d.name;
+    doc.text = &d.text;
     for (std::size_t f = 0; f < files.size(); ++f) {
-      std::string name = files[f].annotator;
-      if (name.empty() && !files[f].documents.empty())
-        name = files[f].documents[0].annotations.annotator;
-      if (name.empty()) name = baseName(args.positional[f]);
-      in.annotators.push_back(name);
+      auto it = bySha[f].find(d.sha256);
+      if (it == bySha[f].end()) break;
+      doc.layers.push_back(&it->second->annotations);
     }
-    std::vector<std::unordered_map<std::string, const DocumentData*>> bySha(files.size());
-    for (std::size_t f = 0; f < files.size(); ++f)
-      for (const DocumentData& d : files[f].documents) bySha[f].emplace(d.sha256, &d);
-    for (const DocumentData& d : files[0].documents) {
-      Loaded::Doc doc;
-      doc.name = d.name;
-      doc.text = &d.text;
-      for (std::size_t f = 0; f < files.size(); ++f) {
-        auto it = bySha[f].find(d.sha256);
-        if (it == bySha[f].end()) break;
-        doc.layers.push_back(&it->second->annotations);
-      }
-      if (doc.layers.size() != files.size()) {
-        std::cerr << "scholion agree: document '" << d.name << "' is not in every file: skipped\n";
-        continue;
-      }
-      in.docs.push_back(std::move(doc));
+    if (doc.layers.size() != files.size()) {
+      std::cerr << "scholion agree: document '" << d.name << "' is not in every file: skipped\n";
+      continue;
     }
+    in.docs.push_back(std::move(doc));
   }
-  if (in.annotators.size() < 2)
-    std::cerr << "scholion agree: fewer than two annotators: agreement is undefined\n";
+  return in;
+}
 
-  // Tokens and sentences come from the document model.
-  std::vector<ClassDocument> classDocs;
-  for (Loaded::Doc& d : in.docs) {
-    Result<std::shared_ptr<const Document>> doc = Document::create(*d.text);
-    if (!doc) {
-      std::cerr << "scholion agree: " << d.name << ": " << doc.error() << "\n";
-      return 1;
-    }
-    d.doc = *doc;
-    classDocs.push_back(ClassDocument{d.name, &d.doc->tokens(), &d.doc->sentences(), d.layers});
-  }
-  ClassAgreement r = computeAgreement(classDocs, in.annotators);
+// A passage on one line, at most 70 characters wide.
+std::string snippetOf(std::string snippet) {
+  for (char& c : snippet)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (cpWidth(snippet) <= 70) return snippet;
+  std::size_t n = 0, cut = 0;
+  for (; cut < snippet.size() && n < 67; ++cut) n += (snippet[cut] & 0xC0) != 0x80;
+  while (cut < snippet.size() && (snippet[cut] & 0xC0) == 0x80) ++cut;
+  return snippet.substr(0, cut) + "...";
+}
 
-  if (args.flag("--csv")) {
-    std::cout << pairwiseAgreementCsv(r, args.flag("--bom"));
-    return 0;
-  }
-  if (args.flag("--csv-labels")) {
-    std::cout << labelAgreementCsv(r, args.flag("--bom"));
-    return 0;
-  }
+void printReport(const ClassAgreement& r, const Loaded& in, long passages) {
   std::cout << "Annotators: " << r.annotators.size() << "   documents: " << in.docs.size()
             << "   tokens: " << r.tokens << "\n"
             << "Fleiss' kappa (tokens):          " << coef(r.fleiss) << "\n"
@@ -194,23 +159,70 @@ int cmdAgree(int argc, char** argv) {
     if (p.disputedTokens > 0) divisive.push_back(&p);
   std::stable_sort(divisive.begin(), divisive.end(),
                    [](const auto* a, const auto* b) { return a->observed < b->observed; });
-  if (!divisive.empty() && passages > 0) {
-    std::cout << "\nMost divisive passages (pairwise token agreement):\n";
-    for (std::size_t i = 0; i < divisive.size() && i < static_cast<std::size_t>(passages); ++i) {
-      const PassageAgreement& p = *divisive[i];
-      std::string snippet = in.docs[p.document].doc->slice(p.start, p.end);
-      for (char& c : snippet)
-        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-      if (cpWidth(snippet) > 70) {
-        std::size_t n = 0, cut = 0;
-        for (; cut < snippet.size() && n < 67; ++cut) n += (snippet[cut] & 0xC0) != 0x80;
-        while (cut < snippet.size() && (snippet[cut] & 0xC0) == 0x80) ++cut;
-        snippet = snippet.substr(0, cut) + "...";
-      }
-      std::cout << "  " << fixed(p.observed) << "  " << in.docs[p.document].name << " [" << p.start
-                << "," << p.end << ")  " << snippet << "\n";
-    }
+  if (divisive.empty() || passages <= 0) return;
+  std::cout << "\nMost divisive passages (pairwise token agreement):\n";
+  for (std::size_t i = 0; i < divisive.size() && i < static_cast<std::size_t>(passages); ++i) {
+    const PassageAgreement& p = *divisive[i];
+    const Loaded::Doc& d = in.docs[p.document];
+    std::cout << "  " << fixed(p.observed) << "  " << d.name << " [" << p.start << "," << p.end
+              << ")  " << snippetOf(d.doc->slice(p.start, p.end)) << "\n";
   }
+}
+
+}  // namespace
+
+int cmdAgree(int argc, char** argv) {
+  ParsedArgs args;
+  std::string err = parseArgs(argc, argv, {"--passages"}, {"--csv", "--csv-labels", "--bom"}, args);
+  if (args.help) {
+    std::cout << kHelp;
+    return 0;
+  }
+  long passages = 5;
+  if (const std::string* p = args.option("--passages")) {
+    char* end = nullptr;
+    passages = std::strtol(p->c_str(), &end, 10);
+    if (p->empty() || *end || passages < 0) err = "--passages needs a number >= 0";
+  }
+  if (!err.empty() || args.positional.empty()) {
+    std::cerr << "scholion agree: " << (err.empty() ? "expected annotation files" : err) << "\n\n"
+              << kHelp;
+    return 2;
+  }
+  std::vector<Workspace> files;
+  for (const std::string& path : args.positional) {
+    Result<Workspace> ws = loadScholion(path);
+    if (!ws) {
+      std::cerr << "scholion agree: " << ws.error() << "\n";
+      return 1;
+    }
+    files.push_back(std::move(ws.value()));
+  }
+  Loaded in = files.size() == 1 ? layersOfOneFile(files[0]) : layersOfFiles(files, args.positional);
+  if (in.annotators.size() < 2)
+    std::cerr << "scholion agree: fewer than two annotators: agreement is undefined\n";
+
+  // Tokens and sentences come from the document model.
+  std::vector<ClassDocument> classDocs;
+  for (Loaded::Doc& d : in.docs) {
+    Result<std::shared_ptr<const Document>> doc = Document::create(*d.text);
+    if (!doc) {
+      std::cerr << "scholion agree: " << d.name << ": " << doc.error() << "\n";
+      return 1;
+    }
+    d.doc = *doc;
+    classDocs.push_back(ClassDocument{d.name, &d.doc->tokens(), &d.doc->sentences(), d.layers});
+  }
+  ClassAgreement r = computeAgreement(classDocs, in.annotators);
+  if (args.flag("--csv")) {
+    std::cout << pairwiseAgreementCsv(r, args.flag("--bom"));
+    return 0;
+  }
+  if (args.flag("--csv-labels")) {
+    std::cout << labelAgreementCsv(r, args.flag("--bom"));
+    return 0;
+  }
+  printReport(r, in, passages);
   return 0;
 }
 

@@ -223,72 +223,59 @@ double ClassAgreement::meanPairwiseCohen() const {
   return sum / static_cast<double>(pairs.size());
 }
 
-ClassAgreement computeAgreement(const std::vector<ClassDocument>& docs,
-                                const std::vector<std::string>& annotators) {
-  ClassAgreement r;
-  r.annotators = annotators;
-  const std::size_t A = annotators.size();
-  LabelIds ids = tokenLabelIds();
+namespace {
 
-  // Token labels per annotator, documents concatenated; spans prepared per document.
-  std::vector<std::vector<uint16_t>> lab(A);
-  std::vector<std::size_t> docOffset;
-  std::vector<std::vector<PreparedSpans>> prepared(docs.size());
+// Phase 1: token labels per annotator (documents concatenated) and spans prepared per document.
+struct TokenRatings {
+  std::vector<std::vector<uint16_t>> labels;         // [annotator][token]
+  std::vector<std::size_t> docOffset;                // first token of each document
+  std::vector<std::vector<PreparedSpans>> prepared;  // [document][annotator]
+};
+
+TokenRatings collectLabels(const std::vector<ClassDocument>& docs, std::size_t A, LabelIds& ids,
+                           std::size_t& tokens) {
+  TokenRatings t;
+  t.labels.resize(A);
+  t.prepared.resize(docs.size());
+  static const std::vector<Token> kNoTokens;
+  static const AnnotationLayer kEmpty;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     const ClassDocument& doc = docs[d];
-    docOffset.push_back(r.tokens);
-    static const std::vector<Token> kNoTokens;
+    t.docOffset.push_back(tokens);
     const std::vector<Token>& toks = doc.tokens ? *doc.tokens : kNoTokens;
     for (std::size_t a = 0; a < A; ++a) {
-      static const AnnotationLayer kEmpty;
       const AnnotationLayer& layer =
           a < doc.layers.size() && doc.layers[a] ? *doc.layers[a] : kEmpty;
-      std::vector<uint16_t> t = tokenLabels(toks, layer, ids);
-      lab[a].insert(lab[a].end(), t.begin(), t.end());
-      prepared[d].push_back(prepareSpans(layer.spans, ids));
+      std::vector<uint16_t> l = tokenLabels(toks, layer, ids);
+      t.labels[a].insert(t.labels[a].end(), l.begin(), l.end());
+      t.prepared[d].push_back(prepareSpans(layer.spans, ids));
     }
-    r.tokens += toks.size();
+    tokens += toks.size();
   }
-  r.labels = ids.names();
-  const std::size_t C = r.labels.size();
+  return t;
+}
 
-  // Units (tokens) x categories.
-  CountTable table;
-  table.units = r.tokens;
-  table.cats = C;
-  table.n.assign(table.units * C, 0);
-  for (std::size_t a = 0; a < A; ++a)
-    for (std::size_t u = 0; u < r.tokens; ++u) table.n[u * C + lab[a][u]]++;
-  r.fleiss = fleissFlat(table, 0, table.units);
-  r.alpha = alphaFlat(table, 0, table.units);
+// Phase 2: identical spans (fragments + label) across annotators share a group id, per document.
+struct DocGroups {
+  std::vector<SpanRef> groups;
+  std::vector<std::vector<uint32_t>> gids;  // [annotator][position in prepared refs]
+};
 
-  // Pairs: Cohen from marginals + agreement count; span F1 per document, summed.
-  std::vector<std::vector<double>> marg(A, std::vector<double>(C, 0.0));
-  for (std::size_t a = 0; a < A; ++a)
-    for (uint16_t l : lab[a]) marg[a][l]++;
-  std::vector<Counts> labelSpans(C);
-  std::vector<std::size_t> labelSpanCount(C, 0);
-  for (std::size_t d = 0; d < docs.size(); ++d)
-    for (std::size_t a = 0; a < A; ++a)
-      for (const SpanRef& s : prepared[d][a].refs) labelSpanCount[s.label]++;
-  // Identical spans (fragments + label) across annotators share a group id, per document.
-  struct DocGroups {
-    std::vector<SpanRef> groups;
-    std::vector<std::vector<uint32_t>> gids;  // [annotator][position in prepared refs]
+std::vector<DocGroups> groupIdenticalSpans(const TokenRatings& t, std::size_t A) {
+  std::vector<DocGroups> groups(t.prepared.size());
+  struct Tag {
+    const SpanRef* ref;
+    uint32_t annotator, pos;
   };
-  std::vector<DocGroups> groups(docs.size());
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    struct Tag {
-      const SpanRef* ref;
-      uint32_t annotator, pos;
-    };
-    std::vector<Tag> all;
+  std::vector<Tag> all;
+  for (std::size_t d = 0; d < t.prepared.size(); ++d) {
+    all.clear();
     groups[d].gids.resize(A);
     for (std::size_t a = 0; a < A; ++a) {
-      groups[d].gids[a].resize(prepared[d][a].refs.size());
-      for (std::size_t i = 0; i < prepared[d][a].refs.size(); ++i)
-        all.push_back(
-            {&prepared[d][a].refs[i], static_cast<uint32_t>(a), static_cast<uint32_t>(i)});
+      const std::vector<SpanRef>& refs = t.prepared[d][a].refs;
+      groups[d].gids[a].resize(refs.size());
+      for (std::size_t i = 0; i < refs.size(); ++i)
+        all.push_back({&refs[i], static_cast<uint32_t>(a), static_cast<uint32_t>(i)});
     }
     std::sort(all.begin(), all.end(),
               [](const Tag& x, const Tag& y) { return compareSpanRefs(*x.ref, *y.ref, true) < 0; });
@@ -299,6 +286,18 @@ ClassAgreement computeAgreement(const std::vector<ClassDocument>& docs,
           static_cast<uint32_t>(groups[d].groups.size() - 1);
     }
   }
+  return groups;
+}
+
+// Phase 3: every pair a < b: Cohen's kappa from marginals and the agreement count; span F1 per
+// document, summed (exact = equal group ids, then greedy overlap on what is left, as matchSpans
+// does). Per-label exact counts go to `labelSpans`.
+void pairwiseAgreement(ClassAgreement& r, const TokenRatings& t,
+                       const std::vector<DocGroups>& groups, std::vector<Counts>& labelSpans) {
+  const std::size_t A = r.annotators.size(), C = r.labels.size();
+  std::vector<std::vector<double>> marg(A, std::vector<double>(C, 0.0));
+  for (std::size_t a = 0; a < A; ++a)
+    for (uint16_t l : t.labels[a]) marg[a][l]++;
   std::vector<const SpanRef*> unA, unB;
   const double T = static_cast<double>(r.tokens);
   for (std::size_t a = 0; a < A; ++a) {
@@ -307,8 +306,8 @@ ClassAgreement computeAgreement(const std::vector<ClassDocument>& docs,
       p.a = a;
       p.b = b;
       std::size_t agree = 0;
-      const uint16_t* la = lab[a].data();
-      const uint16_t* lb = lab[b].data();
+      const uint16_t* la = t.labels[a].data();
+      const uint16_t* lb = t.labels[b].data();
       for (std::size_t u = 0; u < r.tokens; ++u) agree += la[u] == lb[u];
       if (r.tokens == 0) {
         p.cohen = undefinedCoefficient(1.0, 1.0, 0);
@@ -317,12 +316,10 @@ ClassAgreement computeAgreement(const std::vector<ClassDocument>& docs,
         for (std::size_t c = 0; c < C; ++c) pe += (marg[a][c] / T) * (marg[b][c] / T);
         p.cohen = chanceCorrected(static_cast<double>(agree) / T, pe, r.tokens);
       }
-      for (std::size_t d = 0; d < docs.size(); ++d) {
-        // Exact matching = equal group ids (a merge of two sorted int lists); the spans left
-        // over go to the greedy overlap step, exactly as matchSpans does it.
-        const std::vector<uint32_t>& ga = groups[d].gids[a];
-        const std::vector<uint32_t>& gb = groups[d].gids[b];
-        const std::vector<SpanRef>& g = groups[d].groups;
+      for (const DocGroups& dg : groups) {
+        const std::vector<uint32_t>& ga = dg.gids[a];
+        const std::vector<uint32_t>& gb = dg.gids[b];
+        const std::vector<SpanRef>& g = dg.groups;
         unA.clear();
         unB.clear();
         std::size_t i = 0, j = 0, tp = 0;
@@ -352,8 +349,16 @@ ClassAgreement computeAgreement(const std::vector<ClassDocument>& docs,
       r.pairs.push_back(p);
     }
   }
+}
 
-  // Confusion over ordered pairs and per-label binary alpha, in one pass over the table.
+// Phase 4: confusion over ordered pairs and per-label binary alpha, in one pass over the table.
+void perLabelAgreement(ClassAgreement& r, const CountTable& table, const TokenRatings& t,
+                       const std::vector<Counts>& labelSpans) {
+  const std::size_t C = r.labels.size();
+  std::vector<std::size_t> labelSpanCount(C, 0);
+  for (const auto& perAnnotator : t.prepared)
+    for (const PreparedSpans& ps : perAnnotator)
+      for (const SpanRef& s : ps.refs) labelSpanCount[s.label]++;
   r.confusion.assign(C, std::vector<uint64_t>(C, 0));
   std::vector<double> labelAgree(C, 0.0), labelN1(C, 0.0);
   std::vector<std::size_t> labelTokens(C, 0);
@@ -410,8 +415,12 @@ ClassAgreement computeAgreement(const std::vector<ClassDocument>& docs,
   }
   std::sort(r.perLabel.begin(), r.perLabel.end(),
             [](const LabelAgreement& x, const LabelAgreement& y) { return x.label < y.label; });
+}
 
-  // Passages: sentences of each document.
+// Phase 5: passages are the sentences of each document.
+void perPassageAgreement(ClassAgreement& r, const std::vector<ClassDocument>& docs,
+                         const TokenRatings& t, const CountTable& table) {
+  const std::size_t C = r.labels.size();
   for (std::size_t d = 0; d < docs.size(); ++d) {
     if (!docs[d].sentences) continue;
     for (std::size_t s = 0; s < docs[d].sentences->size(); ++s) {
@@ -421,7 +430,7 @@ ClassAgreement computeAgreement(const std::vector<ClassDocument>& docs,
       p.sentence = s;
       p.start = sent.start;
       p.end = sent.end;
-      std::size_t begin = docOffset[d] + sent.firstToken;
+      std::size_t begin = t.docOffset[d] + sent.firstToken;
       std::size_t end = std::min(begin + sent.tokenCount, table.units);
       p.alpha = alphaFlat(table, begin, end);
       double same = 0, pairs = 0;
@@ -440,6 +449,34 @@ ClassAgreement computeAgreement(const std::vector<ClassDocument>& docs,
       r.perPassage.push_back(p);
     }
   }
+}
+
+}  // namespace
+
+ClassAgreement computeAgreement(const std::vector<ClassDocument>& docs,
+                                const std::vector<std::string>& annotators) {
+  ClassAgreement r;
+  r.annotators = annotators;
+  const std::size_t A = annotators.size();
+  LabelIds ids = tokenLabelIds();
+  TokenRatings ratings = collectLabels(docs, A, ids, r.tokens);
+  r.labels = ids.names();
+  const std::size_t C = r.labels.size();
+
+  // Units (tokens) x categories: Fleiss and Krippendorff over all annotators.
+  CountTable table;
+  table.units = r.tokens;
+  table.cats = C;
+  table.n.assign(table.units * C, 0);
+  for (std::size_t a = 0; a < A; ++a)
+    for (std::size_t u = 0; u < r.tokens; ++u) table.n[u * C + ratings.labels[a][u]]++;
+  r.fleiss = fleissFlat(table, 0, table.units);
+  r.alpha = alphaFlat(table, 0, table.units);
+
+  std::vector<Counts> labelSpans(C);
+  pairwiseAgreement(r, ratings, groupIdenticalSpans(ratings, A), labelSpans);
+  perLabelAgreement(r, table, ratings, labelSpans);
+  perPassageAgreement(r, docs, ratings, table);
   return r;
 }
 

@@ -26,10 +26,11 @@ struct Sentence {
   uint32_t tokenCount = 0;
 };
 
-// Words, numbers, punctuation. "Jiang Zemin's" -> Jiang | Zemin | 's ; "co-operation" stays one word;
-// no-break spaces and other Unicode spaces separate tokens.
+// Words, numbers, punctuation. "Jiang Zemin's" -> Jiang | Zemin | 's ; "co-operation" stays one
+// word; no-break spaces and other Unicode spaces separate tokens.
 std::vector<Token> tokenize(std::string_view validUtf8);
-// News-grade sentence splitter: abbreviations such as "U.S.", "Dec.", "Mr." and initials do not end sentences.
+// News-grade sentence splitter: abbreviations such as "U.S.", "Dec.", "Mr." and initials do not end
+// sentences.
 std::vector<Sentence> splitSentences(std::string_view validUtf8, const std::vector<Token>& tokens);
 
 // Immutable; shared between the model and the UI. Text never changes once created.
@@ -46,10 +47,11 @@ class Document {
   const std::vector<Sentence>& sentences() const { return sentences_; }
   // Code point offsets where each line starts ('\n' ends a line).
   const std::vector<uint32_t>& lineStarts() const { return lineStarts_; }
-  std::size_t lineOf(uint32_t cp) const;                 // O(log n)
+  std::size_t lineOf(uint32_t cp) const;                      // O(log n)
   std::string slice(uint32_t cpStart, uint32_t cpEnd) const;  // UTF-8 of [start, end)
   std::string_view sliceView(uint32_t cpStart, uint32_t cpEnd) const;
-  // Index of the token containing cp or the first token after it (tokens().size() if none); O(log n).
+  // Index of the token containing cp or the first token after it (tokens().size() if none); O(log
+  // n).
   std::size_t tokenAtOrAfter(uint32_t cp) const;
 
   // Never copied or moved: offsets() views this object's own text.

@@ -1,9 +1,10 @@
 // DocumentState: applies validated commands atomically to one document, with undo/redo.
+#include "document_state.h"
+
 #include <algorithm>
 #include <set>
 
 #include "annotation_index.h"
-#include "document_state.h"
 #include "workspace_check.h"
 
 namespace scholion {

@@ -16,9 +16,13 @@ namespace scholion {
 // One primitive change; a Command is a list of them and undoes as one step.
 struct Change {
   enum class Kind : uint8_t {
-    AddSpan, RemoveSpan, ReplaceSpan,             // span / before+after
-    AddRelation, RemoveRelation, ReplaceRelation, // relation / before+after
-    SetDocumentLabels,                            // labels before+after
+    AddSpan,
+    RemoveSpan,
+    ReplaceSpan,  // span / before+after
+    AddRelation,
+    RemoveRelation,
+    ReplaceRelation,    // relation / before+after
+    SetDocumentLabels,  // labels before+after
   };
   Kind kind = Kind::AddSpan;
   Span span, spanBefore;
@@ -107,19 +111,27 @@ class DocumentState {
 // Command builders: read the current state, return the command (empty + error on invalid requests).
 Result<Command> cmdAddSpan(const DocumentState& s, const Schema& schema, const std::string& label,
                            uint32_t start, uint32_t end, const std::string& annotator);
-Result<Command> cmdDeleteSpan(const DocumentState& s, const std::string& spanId);  // removes its relations too
-Result<Command> cmdRelabelSpan(const DocumentState& s, const std::string& spanId, const std::string& label);
-Result<Command> cmdResizeSpan(const DocumentState& s, const std::string& spanId, uint32_t start, uint32_t end);
-Result<Command> cmdSetAttribute(const DocumentState& s, const Schema& schema, const std::string& spanId,
-                                const std::string& name, const std::string& value);  // "" removes it
-Result<Command> cmdSetSpanNote(const DocumentState& s, const std::string& spanId, const std::string& note);
-Result<Command> cmdAddRelation(const DocumentState& s, const Schema& schema, const std::string& type,
-                               const std::string& fromSpan, const std::string& toSpan);
+Result<Command> cmdDeleteSpan(const DocumentState& s,
+                              const std::string& spanId);  // removes its relations too
+Result<Command> cmdRelabelSpan(const DocumentState& s, const std::string& spanId,
+                               const std::string& label);
+Result<Command> cmdResizeSpan(const DocumentState& s, const std::string& spanId, uint32_t start,
+                              uint32_t end);
+Result<Command> cmdSetAttribute(const DocumentState& s, const Schema& schema,
+                                const std::string& spanId, const std::string& name,
+                                const std::string& value);  // "" removes it
+Result<Command> cmdSetSpanNote(const DocumentState& s, const std::string& spanId,
+                               const std::string& note);
+Result<Command> cmdAddRelation(const DocumentState& s, const Schema& schema,
+                               const std::string& type, const std::string& fromSpan,
+                               const std::string& toSpan);
 Result<Command> cmdDeleteRelation(const DocumentState& s, const std::string& relationId);
 Result<Command> cmdSetDocumentLabels(const DocumentState& s, std::vector<std::string> labels);
-// Labels every whole-token occurrence of `needle` (exact, case-sensitive) not already carrying `label`.
-Result<Command> cmdLabelEveryOccurrence(const DocumentState& s, const Schema& schema, const std::string& needle,
-                                        const std::string& label, const std::string& annotator);
+// Labels every whole-token occurrence of `needle` (exact, case-sensitive) not already carrying
+// `label`.
+Result<Command> cmdLabelEveryOccurrence(const DocumentState& s, const Schema& schema,
+                                        const std::string& needle, const std::string& label,
+                                        const std::string& annotator);
 // Labels the given ranges as one step (search results).
 Result<Command> cmdLabelRanges(const DocumentState& s, const Schema& schema,
                                const std::vector<Fragment>& ranges, const std::string& label,

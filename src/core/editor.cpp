@@ -240,16 +240,16 @@ bool Editor::canRedo() const {
 
 std::string Editor::undoDescription() const {
   const uint64_t docSeq = docs_.empty() ? 0 : docs_[active_]->undoSequence();
-  if (!undo_.empty() && (docs_.empty() || !docs_[active_]->canUndo() ||
-                         undo_.back().sequence > docSeq))
+  if (!undo_.empty() &&
+      (docs_.empty() || !docs_[active_]->canUndo() || undo_.back().sequence > docSeq))
     return undo_.back().description;
   return docs_.empty() ? std::string() : docs_[active_]->undoDescription();
 }
 
 std::string Editor::redoDescription() const {
   const uint64_t docSeq = docs_.empty() ? 0 : docs_[active_]->redoSequence();
-  if (!redo_.empty() && (docs_.empty() || !docs_[active_]->canRedo() ||
-                         redo_.back().sequence < docSeq))
+  if (!redo_.empty() &&
+      (docs_.empty() || !docs_[active_]->canRedo() || redo_.back().sequence < docSeq))
     return redo_.back().description;
   return docs_.empty() ? std::string() : docs_[active_]->redoDescription();
 }

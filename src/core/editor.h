@@ -1,4 +1,5 @@
-// The editing model: a workspace with per-document indices and an undo history; every change is a Command.
+// The editing model: a workspace with per-document indices and an undo history; every change is a
+// Command.
 #pragma once
 
 #include <cstdint>

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "schema.h"
@@ -21,11 +21,13 @@ struct Fragment {
 };
 
 struct Span {
-  std::string id;     // unique within its layer, e.g. "T1"
-  std::string label;  // a SpanLabel name from the schema (unknown labels are kept, flagged by validation)
-  uint32_t start = 0; // first fragment's start
-  uint32_t end = 0;   // last fragment's end
-  // Empty for a continuous span; otherwise >= 2 ordered, non-overlapping fragments (brat "0 5;16 23").
+  std::string id;  // unique within its layer, e.g. "T1"
+  std::string
+      label;  // a SpanLabel name from the schema (unknown labels are kept, flagged by validation)
+  uint32_t start = 0;  // first fragment's start
+  uint32_t end = 0;    // last fragment's end
+  // Empty for a continuous span; otherwise >= 2 ordered, non-overlapping fragments (brat "0 5;16
+  // 23").
   std::vector<Fragment> fragments;
   // The covered text; for fragments, the fragments' texts joined by a single space (as brat does).
   std::string text;
@@ -67,12 +69,12 @@ struct AnnotationLayer {
 };
 
 struct DocumentData {
-  std::string id;      // unique within the workspace
-  std::string name;    // shown to the user, e.g. a file name
-  std::string text;    // valid UTF-8, never changed by annotating
-  std::string sha256;  // lowercase hex SHA-256 of text's UTF-8 bytes
-  AnnotationLayer annotations;            // the working layer (the current annotator's)
-  std::vector<AnnotationLayer> others;    // other annotators' layers (imports, students, gold)
+  std::string id;                       // unique within the workspace
+  std::string name;                     // shown to the user, e.g. a file name
+  std::string text;                     // valid UTF-8, never changed by annotating
+  std::string sha256;                   // lowercase hex SHA-256 of text's UTF-8 bytes
+  AnnotationLayer annotations;          // the working layer (the current annotator's)
+  std::vector<AnnotationLayer> others;  // other annotators' layers (imports, students, gold)
   bool operator==(const DocumentData& o) const {
     return id == o.id && name == o.name && text == o.text && sha256 == o.sha256 &&
            annotations == o.annotations && others == o.others;
@@ -97,8 +99,8 @@ struct ExerciseInfo {
   std::string title;
   // The answer key is the layer in DocumentData::others whose annotator equals goldAnnotator.
   std::string goldAnnotator = "gold";
-  bool allowCheck = false;          // students may check their work against the key
-  bool revealMissingLabels = false; // "check" may show the labels of spans the student missed
+  bool allowCheck = false;           // students may check their work against the key
+  bool revealMissingLabels = false;  // "check" may show the labels of spans the student missed
   CheckScope checkScope = CheckScope::Labels;
   bool operator==(const ExerciseInfo& o) const {
     return enabled == o.enabled && title == o.title && goldAnnotator == o.goldAnnotator &&
@@ -114,8 +116,8 @@ struct Workspace {
   std::vector<DocumentData> documents;
   std::size_t activeDocument = 0;
   bool operator==(const Workspace& o) const {
-    return exercise == o.exercise && schema == o.schema && annotator == o.annotator && documents == o.documents &&
-           activeDocument == o.activeDocument;
+    return exercise == o.exercise && schema == o.schema && annotator == o.annotator &&
+           documents == o.documents && activeDocument == o.activeDocument;
   }
 };
 

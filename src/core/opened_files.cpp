@@ -33,8 +33,7 @@ std::vector<NamedFile> expandZips(std::vector<NamedFile> files, std::string& arc
   return out;
 }
 
-void importBrat(const std::vector<NamedFile>& brat, const std::string& archives,
-                OpenedFiles& out) {
+void importBrat(const std::vector<NamedFile>& brat, const std::string& archives, OpenedFiles& out) {
   std::size_t anns = 0;
   std::string first;
   for (const NamedFile& f : brat)

@@ -1,4 +1,5 @@
-// Result<T>: a value or an error message (what went wrong and where); core never aborts on bad input.
+// Result<T>: a value or an error message (what went wrong and where); core never aborts on bad
+// input.
 #pragma once
 
 #include <optional>
@@ -15,7 +16,7 @@ struct Error {
 template <class T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : value_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : error_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return value_.has_value(); }
@@ -36,7 +37,11 @@ class Result {
 
 struct Ok {};
 using Status = Result<Ok>;
-inline Status okStatus() { return Status(Ok{}); }
-inline Error fail(std::string message) { return Error{std::move(message)}; }
+inline Status okStatus() {
+  return Status(Ok{});
+}
+inline Error fail(std::string message) {
+  return Error{std::move(message)};
+}
 
 }  // namespace scholion

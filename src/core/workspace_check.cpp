@@ -10,7 +10,6 @@ std::string quoted(const std::string& s) {
   return "\"" + s + "\"";
 }
 
-
 }  // namespace
 
 void checkLayer(const AnnotationLayer& layer, std::string_view text, const OffsetIndex& offsets,

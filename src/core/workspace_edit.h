@@ -34,7 +34,8 @@ struct WorkspaceOp {
   DocumentData data;
   Command command;
   std::shared_ptr<DocumentState> state;  // a removed (or undone inserted) document, as it was
-  uint32_t runs = 0;  // times the Editor ran it: even = not in effect (applied next), odd = in effect
+  uint32_t runs =
+      0;  // times the Editor ran it: even = not in effect (applied next), odd = in effect
 };
 
 struct WorkspaceEdit {

@@ -3,12 +3,12 @@
 
 #include <algorithm>
 
-#include "panels.h"
-#include "text_view.h"
 #include "embedded.h"
 #include "json_util.h"
+#include "panels.h"
 #include "schema.h"
 #include "scholion_json.h"
+#include "text_view.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -140,8 +140,8 @@ void saveBanner(UiState& s, ImVec2 pos, float width, float height) {
   ImGui::SetNextWindowSize(ImVec2(width, height));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 6));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg,
-                        s.prefs.dark ? ImVec4(0.45f, 0.16f, 0.15f, 1) : ImVec4(1.0f, 0.90f, 0.88f, 1));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, s.prefs.dark ? ImVec4(0.45f, 0.16f, 0.15f, 1)
+                                                        : ImVec4(1.0f, 0.90f, 0.88f, 1));
   ImGui::Begin("##savebanner", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
@@ -190,7 +190,8 @@ void App::frame() {
   const float rightW = s.prefs.showRight ? std::clamp(avail.x * 0.22f, 260.0f, 380.0f) : 0;
   const float bodyH = avail.y - statusH;
   if (s.prefs.showLeft) leftPanel(s, top, ImVec2(leftW, bodyH));
-  if (s.prefs.showRight) rightPanel(s, ImVec2(top.x + avail.x - rightW, top.y), ImVec2(rightW, bodyH));
+  if (s.prefs.showRight)
+    rightPanel(s, ImVec2(top.x + avail.x - rightW, top.y), ImVec2(rightW, bodyH));
   ImVec2 cpos(top.x + leftW, top.y);
   ImVec2 csize(avail.x - leftW - rightW, bodyH);
   const float barH = ImGui::GetFrameHeight() + 12;
@@ -248,7 +249,8 @@ Status App::importJson(const std::string& text) {
 
 bool App::spanRect(uint32_t start, uint32_t end, RectF& out) {
   UiState& s = *impl_;
-  if (!s.hasDoc() || s.view.layout.document() != &s.doc()->document() || !s.view.geo.layout) return false;
+  if (!s.hasDoc() || s.view.layout.document() != &s.doc()->document() || !s.view.geo.layout)
+    return false;
   s.scrollToRange(start, end);
   ImVec2 mn, mx;
   if (!s.view.geo.firstLineRect(start, end, mn, mx)) return false;

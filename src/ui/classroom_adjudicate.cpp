@@ -169,8 +169,8 @@ void acceptMajority(UiState& s, bool allDocuments) {
     docs.push_back(i);
     layers.push_back(majorityOf(i));
   }
-  WorkspaceEdit edit = planReplaceWorkingLayers(s.editor, docs, layers,
-                                                "Accept the majority in every document");
+  WorkspaceEdit edit =
+      planReplaceWorkingLayers(s.editor, docs, layers, "Accept the majority in every document");
   const std::size_t changed = edit.ops.size();
   if (changed == 0) return s.setMessage("Accept the majority: nothing to change");
   if (s.applyEdit(std::move(edit)))

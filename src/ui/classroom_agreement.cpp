@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "panels.h"
 #include "grades_csv.h"
+#include "panels.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {

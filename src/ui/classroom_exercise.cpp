@@ -104,8 +104,7 @@ void saveExercise(UiState& s) {
   for (const DocumentData& d : ex->documents)
     for (const AnnotationLayer& l : d.others) keySpans += l.spans.size();
   std::string file = safeFilePart(title) + ".exercise.scholion.json";
-  if (!s.offerFile(file, writeScholionJson(*ex), "application/json",
-                   "Saving the exercise failed"))
+  if (!s.offerFile(file, writeScholionJson(*ex), "application/json", "Saving the exercise failed"))
     return;
   std::string what = c.allowCheck ? " (answer key: " + std::to_string(keySpans) + " spans)"
                                   : " (no answer key inside)";
@@ -274,7 +273,7 @@ void drawCheckWindow(UiState& s) {
   ImGui::TextDisabled("Compared: %s. %zu of your %zu item(s) match the key's %zu.",
                       r.scope == CheckScope::Spans       ? "span boundaries"
                       : r.scope == CheckScope::Relations ? "spans, labels and relations"
-                                               : "spans and labels",
+                                                         : "spans and labels",
                       r.correct, r.studentItems, r.keyItems);
   const std::size_t counts[kCheckRowKinds] = {
       r.spans.size() - c.countWrongLabel - c.countWrongBounds - c.countExtra, c.countWrongLabel,

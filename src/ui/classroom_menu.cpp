@@ -1,8 +1,8 @@
 // The Classroom menu, the exercise instructions window, and the dispatch of classroom windows.
 #include <cstdio>
 
-#include "panels.h"
 #include "json_util.h"
+#include "panels.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <functional>
 
-#include "panels.h"
 #include "grades_csv.h"
+#include "panels.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {

@@ -34,7 +34,8 @@ void drawDocumentsPanel(UiState& s) {
       if (ImGui::BeginPopupContextItem()) {
         if (ImGui::MenuItem("Rename")) {
           s.dialogs.renameDoc = i;
-          std::snprintf(s.dialogs.renameBuf, sizeof s.dialogs.renameBuf, "%s", d.data().name.c_str());
+          std::snprintf(s.dialogs.renameBuf, sizeof s.dialogs.renameBuf, "%s",
+                        d.data().name.c_str());
         }
         if (ImGui::MenuItem("Remove...")) {
           s.dialogs.removeDocIndex = i;

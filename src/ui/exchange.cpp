@@ -1,7 +1,7 @@
 // Other tools' formats in the app: File > Import and File > Export as (opening their files is
 // sorted in core, opened_files.cpp).
-#include "panels.h"
 #include "format_util.h"
+#include "panels.h"
 #include "text.h"
 #include "widget_registry.h"
 #include "zip_writer.h"
@@ -75,8 +75,8 @@ void drawExchangeMenuItems(UiState& s) {
     // Web Annotation names each document by an IRI: this prefix + its name, or urn:sha256:.
     ImGui::TextDisabled("Web Annotation base IRI (empty: urn:sha256 of each text)");
     ImGui::SetNextItemWidth(360);
-    ImGui::InputTextWithHint("##webanno-base", "https://example.org/texts/", s.dialogs.webAnnoBaseIri,
-                             sizeof s.dialogs.webAnnoBaseIri);
+    ImGui::InputTextWithHint("##webanno-base", "https://example.org/texts/",
+                             s.dialogs.webAnnoBaseIri, sizeof s.dialogs.webAnnoBaseIri);
     recordWidget("export-webanno-base");
     ImGui::EndMenu();
   }

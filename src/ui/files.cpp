@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
-#include "panels.h"
 #include "format_util.h"
 #include "html_text.h"
 #include "json_util.h"
+#include "panels.h"
 #include "scholion_json.h"
 #include "text.h"
 
@@ -55,8 +55,7 @@ void UiState::openFiles(std::vector<NamedFile> files) {
 
 void UiState::importWorkspace(ImportedFile& imp, bool replace, bool asOtherLayer) {
   if (replace) {
-    if (!applyEdit(planOpenWorkspace(editor, std::move(imp.workspace), "Open " + imp.name)))
-      return;
+    if (!applyEdit(planOpenWorkspace(editor, std::move(imp.workspace), "Open " + imp.name))) return;
     onActiveDocumentChanged();
     return setMessage("Opened workspace " + imp.name);
   }

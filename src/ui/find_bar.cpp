@@ -1,6 +1,6 @@
 // The find bar (Ctrl+F): case-insensitive search with highlighted matches and "label all results".
-#include "panels.h"
 #include "keys.h"
+#include "panels.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -58,8 +58,7 @@ void drawFindBar(UiState& s, float width) {
   ImGui::SameLine();
   if (ImGui::Button("Close")) {
     s.find.open = false;
-    s.find.matches.clear();
-    s.find.query.clear();
+    s.find.clearMatches();
     s.find.buf[0] = 0;
   }
   ImGui::PopID();

@@ -78,7 +78,8 @@ void drawMenus(UiState& s) {
     if (ImGui::MenuItem("Zoom out", "Ctrl+-")) s.setZoom(s.prefs.zoom / 1.1f);
     if (ImGui::MenuItem("Actual size", "Ctrl+0")) s.setZoom(1.0f);
     ImGui::Separator();
-    if (ImGui::MenuItem("Left panel (labels, documents)", nullptr, &s.prefs.showLeft)) s.save.once = true;
+    if (ImGui::MenuItem("Left panel (labels, documents)", nullptr, &s.prefs.showLeft))
+      s.save.once = true;
     if (ImGui::MenuItem("Right panel (properties, annotations)", nullptr, &s.prefs.showRight))
       s.save.once = true;
     ImGui::MenuItem("Status bar", nullptr, &s.prefs.showStatus);

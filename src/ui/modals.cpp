@@ -20,7 +20,8 @@ constexpr ImGuiWindowFlags kModal =
 void annotatorModal(UiState& s) {
   if (s.dialogs.askAnnotator && !ImGui::IsPopupOpen("Welcome to Scholion")) {
     ImGui::OpenPopup("Welcome to Scholion");
-    std::snprintf(s.dialogs.annotatorBuf, sizeof s.dialogs.annotatorBuf, "%s", s.editor.annotator().c_str());
+    std::snprintf(s.dialogs.annotatorBuf, sizeof s.dialogs.annotatorBuf, "%s",
+                  s.editor.annotator().c_str());
   }
   center();
   if (ImGui::BeginPopupModal("Welcome to Scholion", nullptr, kModal)) {
@@ -28,9 +29,9 @@ void annotatorModal(UiState& s) {
     ImGui::Spacing();
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(360);
-    bool enter =
-        ImGui::InputTextWithHint("##name", "Your name", s.dialogs.annotatorBuf, sizeof s.dialogs.annotatorBuf,
-                                 ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter = ImGui::InputTextWithHint("##name", "Your name", s.dialogs.annotatorBuf,
+                                          sizeof s.dialogs.annotatorBuf,
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::Spacing();
     ImGui::BeginDisabled(s.dialogs.annotatorBuf[0] == 0);
     if (ImGui::Button("Start annotating", ImVec2(200, 0)) || (enter && s.dialogs.annotatorBuf[0])) {
@@ -54,7 +55,8 @@ void pasteModal(UiState& s) {
     ImGui::OpenPopup("Paste text as a new document");
     s.dialogs.openPaste = false;
     s.dialogs.pasteBuf.assign(s.dialogs.pasteBuf.size(), '\0');
-    std::snprintf(s.dialogs.pasteName, sizeof s.dialogs.pasteName, "pasted-%zu.txt", s.editor.documentCount() + 1);
+    std::snprintf(s.dialogs.pasteName, sizeof s.dialogs.pasteName, "pasted-%zu.txt",
+                  s.editor.documentCount() + 1);
   }
   center();
   if (ImGui::BeginPopupModal("Paste text as a new document", nullptr, kModal)) {
@@ -62,8 +64,8 @@ void pasteModal(UiState& s) {
     ImGui::InputText("Name", s.dialogs.pasteName, sizeof s.dialogs.pasteName);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     // Tabs are part of pasted texts (tables, code, verse): keep them.
-    ImGui::InputTextMultiline("##text", s.dialogs.pasteBuf.data(), s.dialogs.pasteBuf.size(), ImVec2(640, 320),
-                              ImGuiInputTextFlags_AllowTabInput);
+    ImGui::InputTextMultiline("##text", s.dialogs.pasteBuf.data(), s.dialogs.pasteBuf.size(),
+                              ImVec2(640, 320), ImGuiInputTextFlags_AllowTabInput);
     ImGui::TextDisabled("Paste with Ctrl+V. Up to %zu KB here; open a file for longer texts.",
                         s.dialogs.pasteBuf.size() / 1024);
     bool empty = s.dialogs.pasteBuf[0] == 0;

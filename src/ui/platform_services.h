@@ -14,7 +14,7 @@ class PlatformServices : public KeyValueStore {
  public:
   // Offers bytes as a download (web) or writes into the export folder (desktop).
   virtual Status download(const std::string& fileName, const std::string& bytes,
-                               const std::string& mimeType) = 0;
+                          const std::string& mimeType) = 0;
   // Opens the file chooser; chosen files arrive later through App::onFilesOpened.
   virtual void openFileChooser(const std::string& accept, bool multiple) = 0;
   virtual void setClipboard(const std::string& text) = 0;

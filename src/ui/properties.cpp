@@ -106,7 +106,8 @@ void drawSpan(UiState& s, const DocumentState& ds, const Span& sp) {
   // Committed when the field loses focus, to the span it was opened for (one undo step).
   if (ImGui::IsItemDeactivated()) {
     const Span* target = ds.span(s.note.span);
-    if (target && target->note != s.note.text) s.apply(cmdSetSpanNote(ds, s.note.span, s.note.text));
+    if (target && target->note != s.note.text)
+      s.apply(cmdSetSpanNote(ds, s.note.span, s.note.text));
   }
 
   // Relations of this span.

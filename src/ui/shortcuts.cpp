@@ -1,9 +1,9 @@
 // Global keyboard shortcuts: labels, undo/redo, find, zoom, span editing keys, relations, help.
 #include <algorithm>
 
+#include "keys.h"
 #include "panels.h"
 #include "text_view.h"
-#include "keys.h"
 
 namespace scholion::ui {
 namespace {

@@ -32,8 +32,7 @@ void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size) {
   else if (s.editor.dirty() || s.save.once)
     ImGui::TextDisabled("Unsaved changes");
   else
-    ImGui::TextDisabled(s.platform.kind() == PlatformKind::Web ? "Saved in this browser"
-                                                                : "Saved");
+    ImGui::TextDisabled(s.platform.kind() == PlatformKind::Web ? "Saved in this browser" : "Saved");
   if (ImGui::IsItemHovered()) {
     // Only on hover: measuring walks the browser's storage, too costly for every frame.
     std::size_t used = s.platform.storageUsed(), quota = s.platform.storageQuota();

@@ -180,7 +180,8 @@ const Relation* relationUnder(const TextViewState& view, ImVec2 p) {
   return nullptr;
 }
 
-bool segmentOnLine(const TextViewState& view, std::size_t li, uint32_t a, uint32_t b, float& x0, float& x1) {
+bool segmentOnLine(const TextViewState& view, std::size_t li, uint32_t a, uint32_t b, float& x0,
+                   float& x1) {
   const VisualLine& l = view.layout.line(li);
   if (b <= l.cpStart || a > l.cpEnd || (a == l.cpEnd && b > a && li + 1 < view.layout.lineCount()))
     return false;
@@ -230,7 +231,8 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
 
   // Text selection (or the live resize preview of the selected span).
   uint32_t selA = s.sel.start, selB = s.sel.end;
-  if (s.gesture.drag == TextGesture::Drag::ResizeStart || s.gesture.drag == TextGesture::Drag::ResizeEnd) {
+  if (s.gesture.drag == TextGesture::Drag::ResizeStart ||
+      s.gesture.drag == TextGesture::Drag::ResizeEnd) {
     selA = s.gesture.previewStart;
     selB = s.gesture.previewEnd;
   }
@@ -261,7 +263,8 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
 
   // The selected span: an outline and drag handles at its ends.
   const Span* sel = s.sel.span.empty() ? nullptr : ds.span(s.sel.span);
-  if (sel && s.gesture.drag != TextGesture::Drag::ResizeStart && s.gesture.drag != TextGesture::Drag::ResizeEnd) {
+  if (sel && s.gesture.drag != TextGesture::Drag::ResizeStart &&
+      s.gesture.drag != TextGesture::Drag::ResizeEnd) {
     forEachVisibleSegment(s.view, sel->start, sel->end, [&](std::size_t li, float x0, float x1) {
       ImVec2 a(x0 - 2, g.textTop(li) - 3), b(x1 + 2, g.textBottom(li) + 3);
       dl->AddRect(a, b, accent, 3.0f, 0, 2.0f);

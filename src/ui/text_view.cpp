@@ -1,11 +1,12 @@
 // The document view: wrapped text, highlights, tags, arcs, selection; only the visible lines are
 // drawn.
+#include "text_view.h"
+
 #include <algorithm>
 #include <cmath>
 
-#include "panels.h"
-#include "text_view.h"
 #include "keys.h"
+#include "panels.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -66,157 +67,177 @@ void startRelation(UiState& s, const std::string& from, const std::string& to) {
   s.gesture.popupPos = ImGui::GetIO().MousePos;
 }
 
-void handleMouse(UiState& s) {
-  ImGuiIO& io = ImGui::GetIO();
-  const ImVec2 p = io.MousePos;
-  const bool overText = ImGui::IsWindowHovered() &&
-                        p.x < s.view.viewMax.x - ImGui::GetStyle().ScrollbarSize && p.y >= s.view.viewMin.y &&
-                        p.y < s.view.viewMax.y;
-  const DocumentState& ds = *s.doc();
-  const Document& doc = ds.document();
-  const Span* hover = overText ? spanUnder(s.view, p) : nullptr;
-  const Relation* hoverRel = overText && !hover ? relationUnder(s.view, p) : nullptr;
-  if (overText && s.gesture.drag == TextGesture::Drag::None) {
-    if (hover && !s.gesture.relating) {
-      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-      ImGui::BeginTooltip();
-      ImGui::TextColored(
-          ImGui::ColorConvertU32ToFloat4(labelColorFor(s.editor.schema(), hover->label)), "%s",
-          hover->label.c_str());
-      ImGui::SameLine();
-      ImGui::TextDisabled("%s", hover->id.c_str());
-      if (!hover->note.empty()) ImGui::TextWrapped("%s", hover->note.c_str());
-      ImGui::EndTooltip();
-    } else if (hoverRel) {
-      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+// What is under the mouse this frame.
+struct Pointer {
+  ImVec2 p;
+  bool overText = false;
+  const Span* hover = nullptr;         // span (tag or text) under the mouse
+  const Relation* hoverRel = nullptr;  // relation label under the mouse
+  const Span* selected = nullptr;      // the selected span, if any
+};
+
+void hoverFeedback(UiState& s, const Pointer& m) {
+  if (!m.overText || s.gesture.drag != TextGesture::Drag::None) return;
+  if (m.hover && !s.gesture.relating) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::BeginTooltip();
+    ImGui::TextColored(
+        ImGui::ColorConvertU32ToFloat4(labelColorFor(s.editor.schema(), m.hover->label)), "%s",
+        m.hover->label.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", m.hover->id.c_str());
+    if (!m.hover->note.empty()) ImGui::TextWrapped("%s", m.hover->note.c_str());
+    ImGui::EndTooltip();
+  } else if (m.hoverRel) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  } else {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+  }
+}
+
+// A resize handle of the selected span under the mouse: its start or end edge, else None.
+TextGesture::Drag resizeHandleAt(const UiState& s, const Span& sel, ImVec2 p) {
+  const TextGeometry& g = s.view.geo;
+  std::size_t li = g.lineAtY(p.y);
+  const VisualLine& l = s.view.layout.line(li);
+  const float tol = 5;
+  if (p.y < g.textTop(li) - 4 || p.y > g.textBottom(li) + 4) return TextGesture::Drag::None;
+  auto near = [&](uint32_t cp) {
+    return cp >= l.cpStart && cp <= l.cpEnd && std::fabs(p.x - g.xOf(li, cp)) < tol;
+  };
+  if (near(sel.start)) return TextGesture::Drag::ResizeStart;
+  if (near(sel.end)) return TextGesture::Drag::ResizeEnd;
+  return TextGesture::Drag::None;
+}
+
+void onButtonDown(UiState& s, const Pointer& m, int button) {
+  const Document& doc = s.doc()->document();
+  s.gesture.dragButton = button;
+  s.gesture.pressSpan = m.hover ? m.hover->id : std::string();
+  uint32_t cp = s.view.geo.cpAt(m.p);
+  if (button == 1 || (keys::ctrl() && m.hover)) {
+    if (m.hover) s.gesture.drag = TextGesture::Drag::Relate;
+    return;
+  }
+  // Double-click selects the word even inside a span, so that nested spans can be made.
+  if (ImGui::IsMouseDoubleClicked(0)) {
+    const auto& toks = doc.tokens();
+    uint32_t c = s.view.geo.cpAt(ImVec2(m.p.x - 1, m.p.y));
+    std::size_t i = doc.tokenAtOrAfter(c);
+    if (i < toks.size() && toks[i].start <= c) {
+      s.setTextSelection(toks[i].start, toks[i].end);
+      s.gesture.openLabelPopup = true;
+      s.gesture.popupPos = m.p;
+    }
+    return;
+  }
+  if (m.selected && !s.gesture.relating) {
+    s.gesture.drag = resizeHandleAt(s, *m.selected, m.p);
+    if (s.gesture.drag != TextGesture::Drag::None) {
+      s.gesture.previewStart = m.selected->start;
+      s.gesture.previewEnd = m.selected->end;
+      return;
+    }
+  }
+  if (m.hoverRel && !s.gesture.relating) {
+    s.sel.selectRelation(m.hoverRel->id);
+    return;
+  }
+  if (keys::shift() && !m.hover) {
+    snapSelection(s, s.sel.anchor, cp);
+    s.gesture.drag = TextGesture::Drag::Select;
+    return;
+  }
+  s.sel.anchor = cp;
+  s.gesture.drag = TextGesture::Drag::Pending;
+}
+
+void onDrag(UiState& s, const Pointer& m) {
+  // Auto-scroll when dragging past the top or bottom edge.
+  const float edge = s.view.geo.m.lineHeight * 0.5f;
+  if (m.p.y < s.view.viewMin.y + edge) ImGui::SetScrollY(ImGui::GetScrollY() - edge);
+  if (m.p.y > s.view.viewMax.y - edge) ImGui::SetScrollY(ImGui::GetScrollY() + edge);
+  uint32_t cp = s.view.geo.cpAt(m.p);
+  TextGesture& g = s.gesture;
+  if (g.drag == TextGesture::Drag::Pending && ImGui::IsMouseDragging(0, 4.0f)) {
+    g.drag = TextGesture::Drag::Select;
+    s.sel.setRange(s.sel.anchor, s.sel.anchor);
+  }
+  if (g.drag == TextGesture::Drag::Select) snapSelection(s, s.sel.anchor, cp);
+  const bool resizing =
+      g.drag == TextGesture::Drag::ResizeStart || g.drag == TextGesture::Drag::ResizeEnd;
+  if (resizing && m.selected) {
+    uint32_t a = g.drag == TextGesture::Drag::ResizeStart ? cp : m.selected->start;
+    uint32_t b = g.drag == TextGesture::Drag::ResizeEnd ? cp : m.selected->end;
+    if (a > b) std::swap(a, b);
+    if (!keys::alt()) snapToTokens(s.doc()->document(), a, b);
+    if (b > a) {
+      g.previewStart = a;
+      g.previewEnd = b;
+    }
+  }
+}
+
+void onButtonUp(UiState& s, const Pointer& m) {
+  TextGesture& g = s.gesture;
+  TextGesture::Drag d = g.drag;
+  g.drag = TextGesture::Drag::None;
+  // A press and release within one slow frame still counts as a drag when the mouse moved.
+  if (d == TextGesture::Drag::Pending && !g.relating) {
+    ImVec2 c = ImGui::GetIO().MouseClickedPos[g.dragButton];
+    if ((m.p.x - c.x) * (m.p.x - c.x) + (m.p.y - c.y) * (m.p.y - c.y) > 16.0f) {
+      snapSelection(s, s.sel.anchor, s.view.geo.cpAt(m.p));
+      d = TextGesture::Drag::Select;
+    }
+  }
+  if (d == TextGesture::Drag::Pending) {
+    if (g.relating) {
+      if (m.hover) startRelation(s, g.relationFrom, m.hover->id);
+      g.relating = false;
+    } else if (!g.pressSpan.empty()) {
+      s.selectSpan(g.pressSpan, false);
     } else {
-      ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+      s.clearSelection();
+    }
+  } else if (d == TextGesture::Drag::Select) {
+    // The label popup opens for right-drags only (Enter opens it too): an open popup would
+    // swallow the next click, and a left-drag is usually followed by a hotkey or a palette click.
+    if (s.sel.hasText() && g.dragButton == 1) {
+      g.openLabelPopup = true;
+      g.popupPos = m.p;
+    }
+  } else if ((d == TextGesture::Drag::ResizeStart || d == TextGesture::Drag::ResizeEnd) &&
+             m.selected) {
+    if (g.previewStart != m.selected->start || g.previewEnd != m.selected->end)
+      s.apply(cmdResizeSpan(*s.doc(), m.selected->id, g.previewStart, g.previewEnd));
+  } else if (d == TextGesture::Drag::Relate) {
+    if (m.hover && m.hover->id != g.pressSpan) {
+      startRelation(s, g.pressSpan, m.hover->id);
+    } else if (m.hover && g.dragButton == 1) {
+      s.selectSpan(m.hover->id, false);
+      ImGui::OpenPopup("##span_menu");
     }
   }
-  const Span* sel = s.sel.span.empty() ? nullptr : ds.span(s.sel.span);
+}
 
-  // ---- button down ----
-  for (int button = 0; button < 2; ++button) {
-    if (!overText || !ImGui::IsMouseClicked(button) || s.gesture.drag != TextGesture::Drag::None) continue;
-    s.gesture.dragButton = button;
-    s.gesture.pressSpan = hover ? hover->id : std::string();
-    uint32_t cp = s.view.geo.cpAt(p);
-    if (button == 1 || (keys::ctrl() && hover)) {
-      if (hover) s.gesture.drag = TextGesture::Drag::Relate;
-      continue;
-    }
-    // Double-click selects the word even inside a span, so that nested spans can be made.
-    if (ImGui::IsMouseDoubleClicked(0)) {
-      const auto& toks = doc.tokens();
-      uint32_t c = s.view.geo.cpAt(ImVec2(p.x - 1, p.y));
-      std::size_t i = doc.tokenAtOrAfter(c);
-      if (i < toks.size() && toks[i].start <= c) {
-        s.setTextSelection(toks[i].start, toks[i].end);
-        s.gesture.openLabelPopup = true;
-        s.gesture.popupPos = p;
-      }
-      continue;
-    }
-    if (sel && !s.gesture.relating) {
-      // Grab a handle of the selected span to resize it.
-      std::size_t li = s.view.geo.lineAtY(p.y);
-      const VisualLine& l = s.view.layout.line(li);
-      float tol = 5;
-      if (sel->start >= l.cpStart && sel->start <= l.cpEnd &&
-          std::fabs(p.x - s.view.geo.xOf(li, sel->start)) < tol && p.y >= s.view.geo.textTop(li) - 4 &&
-          p.y <= s.view.geo.textBottom(li) + 4) {
-        s.gesture.drag = TextGesture::Drag::ResizeStart;
-      } else if (sel->end >= l.cpStart && sel->end <= l.cpEnd &&
-                 std::fabs(p.x - s.view.geo.xOf(li, sel->end)) < tol && p.y >= s.view.geo.textTop(li) - 4 &&
-                 p.y <= s.view.geo.textBottom(li) + 4) {
-        s.gesture.drag = TextGesture::Drag::ResizeEnd;
-      }
-      if (s.gesture.drag != TextGesture::Drag::None) {
-        s.gesture.previewStart = sel->start;
-        s.gesture.previewEnd = sel->end;
-        continue;
-      }
-    }
-    if (hoverRel && !s.gesture.relating) {
-      s.sel.selectRelation(hoverRel->id);
-      continue;
-    }
-    if (keys::shift() && !hover) {
-      snapSelection(s, s.sel.anchor, cp);
-      s.gesture.drag = TextGesture::Drag::Select;
-      continue;
-    }
-    s.sel.anchor = cp;
-    s.gesture.drag = TextGesture::Drag::Pending;
-  }
-
-  // ---- dragging ----
-  const bool down = ImGui::IsMouseDown(s.gesture.dragButton);
-  if (s.gesture.drag != TextGesture::Drag::None && down) {
-    // Auto-scroll when dragging past the top or bottom edge.
-    float edge = s.view.geo.m.lineHeight * 0.5f;
-    if (p.y < s.view.viewMin.y + edge)
-      ImGui::SetScrollY(ImGui::GetScrollY() - s.view.geo.m.lineHeight * 0.5f);
-    if (p.y > s.view.viewMax.y - edge)
-      ImGui::SetScrollY(ImGui::GetScrollY() + s.view.geo.m.lineHeight * 0.5f);
-    uint32_t cp = s.view.geo.cpAt(p);
-    if (s.gesture.drag == TextGesture::Drag::Pending && ImGui::IsMouseDragging(0, 4.0f)) {
-      s.gesture.drag = TextGesture::Drag::Select;
-      s.sel.setRange(s.sel.anchor, s.sel.anchor);
-    }
-    if (s.gesture.drag == TextGesture::Drag::Select) snapSelection(s, s.sel.anchor, cp);
-    if ((s.gesture.drag == TextGesture::Drag::ResizeStart || s.gesture.drag == TextGesture::Drag::ResizeEnd) && sel) {
-      uint32_t a = s.gesture.drag == TextGesture::Drag::ResizeStart ? cp : sel->start;
-      uint32_t b = s.gesture.drag == TextGesture::Drag::ResizeEnd ? cp : sel->end;
-      if (a > b) std::swap(a, b);
-      if (!keys::alt()) snapToTokens(doc, a, b);
-      if (b > a) {
-        s.gesture.previewStart = a;
-        s.gesture.previewEnd = b;
-      }
-    }
-  }
-
-  // ---- button up ----
-  if (s.gesture.drag != TextGesture::Drag::None && !down) {
-    TextGesture::Drag d = s.gesture.drag;
-    s.gesture.drag = TextGesture::Drag::None;
-    // A press and release within one slow frame still counts as a drag when the mouse moved.
-    if (d == TextGesture::Drag::Pending && !s.gesture.relating) {
-      ImVec2 c = io.MouseClickedPos[s.gesture.dragButton];
-      if ((p.x - c.x) * (p.x - c.x) + (p.y - c.y) * (p.y - c.y) > 16.0f) {
-        snapSelection(s, s.sel.anchor, s.view.geo.cpAt(p));
-        d = TextGesture::Drag::Select;
-      }
-    }
-    if (d == TextGesture::Drag::Pending) {
-      if (s.gesture.relating) {
-        if (hover) startRelation(s, s.gesture.relationFrom, hover->id);
-        s.gesture.relating = false;
-      } else if (!s.gesture.pressSpan.empty()) {
-        s.selectSpan(s.gesture.pressSpan, false);
-      } else {
-        s.clearSelection();
-      }
-    } else if (d == TextGesture::Drag::Select) {
-      // The label popup opens for right-drags only (Enter opens it too): an open popup would
-      // swallow the next click, and a left-drag is usually followed by a hotkey or a palette click.
-      if (s.sel.hasText() && s.gesture.dragButton == 1) {
-        s.gesture.openLabelPopup = true;
-        s.gesture.popupPos = p;
-      }
-    } else if ((d == TextGesture::Drag::ResizeStart || d == TextGesture::Drag::ResizeEnd) && sel) {
-      if (s.gesture.previewStart != sel->start || s.gesture.previewEnd != sel->end)
-        s.apply(cmdResizeSpan(ds, sel->id, s.gesture.previewStart, s.gesture.previewEnd));
-    } else if (d == TextGesture::Drag::Relate) {
-      if (hover && hover->id != s.gesture.pressSpan) {
-        startRelation(s, s.gesture.pressSpan, hover->id);
-      } else if (hover && s.gesture.dragButton == 1) {
-        s.selectSpan(hover->id, false);
-        ImGui::OpenPopup("##span_menu");
-      }
-    }
-  }
+void handleMouse(UiState& s) {
+  Pointer m;
+  m.p = ImGui::GetIO().MousePos;
+  m.overText = ImGui::IsWindowHovered() &&
+               m.p.x < s.view.viewMax.x - ImGui::GetStyle().ScrollbarSize &&
+               m.p.y >= s.view.viewMin.y && m.p.y < s.view.viewMax.y;
+  m.hover = m.overText ? spanUnder(s.view, m.p) : nullptr;
+  m.hoverRel = m.overText && !m.hover ? relationUnder(s.view, m.p) : nullptr;
+  m.selected = s.sel.span.empty() ? nullptr : s.doc()->span(s.sel.span);
+  hoverFeedback(s, m);
+  for (int button = 0; button < 2; ++button)
+    if (m.overText && ImGui::IsMouseClicked(button) && s.gesture.drag == TextGesture::Drag::None)
+      onButtonDown(s, m, button);
+  if (s.gesture.drag == TextGesture::Drag::None) return;
+  if (ImGui::IsMouseDown(s.gesture.dragButton))
+    onDrag(s, m);
+  else
+    onButtonUp(s, m);
 }
 
 void drawPopups(UiState& s) {

@@ -50,16 +50,16 @@ struct UiState {
   Autosaver autosaver;
   ClassroomState classroom;  // classroom.h: exercises, checking, class review
 
-  ViewPrefs prefs;            // theme, zoom, panels
-  TextViewState view;         // layout, scroll, visible frame
-  Selection sel;              // text range, span or relation
-  TextGesture gesture;        // drag / relate in progress, popups
-  FindState find;             // find bar
-  AnnotationListState list;   // annotation list cache
-  NoteDraft note;             // note being written
-  Dialogs dialogs;            // modals and pending imports
-  StatusMessage status;       // status bar message
-  SaveState save;             // autosave bookkeeping
+  ViewPrefs prefs;           // theme, zoom, panels
+  TextViewState view;        // layout, scroll, visible frame
+  Selection sel;             // text range, span or relation
+  TextGesture gesture;       // drag / relate in progress, popups
+  FindState find;            // find bar
+  AnnotationListState list;  // annotation list cache
+  NoteDraft note;            // note being written
+  Dialogs dialogs;           // modals and pending imports
+  StatusMessage status;      // status bar message
+  SaveState save;            // autosave bookkeeping
 
   // ---- the workspace changes (actions.cpp) ----
   bool hasDoc() const { return editor.hasDocument(); }

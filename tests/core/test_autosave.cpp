@@ -72,7 +72,7 @@ TEST_CASE("autosave round-trips the workspace and the UI state") {
   CHECK_FALSE(saver.hasSave());
   CHECK_FALSE(saver.load().ok());
   const Workspace ws = smallWorkspace("Jiang Zemin met Putin\u00a0in Beijing.");
-  REQUIRE(saver.save(ws, "{\"scroll\":12}") .ok());
+  REQUIRE(saver.save(ws, "{\"scroll\":12}").ok());
   CHECK(saver.hasSave());
   auto loaded = saver.load();
   REQUIRE(loaded.ok());
@@ -84,7 +84,7 @@ TEST_CASE("a save that does not fit reports it and keeps the last good save") {
   MemoryStore store;
   Autosaver saver(store);
   const Workspace first = smallWorkspace("Jiang Zemin met Putin.");
-  REQUIRE(saver.save(first, "") .ok());
+  REQUIRE(saver.save(first, "").ok());
   store.quota = store.storageUsed() + 10;  // the next, larger save cannot fit
   Workspace bigger =
       smallWorkspace(std::string("Jiang Zemin met Putin. ") + std::string(5000, 'x'));
@@ -99,7 +99,7 @@ TEST_CASE("a save that does not fit reports it and keeps the last good save") {
 TEST_CASE("unavailable storage is reported, and clear() removes the save") {
   MemoryStore store;
   Autosaver saver(store);
-  REQUIRE(saver.save(smallWorkspace("Jiang Zemin"), "") .ok());
+  REQUIRE(saver.save(smallWorkspace("Jiang Zemin"), "").ok());
   store.available = false;
   CHECK(saver.save(smallWorkspace("Jiang Zemin"), "").error() == "storage unavailable");
   store.available = true;
@@ -110,7 +110,7 @@ TEST_CASE("unavailable storage is reported, and clear() removes the save") {
 TEST_CASE("an unreadable save is reported and kept, not deleted") {
   MemoryStore store;
   Autosaver saver(store);
-  REQUIRE(saver.save(smallWorkspace("Jiang Zemin"), "") .ok());
+  REQUIRE(saver.save(smallWorkspace("Jiang Zemin"), "").ok());
   for (auto& [k, v] : store.items)
     if (k.find("workspace") != std::string::npos) v = v.substr(0, v.size() / 2);
   auto loaded = saver.load();

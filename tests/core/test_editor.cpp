@@ -4,9 +4,9 @@
 #include <random>
 
 #include "editor.h"
-#include "workspace_ops.h"
 #include "embedded.h"
 #include "test_support.h"
+#include "workspace_ops.h"
 
 using namespace scholion;
 using namespace scholion::test;

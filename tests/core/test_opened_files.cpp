@@ -35,9 +35,11 @@ TEST_CASE("a .txt beside its .ann is brat; alone it is a plain text") {
 }
 
 TEST_CASE("a zip stands for its files and names the import") {
-  Result<std::string> zip = writeStoredZip(
-      {{"corpus/a.txt", kTxt}, {"corpus/a.ann", kAnn}, {"corpus/b.txt", kTxt},
-       {"corpus/b.ann", kAnn}, {"corpus/annotation.conf", "[entities]\nPerson\n"}});
+  Result<std::string> zip = writeStoredZip({{"corpus/a.txt", kTxt},
+                                            {"corpus/a.ann", kAnn},
+                                            {"corpus/b.txt", kTxt},
+                                            {"corpus/b.ann", kAnn},
+                                            {"corpus/annotation.conf", "[entities]\nPerson\n"}});
   REQUIRE(zip.ok());
   OpenedFiles o = sortOpenedFiles(files({{"corpus.zip", *zip}}));
   REQUIRE(o.errors.empty());
@@ -54,8 +56,8 @@ TEST_CASE("a zip of Scholion hand-ins gives Scholion files only") {
   d.name = "a.txt";
   d.text = kTxt;
   ws.documents.push_back(d);
-  Result<std::string> zip = writeStoredZip({{"ann.json", writeScholionJson(ws)},
-                                            {"bob.json", writeScholionJson(ws)}});
+  Result<std::string> zip =
+      writeStoredZip({{"ann.json", writeScholionJson(ws)}, {"bob.json", writeScholionJson(ws)}});
   REQUIRE(zip.ok());
   OpenedFiles o = sortOpenedFiles(files({{"hand-ins.zip", *zip}}));
   CHECK(o.onlyScholion());

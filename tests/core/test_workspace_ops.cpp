@@ -117,9 +117,9 @@ TEST_CASE("merging in place of my annotations keeps my name and is undone as one
 
 TEST_CASE("undo takes the newest step, whether a command or a workspace edit") {
   Editor ed = twoDocuments();
-  addPerson(ed, 0, 0, 11);                                      // step 1: command in a
-  REQUIRE(ed.apply(planRename(ed, 0, "first.txt")).ok());       // step 2: rename
-  addPerson(ed, 0, 16, 31);                                     // step 3: command in a
+  addPerson(ed, 0, 0, 11);                                 // step 1: command in a
+  REQUIRE(ed.apply(planRename(ed, 0, "first.txt")).ok());  // step 2: rename
+  addPerson(ed, 0, 16, 31);                                // step 3: command in a
   CHECK(ed.undoDescription().rfind("Add", 0) == 0);
   REQUIRE(ed.undo().ok());  // 3
   CHECK(ed.doc(0).data().annotations.spans.size() == 1);
@@ -231,7 +231,7 @@ TEST_CASE("students join as layers named after them, with the teacher's work kep
   std::vector<ParsedFile> files;
   files.push_back(ParsedFile{"task-Ann.scholion.json", fileWith(kA, "")});
   files.push_back(ParsedFile{"bob.json", fileWith(kA, "bob")});
-  files.push_back(ParsedFile{"bob2.json", fileWith(kB, "bob")});       // a second "bob"
+  files.push_back(ParsedFile{"bob2.json", fileWith(kB, "bob")});  // a second "bob"
   files.push_back(ParsedFile{"other.json", fileWith("Other text.", "eve")});
   files.push_back(ParsedFile{"broken.json", Result<Workspace>(fail("line 1: bad"))});
   StudentLayersPlan plan = planStudentLayers(ed, std::move(files), "gold");

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launch, openApp, frames, screenshot, repoRoot, artifactsDir } from './harness.mjs';
-import { cpOffset, cpLength, enterName, exported, clickWidget, clickMenu, chooseFiles, labelText, state, until } from './gestures.mjs';
+import { cpOffset, cpLength, enterName, exported, clickWidget, clickMenu, chooseFiles, labelText, state, until, downloadOf } from './gestures.mjs';
 
 // The answer key, on the sample story. Students (hand-computed results below):
 //   Sam: Jiang Zemin Person (correct), Vladimir Putin GPE (wrong label), "July" Date (wrong
@@ -32,8 +32,8 @@ async function label(page, needle, key, length) {
 }
 
 async function download(page, action) {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), action()]);
-  return { name: d.suggestedFilename(), body: fs.readFileSync(await d.path(), 'utf8') };
+  const { name, bytes } = await downloadOf(page, action);
+  return { name, body: bytes.toString('utf8') };
 }
 
 // Picks Scholion JSON files in the chooser that `open` brings up.

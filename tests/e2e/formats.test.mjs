@@ -1,10 +1,9 @@
 // Other tools' formats through the web menus: brat, CoNLL, Label Studio in and out, real input only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { launch, openApp, frames, screenshot, sampleText } from './harness.mjs';
-import { cpOffset, cpLength, enterName, exported, clickWidget, chooseFiles, labelText, state, until } from './gestures.mjs';
+import { cpOffset, cpLength, enterName, exported, clickWidget, chooseFiles, labelText, state, until, downloadOf } from './gestures.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -16,8 +15,7 @@ async function exportAs(page, item, { shot, keepWarnings = false } = {}) {
   await clickWidget(page, 'menu:File');
   await clickWidget(page, 'menu:export-as');
   if (shot) await screenshot(page, shot);
-  const [download] = await Promise.all([page.waitForEvent('download'), clickWidget(page, `menu-item:${item}`)]);
-  const file = { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
+  const file = await downloadOf(page, () => clickWidget(page, `menu-item:${item}`));
   await frames(page, 3);
   const st = await state(page);
   if (st.exportWarnings.length && !keepWarnings) await clickWidget(page, 'export-warnings:ok');
@@ -406,8 +404,8 @@ test('W3C Web Annotation export names documents by the base IRI typed in the Exp
   await page.keyboard.type('https://example.org/texts/');
   await frames(page, 10);  // typed text reaches the field through the SDL queue
   await screenshot(page, 'webanno-base-iri.png');
-  const [download] = await Promise.all([page.waitForEvent('download'), clickWidget(page, 'menu-item:export-webanno')]);
-  const collection = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const download = await downloadOf(page, () => clickWidget(page, 'menu-item:export-webanno'));
+  const collection = JSON.parse(download.bytes.toString('utf8'));
   assert.equal(collection['@context'], 'http://www.w3.org/ns/anno.jsonld');
   assert.equal(collection.id, 'https://example.org/texts/collection');
   const target = collection.first.items.find((a) => a.motivation === 'tagging').target;

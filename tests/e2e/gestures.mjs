@@ -1,5 +1,6 @@
 // Real-input helpers for browser tests: code-point offsets, drag-selecting text, the name prompt.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { frames } from './harness.mjs';
 
 // Code-point offset of the n-th occurrence of `needle` in `text` (JS strings index UTF-16 units).
@@ -54,14 +55,24 @@ export async function exported(page) {
 export const state = (page) => page.evaluate(() => window.scholion.state());
 
 // Polls, one frame at a time (up to ~90 frames), until fn(state) holds; returns the last state.
-export async function until(page, fn) {
+// The app state once `fn(state)` holds; fails the test (naming the condition and showing the last
+// state) when it does not within `seconds`.
+export async function until(page, fn, seconds = 15) {
+  const deadline = Date.now() + seconds * 1000;
   let st;
-  for (let i = 0; i < 90; i++) {
+  do {
     st = await state(page);
     if (fn(st)) return st;
     await frames(page, 1);
-  }
-  return st;
+  } while (Date.now() < deadline);
+  const { classroom, ...shown } = st;
+  throw new Error(`timed out after ${seconds} s waiting for ${fn}; last state: ${JSON.stringify(shown)}`);
+}
+
+// What `action` downloads: { name, bytes } from a real browser download.
+export async function downloadOf(page, action) {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), action()]);
+  return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) };
 }
 
 // Clicks a named widget (window.scholion.widgetRect) the way a hand does: move, then press.

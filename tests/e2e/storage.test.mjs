@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, openApp, frames, screenshot } from './harness.mjs';
-import { enterName, exported, clickWidget, clickMenu, chooseFiles, labelText, state, until } from './gestures.mjs';
+import { enterName, exported, clickWidget, clickMenu, chooseFiles, labelText, state, until, downloadOf } from './gestures.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -54,8 +54,8 @@ test('a full storage is reported at once, nothing in memory is lost, the last sa
   assert.equal(st.spans, 2, 'the work stays in memory');
   await screenshot(page, 'storage-full.png');
   // The banner offers the export at once, through a real download.
-  const [download] = await Promise.all([page.waitForEvent('download'), clickWidget(page, 'save-banner:export')]);
-  const exportedFile = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const banner = await downloadOf(page, () => clickWidget(page, 'save-banner:export'));
+  const exportedFile = JSON.parse(banner.bytes.toString('utf8'));
   assert.equal(exportedFile.documents[0].spans.length, 2);
   // The last good save is intact: a fresh page in the same origin restores it.
   await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('other-app-')) localStorage.removeItem(k); });
@@ -117,10 +117,9 @@ test('export through a real download, then re-import the file into a fresh page'
   await enterName(page, 'Ana');
   await labelWord(page, 'Jiang Zemin', '1');
   await labelWord(page, 'Vladimir Putin', '1');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
-  assert.match(download.suggestedFilename(), /Ana.*\.json$/);
-  const file = await download.path();
-  const body = fs.readFileSync(file, 'utf8');
+  const download = await downloadOf(page, () => page.keyboard.press('Control+s'));
+  assert.match(download.name, /Ana.*\.json$/);
+  const body = download.bytes.toString('utf8');
   const ws = JSON.parse(body);
   assert.equal(ws.format, 'scholion');
   assert.equal(ws.documents[0].spans.length, 2);
@@ -128,7 +127,7 @@ test('export through a real download, then re-import the file into a fresh page'
 
   const fresh = await openApp(env);
   await enterName(fresh.page, 'Bo');
-  await chooseFiles(fresh.page, [[download.suggestedFilename(), body, 'application/json']]);
+  await chooseFiles(fresh.page, [[download.name, body, 'application/json']]);
   await clickWidget(fresh.page, 'import:workspace');
   const st = await until(fresh.page, (s) => s.spans === 2);
   assert.equal(st.spans, 2, `after import: ${JSON.stringify(st)}`);

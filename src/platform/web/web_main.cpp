@@ -79,7 +79,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_export_json() {
 
 EMSCRIPTEN_KEEPALIVE const char* scholion_import_json(const char* text) {
   try {
-    Status st = gHost.app().importJson(text);
+    scholion::Status st = gHost.app().importJson(text);
     return ret(st ? std::string() : st.error());
   } catch (const std::exception& e) {
     return ret(std::string("Import failed: ") + e.what());

@@ -155,7 +155,7 @@ std::size_t WebServices::storageQuota() {
 Status WebServices::download(const std::string& fileName, const std::string& bytes,
                              const std::string& mimeType) {
   return statusOfJs(scholion_js_download(fileName.c_str(), bytes.data(),
-                                           static_cast<int>(bytes.size()), mimeType.c_str()));
+                                         static_cast<int>(bytes.size()), mimeType.c_str()));
 }
 
 void WebServices::openFileChooser(const std::string& accept, bool multiple) {

@@ -13,7 +13,7 @@ class WebServices final : public ui::PlatformServices {
   std::size_t storageUsed() override;
   std::size_t storageQuota() override;
   Status download(const std::string& fileName, const std::string& bytes,
-                       const std::string& mimeType) override;
+                  const std::string& mimeType) override;
   void openFileChooser(const std::string& accept, bool multiple) override;
   void setClipboard(const std::string& text) override;
   double now() override;
