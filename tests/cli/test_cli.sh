@@ -86,8 +86,8 @@ check "brat -> web annotation" "$S" convert "$D/brat/story.ann" "$T/w.jsonld"
 contains "web annotation collection" "$T/w.jsonld" '"AnnotationCollection"'
 expect_rc 1 "web annotation cannot be read" "$S" convert "$T/w.jsonld" "$T/x.json"
 check "web annotation with a base IRI" "$S" convert "$D/brat/story.ann" "$T/b.jsonld" \
-  --base-iri "https://example.org/c/"
-contains "documents named by the base IRI" "$T/b.jsonld" '"source": "https://example.org/c/story.txt"'
+  --base-iri "tag:scholion.test,2026:c/"
+contains "documents named by the base IRI" "$T/b.jsonld" '"source": "tag:scholion.test,2026:c/story.txt"'
 expect_rc 1 "a relative base IRI is refused" "$S" convert "$D/brat/story.ann" "$T/c.jsonld" \
   --base-iri "c/"
 contains "the base IRI problem is named" "$T/err" "not an absolute IRI"
