@@ -169,64 +169,49 @@ Status Editor::apply(WorkspaceEdit edit) {
 
 // A workspace step is not taken back over later edits of a document it changed (their changes
 // would no longer fit); the user undoes those first.
-bool Editor::undoWorkspace(std::string& error) {
+Status Editor::undoWorkspace() {
   WorkspaceEdit& edit = undo_.back();
   for (const WorkspaceOp& op : edit.ops) {
     if (op.kind != WorkspaceOp::Kind::EditAnnotations || op.index >= docs_.size()) continue;
-    if (docs_[op.index]->hasStepAfter(edit.sequence)) {
-      error = "\"" + edit.description + "\" can be undone once the later edits in \"" +
-              docs_[op.index]->data().name + "\" are undone";
-      return false;
-    }
+    if (docs_[op.index]->hasStepAfter(edit.sequence))
+      return fail("\"" + edit.description + "\" can be undone once the later edits in \"" +
+                  docs_[op.index]->data().name + "\" are undone");
   }
   Status st = runAll(edit.ops, true);
-  if (!st) {
-    error = st.error();
-    return false;
-  }
+  if (!st) return st;
   redo_.push_back(std::move(edit));
   undo_.pop_back();
-  return true;
-}
-
-bool Editor::redoWorkspace(std::string& error) {
-  Status st = runAll(redo_.back().ops, false);
-  if (!st) {
-    error = st.error();
-    return false;
-  }
-  undo_.push_back(std::move(redo_.back()));
-  redo_.pop_back();
-  return true;
-}
-
-// The newest of the active document's last command and the workspace's last step is undone.
-Status Editor::undo() {
-  const uint64_t docSeq = docs_.empty() ? 0 : docs_[active_]->undoSequence();
-  const bool docCan = !docs_.empty() && docs_[active_]->canUndo();
-  std::string error;
-  if (!undo_.empty() && (!docCan || undo_.back().sequence > docSeq)) {
-    if (!undoWorkspace(error)) return fail(error);
-  } else if (docCan) {
-    docs_[active_]->undo();
-  } else {
-    return fail("");
-  }
   return okStatus();
 }
 
-// The oldest undone step comes back first: the reverse of the order undo() took them.
+Status Editor::redoWorkspace() {
+  Status st = runAll(redo_.back().ops, false);
+  if (!st) return st;
+  undo_.push_back(std::move(redo_.back()));
+  redo_.pop_back();
+  return okStatus();
+}
+
+// Undo takes the newest of the active document's last command and the workspace's last step;
+// redo brings back the oldest undone first (the reverse order).
+bool Editor::workspaceStepNext(bool undoing) const {
+  const std::vector<WorkspaceEdit>& stack = undoing ? undo_ : redo_;
+  if (stack.empty()) return false;
+  if (docs_.empty()) return true;
+  const DocumentState& d = *docs_[active_];
+  if (undoing) return !d.canUndo() || stack.back().sequence > d.undoSequence();
+  return !d.canRedo() || stack.back().sequence < d.redoSequence();
+}
+
+Status Editor::undo() {
+  if (workspaceStepNext(true)) return undoWorkspace();
+  if (docs_.empty() || !docs_[active_]->undo()) return fail("");
+  return okStatus();
+}
+
 Status Editor::redo() {
-  const uint64_t docSeq = docs_.empty() ? 0 : docs_[active_]->redoSequence();
-  const bool docCan = !docs_.empty() && docs_[active_]->canRedo();
-  std::string error;
-  if (!redo_.empty() && (!docCan || redo_.back().sequence < docSeq)) {
-    if (!redoWorkspace(error)) return fail(error);
-  } else if (docCan) {
-    docs_[active_]->redo();
-  } else {
-    return fail("");
-  }
+  if (workspaceStepNext(false)) return redoWorkspace();
+  if (docs_.empty() || !docs_[active_]->redo()) return fail("");
   return okStatus();
 }
 
@@ -239,18 +224,12 @@ bool Editor::canRedo() const {
 }
 
 std::string Editor::undoDescription() const {
-  const uint64_t docSeq = docs_.empty() ? 0 : docs_[active_]->undoSequence();
-  if (!undo_.empty() &&
-      (docs_.empty() || !docs_[active_]->canUndo() || undo_.back().sequence > docSeq))
-    return undo_.back().description;
+  if (workspaceStepNext(true)) return undo_.back().description;
   return docs_.empty() ? std::string() : docs_[active_]->undoDescription();
 }
 
 std::string Editor::redoDescription() const {
-  const uint64_t docSeq = docs_.empty() ? 0 : docs_[active_]->redoSequence();
-  if (!redo_.empty() &&
-      (docs_.empty() || !docs_[active_]->canRedo() || redo_.back().sequence < docSeq))
-    return redo_.back().description;
+  if (workspaceStepNext(false)) return redo_.back().description;
   return docs_.empty() ? std::string() : docs_[active_]->redoDescription();
 }
 

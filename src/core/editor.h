@@ -59,8 +59,9 @@ class Editor {
  private:
   Status run(WorkspaceOp& op);  // performs one op, leaving in it what undoes it
   Status runAll(std::vector<WorkspaceOp>& ops, bool backwards);
-  bool undoWorkspace(std::string& error);
-  bool redoWorkspace(std::string& error);
+  Status undoWorkspace();
+  Status redoWorkspace();
+  bool workspaceStepNext(bool undoing) const;  // the workspace's step comes before the document's
   ExerciseInfo exercise_;
   Schema schema_;
   std::string annotator_;
