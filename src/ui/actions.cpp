@@ -42,11 +42,15 @@ bool UiState::applyEdit(WorkspaceEdit edit) {
     setMessage(st.error(), true);
     return false;
   }
+  afterWorkspaceChange(activeBefore, countBefore);
+  save.once = true;
+  return true;
+}
+
+void UiState::afterWorkspaceChange(std::size_t activeBefore, std::size_t countBefore) {
   onWorkspaceReplaced();
   if (editor.active() != activeBefore || editor.documentCount() != countBefore)
     onActiveDocumentChanged();
-  save.once = true;
-  return true;
 }
 
 void UiState::onActiveDocumentChanged() {
@@ -144,27 +148,22 @@ void UiState::labelSelection(const std::string& label) {
 }
 
 void UiState::undo() {
-  if (!editor.canUndo()) return setMessage("Nothing to undo");
-  std::string what = editor.undoDescription();
-  const std::size_t activeBefore = editor.active(), countBefore = editor.documentCount();
-  Status st = editor.undo();
-  if (!st) return setMessage(st.error().empty() ? "Nothing to undo" : st.error(), true);
-  onWorkspaceReplaced();
-  if (editor.active() != activeBefore || editor.documentCount() != countBefore)
-    onActiveDocumentChanged();
-  setMessage("Undid: " + what);
+  stepHistory(true);
 }
 
 void UiState::redo() {
-  if (!editor.canRedo()) return setMessage("Nothing to redo");
-  std::string what = editor.redoDescription();
+  stepHistory(false);
+}
+
+void UiState::stepHistory(bool undoing) {
+  const char* none = undoing ? "Nothing to undo" : "Nothing to redo";
+  if (!(undoing ? editor.canUndo() : editor.canRedo())) return setMessage(none);
+  const std::string what = undoing ? editor.undoDescription() : editor.redoDescription();
   const std::size_t activeBefore = editor.active(), countBefore = editor.documentCount();
-  Status st = editor.redo();
-  if (!st) return setMessage(st.error().empty() ? "Nothing to redo" : st.error(), true);
-  onWorkspaceReplaced();
-  if (editor.active() != activeBefore || editor.documentCount() != countBefore)
-    onActiveDocumentChanged();
-  setMessage("Redid: " + what);
+  Status st = undoing ? editor.undo() : editor.redo();
+  if (!st) return setMessage(st.error().empty() ? none : st.error(), true);
+  afterWorkspaceChange(activeBefore, countBefore);
+  setMessage((undoing ? "Undid: " : "Redid: ") + what);
 }
 
 void UiState::copySelection() {

@@ -72,6 +72,9 @@ struct UiState {
   bool applyEdit(WorkspaceEdit edit);
   void undo();
   void redo();
+  void stepHistory(bool undoing);  // undo() and redo()
+  // After an edit, undo or redo: the parts drop stale state; a new active document resets the view.
+  void afterWorkspaceChange(std::size_t activeBefore, std::size_t countBefore);
   // After any change of which document is active.
   void onActiveDocumentChanged();
   // After a workspace edit or load: every part drops what pointed into the old workspace.
