@@ -121,7 +121,7 @@ void openPendingExercise(UiState& s) {
   }
   // Replacing would lose annotations: let the user choose in the ordinary import dialog.
   if (workspaceHasWork(s.editor)) {
-    s.dialogs.pendingImports.push_back(ImportedFile{name, std::move(in), Format::Scholion});
+    s.dialogs.pendingImports.push_back(ImportedFile{name, std::move(in), Format::Scholion, {}});
     return;
   }
   in.annotator = s.editor.annotator();

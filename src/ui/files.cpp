@@ -38,7 +38,7 @@ void UiState::openFiles(std::vector<NamedFile> files) {
       addError(p.name + ": " + p.workspace.error());
     else
       dialogs.pendingImports.push_back(
-          ImportedFile{p.name, std::move(*p.workspace), Format::Scholion});
+          ImportedFile{p.name, std::move(*p.workspace), Format::Scholion, {}});
   }
   for (ImportedFile& imp : opened.imports) dialogs.pendingImports.push_back(std::move(imp));
   const std::size_t texts = opened.texts.size();
