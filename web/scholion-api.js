@@ -94,7 +94,16 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   });
   // Animation frames stop in background tabs: save when the page is hidden or closed.
   function flush() { if (Module.calledRun) try { Module._scholion_flush_save(); } catch (e) {} }
-  document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flush(); });
+  document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flush(); else wake(); });
+  // The app draws only when something changed: a new window size or pixel ratio is such a change.
+  function wake() { if (Module.calledRun) try { Module._scholion_wake(); } catch (e) {} }
+  window.addEventListener('resize', wake);
+  (function watchPixelRatio() {
+    if (!window.matchMedia) return;
+    var q = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+    var onChange = function () { q.removeEventListener('change', onChange); wake(); watchPixelRatio(); };
+    if (q.addEventListener) q.addEventListener('change', onChange);
+  })();
   window.addEventListener('pagehide', flush);
   // Text input: a hidden text area keeps the keyboard focus. Its input events carry what was
   // typed, composed through an IME or dead keys, or pasted; control characters stay with the

@@ -5,12 +5,15 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "app.h"
 #include "gl/gl_headers.h"
 #include "gl/gl_renderer.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "sdl_input.h"
 
 extern const unsigned char kUiFont[];
@@ -26,7 +29,11 @@ struct Host::Impl {
   float builtRatio = 0.0f;
   SdlInput input;
   Host::PhaseMark mark = nullptr;
-  int frames = 0;
+  long frames = 0;
+  // The picture of the last two frames: drawing goes on while it changes.
+  uint64_t lastPicture = 0;
+  bool pictureChanged = true;
+  bool quietBefore = false;  // the frame before the last one had no input either
   void phase(const char* name) const {
     if (mark) mark(name);
   }
@@ -40,6 +47,50 @@ const ImWchar kGlyphRanges[] = {
     0x0020, 0x024F, 0x0250, 0x02FF, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x1E00,
     0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF,
     0x2500, 0x257F, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2700, 0x27BF, 0xFFFD, 0xFFFD, 0};
+
+// A fingerprint of what a frame drew (vertices, indices, clip rectangles, textures): two equal
+// fingerprints in a row mean the picture has settled and drawing can stop until something happens.
+uint64_t pictureOf(const ImDrawData* dd) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](const void* data, std::size_t bytes) {
+    const unsigned char* p = static_cast<const unsigned char*>(data);
+    std::size_t i = 0;
+    for (; i + 8 <= bytes; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      h = (h ^ w) * 1099511628211ull;
+      h ^= h >> 29;
+    }
+    for (; i < bytes; ++i) h = (h ^ p[i]) * 1099511628211ull;
+  };
+  if (!dd) return h;
+  mix(&dd->DisplaySize, sizeof dd->DisplaySize);
+  for (int n = 0; n < dd->CmdListsCount; ++n) {
+    const ImDrawList* dl = dd->CmdLists[n];
+    mix(dl->VtxBuffer.Data, static_cast<std::size_t>(dl->VtxBuffer.Size) * sizeof(ImDrawVert));
+    mix(dl->IdxBuffer.Data, static_cast<std::size_t>(dl->IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& c : dl->CmdBuffer) {
+      mix(&c.ClipRect, sizeof c.ClipRect);
+      mix(&c.TextureId, sizeof c.TextureId);
+      mix(&c.ElemCount, sizeof c.ElemCount);
+    }
+  }
+  return h;
+}
+
+// ImGui is still on its way to a picture that a repeated frame would not show yet: a window in
+// its hidden measuring frames (new popups, auto-sized windows), a focus request, a dimming fade.
+bool imguiSettling() {
+  const ImGuiContext& g = *GImGui;
+  for (const ImGuiWindow* w : g.Windows)
+    if (w->Active &&
+        (w->HiddenFramesCanSkipItems > 0 || w->HiddenFramesCannotSkipItems > 0 ||
+         w->HiddenFramesForRenderOnly > 0 || w->AutoFitFramesX > 0 || w->AutoFitFramesY > 0))
+      return true;
+  // Keyboard focus requests (SetKeyboardFocusHere, a window's first item) resolve next frame.
+  if (g.NavAnyRequest || g.NavMoveSubmitted || g.NavMoveForwardToNextFrame) return true;
+  return g.DimBgRatio > 0.0f && g.DimBgRatio < 1.0f;
+}
 
 }  // namespace
 
@@ -156,6 +207,17 @@ bool Host::frame() {
   ImGui::NewFrame();
   app_->frame();
   ImGui::Render();
+  // After input the picture may change for a few frames more (windows placed, popups sized,
+  // fades): compare fingerprints until two quiet frames in a row look the same.
+  const bool quiet = !impl_->input.fedEvents();
+  if (quiet) {
+    const uint64_t picture = pictureOf(ImGui::GetDrawData());
+    impl_->pictureChanged = !impl_->quietBefore || picture != impl_->lastPicture || imguiSettling();
+    impl_->lastPicture = picture;
+  } else {
+    impl_->pictureChanged = true;
+  }
+  impl_->quietBefore = quiet;
   const bool first = ++impl_->frames == 1;
   if (first) impl_->phase("ui1");
 
@@ -170,6 +232,25 @@ bool Host::frame() {
   if (first) impl_->phase("frame1");
   stats_.lastFrameMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
   return running;
+}
+
+double Host::nextFrameIn() const {
+  if (!impl_ || !app_) return 0;
+  if (impl_->input.hasPending() || impl_->input.held() || impl_->pictureChanged) return 0;
+  return app_->nextFrameIn();
+}
+
+void Host::waitForEvents(double seconds) {
+  if (seconds <= 0) return;
+  if (std::isinf(seconds)) {
+    SDL_WaitEvent(nullptr);  // NULL: waits without taking the event from the queue
+    return;
+  }
+  SDL_WaitEventTimeout(nullptr, static_cast<int>(std::ceil(seconds * 1000.0)));
+}
+
+long Host::framesDrawn() const {
+  return impl_ ? impl_->frames : 0;
 }
 
 void Host::shutdown() {

@@ -27,6 +27,13 @@ class Host {
   Status init(ui::PlatformServices& services, PhaseMark mark = nullptr);
   // Runs one frame: events, UI, render. False when the user closed the window (desktop).
   bool frame();
+  // Seconds until the next frame is due when no input arrives: 0 = at once (input waiting, a
+  // button or key held, the picture still changing after input), infinity = only on input.
+  // Frames are drawn on demand: an idle app draws nothing.
+  double nextFrameIn() const;
+  // Desktop: sleeps until an SDL event arrives or `seconds` passed (infinity: until an event).
+  void waitForEvents(double seconds);
+  long framesDrawn() const;
   void shutdown();
   ui::App& app() { return *app_; }
   const FrameStats& stats() const { return stats_; }

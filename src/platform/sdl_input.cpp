@@ -130,6 +130,7 @@ bool SdlInput::feed(const SDL_Event& e) {
       }
       io.KeysDown[sc] = down;
       const SDL_Keymod mod = static_cast<SDL_Keymod>(e.key.keysym.mod);
+      ctrlMasked_ = false;  // the event carries the modifiers as they are now
       io.KeyShift = (mod & KMOD_SHIFT) != 0;
       io.KeyCtrl = (mod & KMOD_CTRL) != 0;
       io.KeyAlt = (mod & KMOD_ALT) != 0;
@@ -181,6 +182,12 @@ bool SdlInput::feed(const SDL_Event& e) {
         // ImGui applies a frame's characters before its keys and ignores them while Ctrl is
         // down: text that follows an editing key or a modifier change waits for the next frame.
         if (editKeyChanged_) return false;
+        // Pasted text arrives while Ctrl (of Ctrl+V) is still down: ImGui would drop it, so Ctrl
+        // reads as up for this frame and as down again from the next one (unless released).
+        if (io.KeyCtrl && !io.KeyAlt) {
+          io.KeyCtrl = false;
+          ctrlMasked_ = true;
+        }
         char* text = static_cast<char*>(e.user.data1);
         io.AddInputCharactersUTF8(text);
         SDL_free(text);
@@ -193,21 +200,37 @@ bool SdlInput::beginFrame(std::vector<char*>& drops) {
   std::memset(keyChanged_, 0, sizeof keyChanged_);
   editKeyChanged_ = false;
   std::memset(buttonChanged_, 0, sizeof buttonChanged_);
+  fed_ = false;
+  if (ctrlMasked_) ImGui::GetIO().KeyCtrl = true;
+  ctrlMasked_ = false;
   SDL_Event e;
   while (SDL_PollEvent(&e)) pending_.push_back(e);
   while (!pending_.empty()) {
     const SDL_Event& next = pending_.front();
     if (next.type == SDL_DROPFILE) {
       if (next.drop.file) drops.push_back(next.drop.file);  // the caller frees it
+      fed_ = true;
       pending_.pop_front();
       continue;
     }
     if (!feed(next)) break;
+    fed_ = true;
     pending_.pop_front();
   }
   updateDisplay();
   updateCursor();
   return quit_;
+}
+
+bool SdlInput::held() const {
+  const ImGuiIO& io = ImGui::GetIO();
+  for (bool down : io.MouseDown)
+    if (down) return true;
+  for (int sc = 0; sc < SDL_NUM_SCANCODES && sc < IM_ARRAYSIZE(io.KeysDown); ++sc) {
+    const bool modifier = sc >= SDL_SCANCODE_LCTRL && sc <= SDL_SCANCODE_RGUI;
+    if (io.KeysDown[sc] && !modifier) return true;
+  }
+  return false;
 }
 
 void SdlInput::updateDisplay() {

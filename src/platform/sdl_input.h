@@ -22,6 +22,13 @@ class SdlInput {
   // Queues text typed, composed or pasted outside SDL (the page's input events) behind the key
   // events already queued, so it reaches ImGui in the order the user produced it. After init().
   static void pushText(const char* utf8);
+  // Events polled but kept for the next frame (see the class comment).
+  bool hasPending() const { return !pending_.empty(); }
+  // Whether the last beginFrame fed ImGui any event.
+  bool fedEvents() const { return fed_; }
+  // A mouse button or a non-modifier key is down: drags auto-scroll and keys repeat, frame by
+  // frame, without new events.
+  bool held() const;
 
  private:
   bool feed(const SDL_Event& e);  // false = belongs to the next frame
@@ -35,6 +42,8 @@ class SdlInput {
   bool editKeyChanged_ = false;  // an editing key or a modifier
   bool buttonChanged_[5] = {};
   bool quit_ = false;
+  bool fed_ = false;
+  bool ctrlMasked_ = false;  // Ctrl held but reported up for one frame of pasted text
   SDL_Cursor* cursors_[16] = {};
   int lastCursor_ = -1;
 };

@@ -121,6 +121,8 @@ void drawAnnotationList(UiState& s) {
     ImGui::EndCombo();
   }
   refreshAnnotationCache(s.editor, s.list, s.platform.now());
+  // A rebuild held back by the throttle still happens without further input.
+  if (s.hasDoc() && s.list.revision != s.editor.revision()) s.frameAt(s.list.builtAt + 0.25);
   const auto& spans = ds->data().annotations.spans;
   ImGui::TextDisabled("%zu of %zu spans", s.list.rows.size(), spans.size());
   ImGui::BeginChild("##rows", ImVec2(0, 0), false);

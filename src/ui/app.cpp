@@ -2,8 +2,10 @@
 #include "app.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "embedded.h"
+#include "imgui_internal.h"
 #include "json_util.h"
 #include "panels.h"
 #include "schema.h"
@@ -178,6 +180,7 @@ void findWindow(UiState& s, ImVec2 pos, float width, float height) {
 
 void App::frame() {
   UiState& s = *impl_;
+  s.frameDue = INFINITY;
   widgetRegistryNewFrame();
   handleGlobalShortcuts(s);
   drawMenus(s);
@@ -211,6 +214,28 @@ void App::frame() {
   drawClassroomWindows(s);
   drawModals(s);
   s.autosaveTick(false);
+}
+
+namespace {
+
+// Seconds until a blinking text caret appears or disappears. ImGui shows it for 0.8 s of every
+// 1.2 s, and steadily for a moment after each key (CursorAnim below zero).
+double caretBlinkIn() {
+  const ImGuiContext* g = ImGui::GetCurrentContext();
+  if (!g || !g->IO.ConfigInputTextCursorBlink || g->ActiveId == 0 ||
+      g->InputTextState.ID != g->ActiveId)
+    return INFINITY;
+  const double a = g->InputTextState.CursorAnim;
+  const double phase = a <= 0 ? a : std::fmod(a, 1.2);
+  return (phase <= 0.8 ? 0.8 - phase : 1.2 - phase) + 0.01;
+}
+
+}  // namespace
+
+double App::nextFrameIn() const {
+  const UiState& s = *impl_;
+  const double in = std::min(s.frameDue - s.platform.now(), caretBlinkIn());
+  return std::max(0.0, in);
 }
 
 bool App::widgetRect(const std::string& name, RectF& out) const {

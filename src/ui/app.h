@@ -28,6 +28,9 @@ class App {
   void start();
   // Draws one frame between ImGui::NewFrame() and ImGui::Render().
   void frame();
+  // Seconds until the app needs a frame although no input arrives (a debounced save, a
+  // throttled rebuild, a blinking text caret): 0 = at once, infinity = not before input.
+  double nextFrameIn() const;
   // Called by the platform: files from the chooser or dropped on the window.
   void onFilesOpened(std::vector<NamedFile> files);
   // Called when the page is hidden / about to unload: save now, no debounce.

@@ -119,17 +119,21 @@ void UiState::autosaveTick(bool force) {
   }
   bool pending = rev != save.savedRevision || save.once;
   if (!pending) return;
-  // Debounced: ~1 s after the last change; after a failure, retry every 10 s.
-  double wait = save.error.empty() ? 1.0 : 10.0;
-  if (!force && now - save.lastChangeTime < wait) return;
+  // Debounced: ~1 s after the last change. After a failure the wait starts at 10 s and doubles
+  // with each failure up to 5 minutes: a full storage is not hammered with futile writes.
+  const double wait = save.error.empty() ? 1.0 : save.retryDelay;
+  if (!force && now - save.lastChangeTime < wait) return frameAt(save.lastChangeTime + wait);
   Status st = autosaver.save(editor.snapshot(), uiStateJson());
   save.lastChangeTime = now;
+  frameAt(now);  // the status bar shows the outcome in the next frame
   if (st) {
     save.savedRevision = rev;
     save.once = false;
     editor.markSaved();
     save.error.clear();
+    save.retryDelay = 10;
   } else {
+    if (!save.error.empty()) save.retryDelay = std::min(save.retryDelay * 2, 300.0);
     save.error = st.error();
   }
 }

@@ -61,6 +61,11 @@ struct UiState {
   StatusMessage status;      // status bar message
   SaveState save;            // autosave bookkeeping
 
+  // When (platform.now()) the app next needs a frame although no input arrives: a debounced
+  // save, a throttled list rebuild. Reset at the start of each frame; see App::nextFrameIn.
+  double frameDue = 0;
+  void frameAt(double when) { frameDue = std::min(frameDue, when); }
+
   // ---- the workspace changes (actions.cpp) ----
   bool hasDoc() const { return editor.hasDocument(); }
   const DocumentState* doc() const { return editor.hasDocument() ? &editor.activeDoc() : nullptr; }

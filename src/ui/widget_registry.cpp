@@ -52,7 +52,9 @@ void recordWidget(const char* kind, const char* name) {
 
 bool findWidget(const char* fullName, RectF& out) {
   const Entry* e = slot(hashName(fullName, ""), false);
-  if (!e || gFrame - e->frame > 3) return false;
+  // Drawn in one of the last two frames: frames are drawn on demand and the app stops after
+  // two identical ones, so those show what is on screen now (an older entry may be gone).
+  if (!e || gFrame - e->frame > 1) return false;
   out = e->rect;
   return true;
 }

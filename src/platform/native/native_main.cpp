@@ -42,7 +42,16 @@ int main(int argc, char** argv) {
     files.push_back(std::move(of));
   }
   if (!files.empty()) host.app().onFilesOpened(std::move(files));
-  while (host.frame()) {
+  // Frames on demand: sleep until input or the app's next timer (autosave, caret blink).
+  // SCHOLION_FRAME_STATS=1 prints one line per frame drawn (for the idle benchmark).
+  const bool stats = std::getenv("SCHOLION_FRAME_STATS") != nullptr;
+  for (;;) {
+    host.waitForEvents(host.nextFrameIn());
+    if (!host.frame()) break;
+    if (stats) {
+      std::printf("frame %ld\n", host.framesDrawn());
+      std::fflush(stdout);
+    }
   }
   host.app().flushSave();
   host.shutdown();

@@ -1,8 +1,10 @@
 // Web entry point: the main loop, window sizing, and the C functions behind window.scholion.
 #include <SDL.h>
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
+#include <cmath>
 #include <exception>
 #include <string>
 #include <vector>
@@ -24,7 +26,50 @@ std::vector<scholion::ui::OpenedFile> gPendingFiles;
 // Frame CPU times (ms), a ring the benchmark reads through scholion_frame_times.
 std::vector<float> gFrameTimes;
 
-void mainLoop() {
+// Frames on demand: one animation frame is requested when something happens (an SDL event, a
+// call from the page, a resize, the app's own timer) and none while the app is idle.
+bool gFrameRequested = false;
+long gTimer = 0;      // the pending timeout, 0 if none
+double gTimerAt = 0;  // when it fires (ms, emscripten_get_now)
+void runFrame();
+
+EM_BOOL onAnimationFrame(double, void*) {
+  gFrameRequested = false;
+  runFrame();
+  return EM_FALSE;
+}
+
+void wake() {
+  if (!gStarted || gFrameRequested) return;
+  gFrameRequested = true;
+  emscripten_request_animation_frame(onAnimationFrame, nullptr);
+}
+
+void onTimer(void*) {
+  gTimer = 0;
+  wake();
+}
+
+// After a frame: the next one at once, at the app's next timer, or when input arrives.
+void scheduleNext() {
+  const double in = gHost.nextFrameIn();
+  if (in <= 0) return wake();
+  if (std::isinf(in)) return;
+  const double at = emscripten_get_now() + in * 1000.0;
+  if (gTimer && gTimerAt <= at + 1) return;  // an earlier timer is already set
+  if (gTimer) emscripten_clear_timeout(gTimer);
+  gTimerAt = at;
+  gTimer = emscripten_set_timeout(onTimer, in * 1000.0, nullptr);
+}
+
+// Every SDL event (mouse, wheel, focus, window, keys and text from the page) asks for a frame;
+// not the marker SDL pushes itself each time the events are polled.
+int onSdlEvent(void*, SDL_Event* e) {
+  if (e->type != SDL_POLLSENTINEL) wake();
+  return 0;
+}
+
+void runFrame() {
   double w = 0, h = 0;
   emscripten_get_element_css_size("#canvas", &w, &h);
   gHost.setPixelRatio(static_cast<float>(emscripten_get_device_pixel_ratio()));
@@ -43,6 +88,7 @@ void mainLoop() {
     EM_ASM({
       if (Module.scholionFirstFrame) Module.scholionFirstFrame();
     });
+  scheduleNext();
 }
 
 // Copies a rectangle into the float[4] the page passed (x, y, w, h); returns 1 for the caller.
@@ -71,6 +117,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_document_text() {
 
 EMSCRIPTEN_KEEPALIVE void scholion_load_text(const char* name, const char* text) {
   gHost.app().loadText(name, text);
+  wake();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* scholion_export_json() {
@@ -78,6 +125,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_export_json() {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* scholion_import_json(const char* text) {
+  wake();
   try {
     scholion::Status st = gHost.app().importJson(text);
     return ret(st ? std::string() : st.error());
@@ -94,6 +142,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_state() {
 EMSCRIPTEN_KEEPALIVE int scholion_span_rect(int start, int end, float* out) {
   scholion::ui::RectF r;
   if (start < 0 || end < start) return 0;
+  wake();  // scrolls the range into view
   if (!gHost.app().spanRect(static_cast<uint32_t>(start), static_cast<uint32_t>(end), r)) return 0;
   return writeRect(r, out);
 }
@@ -108,6 +157,7 @@ EMSCRIPTEN_KEEPALIVE int scholion_widget_rect(const char* name, float* out) {
 EMSCRIPTEN_KEEPALIVE void scholion_select(int start, int end) {
   if (start >= 0 && end >= start)
     gHost.app().select(static_cast<uint32_t>(start), static_cast<uint32_t>(end));
+  wake();
 }
 
 // Files from the chooser or a drop arrive one by one; the last one hands the batch to the app.
@@ -121,6 +171,7 @@ EMSCRIPTEN_KEEPALIVE void scholion_file_opened(const char* name, const char* dat
     std::vector<scholion::ui::OpenedFile> batch;
     batch.swap(gPendingFiles);
     gHost.app().onFilesOpened(std::move(batch));
+    wake();
   }
 }
 
@@ -154,6 +205,12 @@ EMSCRIPTEN_KEEPALIVE void scholion_text_input(const char* utf8) {
 
 EMSCRIPTEN_KEEPALIVE void scholion_flush_save() {
   if (gStarted) gHost.app().flushSave();
+  wake();
+}
+
+// The page asks for a frame: the window was resized, its pixel ratio changed, it became visible.
+EMSCRIPTEN_KEEPALIVE void scholion_wake() {
+  wake();
 }
 
 // Copies up to `max` recorded frame times (ms) into out, clears the record, returns the count.
@@ -190,6 +247,7 @@ int main() {
     return 1;
   }
   gStarted = true;
-  emscripten_set_main_loop(mainLoop, 0, 0);
-  return 0;
+  SDL_AddEventWatch(onSdlEvent, nullptr);
+  wake();
+  return 0;  // the runtime stays alive: frames come from animation frame callbacks
 }

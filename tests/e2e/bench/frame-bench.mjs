@@ -1,37 +1,13 @@
 // Browser benchmark (not a test): open a 1 MiB / 25,000-span / 2,500-relation workspace in
 // headless Chromium, then record the app's own per-frame CPU time while scrolling and while
 // adding spans. Run: ./emsdk-build.sh bench (or SCHOLION_SITE=build/web/site node this-file).
-import crypto from 'node:crypto';
 import { launch, openApp, frames } from '../harness.mjs';
 import { enterName } from '../gestures.mjs';
-
-const SPANS = 25000, RELATIONS = 2500, TARGET_BYTES = 1 << 20;
+import { buildWorkspace } from './workspace.mjs';
 
 function percentile(values, p) {
   const v = [...values].sort((a, b) => a - b);
   return v[Math.min(v.length - 1, Math.floor((p / 100) * v.length))];
-}
-
-function buildWorkspace(template, sample) {
-  let text = '';
-  while (Buffer.byteLength(text) < TARGET_BYTES) text += sample;
-  const words = [];
-  const re = /[A-Za-z]{4,}/g;
-  let m;
-  // Word positions in code points (JS strings index UTF-16 units).
-  const prefix = [];
-  let cp = 0;
-  for (let i = 0; i < text.length; i++) { prefix[i] = cp; if (!(text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff)) cp++; }
-  prefix[text.length] = cp;
-  while ((m = re.exec(text)) && words.length < SPANS) words.push([prefix[m.index], prefix[m.index + m[0].length], m[0]]);
-  const labels = template.schema.spanLabels.map((l) => l.name);
-  const spans = words.map(([s, e, w], i) => ({ id: `T${i + 1}`, label: labels[i % 4 === 0 ? 0 : (i % 3) + 1], start: s, end: e, text: w }));
-  const person = spans.filter((s) => s.label === labels[0]);
-  const relations = [];
-  for (let i = 0; relations.length < RELATIONS && i + 1 < person.length; i += 2)
-    relations.push({ id: `R${relations.length + 1}`, label: 'meets-with', from: person[i].id, to: person[i + 1].id });
-  const doc = { id: 'big', name: 'big.txt', text, sha256: crypto.createHash('sha256').update(text).digest('hex'), spans, relations };
-  return { ...template, documents: [doc], activeDocument: 0 };
 }
 
 const env = await launch();
@@ -85,6 +61,32 @@ try {
   const adding = await page.evaluate(() => window.scholion.frameTimes());
   const after = await page.evaluate(() => window.scholion.state());
   console.log(`adding ${added} spans (now ${after.spans}): ${adding.length} frames, median ${percentile(adding, 50).toFixed(2)} ms, p95 ${percentile(adding, 95).toFixed(2)} ms, max ${Math.max(...adding).toFixed(2)} ms`);
+
+  // Autosave while scrolling, each run in a fresh page (no earlier failed save delaying the next
+  // try): the workspace is opened, and the scrolling runs through the debounced save after it.
+  const worst = [];
+  for (let run = 0; run < 3; run++) {
+    const fresh = await openApp(env, { width: 1280, height: 800 });
+    await enterName(fresh.page, 'Bench');
+    const r = await fresh.page.evaluate((j) => window.scholion.importJson(j), json);
+    if (!r.ok) throw new Error(r.error);
+    await frames(fresh.page, 2);
+    await fresh.page.mouse.move(640, 400);
+    await fresh.page.evaluate(() => window.scholion.frameTimes());
+    const t0 = Date.now();
+    while (Date.now() - t0 < 4000) {
+      await fresh.page.mouse.wheel(0, 240);
+      await frames(fresh.page, 1);
+    }
+    const times = await fresh.page.evaluate(() => window.scholion.frameTimes());
+    const st = await fresh.page.evaluate(() => window.scholion.state());
+    worst.push(Math.max(...times));
+    const saved = st.saveError ? `failed: ${st.saveError.slice(0, 40)}...` : st.dirty ? 'pending' : 'done';
+    console.log(`  run ${run + 1}: ${times.length} frames, worst ${Math.max(...times).toFixed(1)} ms, ` +
+      `p95 ${percentile(times, 95).toFixed(2)} ms; save ${saved}`);
+    await fresh.ctx.close();
+  }
+  console.log(`worst frame while scrolling through the autosave, median of 3: ${percentile(worst, 50).toFixed(1)} ms`);
 } finally {
   await env.close();
 }
