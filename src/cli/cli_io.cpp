@@ -156,6 +156,19 @@ Result<Workspace> loadWorkspace(const std::string& path, Format from, Format* de
   return importFiles(files, Format::Brat, warnings);
 }
 
+std::optional<int> helpOrUsage(const ParsedArgs& args, const std::string& err, bool operandsOk,
+                               const char* command, const char* expected, const char* help) {
+  if (args.help) {
+    std::cout << help;
+    return 0;
+  }
+  if (err.empty() && operandsOk) return std::nullopt;
+  std::cerr << "scholion " << command << ": " << (err.empty() ? std::string(expected) : err)
+            << "\n\n"
+            << help;
+  return 2;
+}
+
 const std::string* ParsedArgs::option(const std::string& name) const {
   for (const auto& [k, v] : options) {
     if (k == name) return &v;

@@ -1,6 +1,7 @@
 // Helpers shared by the CLI subcommands: reading inputs in any format, writing files, options.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,12 @@ struct ParsedArgs {
 };
 std::string parseArgs(int argc, char** argv, const std::vector<std::string>& valueOptions,
                       const std::vector<std::string>& flagOptions, ParsedArgs& out);
+
+// `--help` prints the command's help (exit code 0); a parse error or operands that are not
+// `operandsOk` print the problem ("scholion CMD: expected ...") and the help (exit code 2).
+// Nothing when the command should go on.
+std::optional<int> helpOrUsage(const ParsedArgs& args, const std::string& err, bool operandsOk,
+                               const char* command, const char* expected, const char* help);
 
 // Resolves a --from/--to value; prints a usage error and returns false when unknown.
 bool formatOption(const ParsedArgs& args, const std::string& name, Format& out);

@@ -36,15 +36,9 @@ std::string readOrEmpty(const fs::path& p) {
 int cmdBratSurvey(int argc, char** argv) {
   ParsedArgs args;
   std::string err = parseArgs(argc, argv, {}, {"--verbose"}, args);
-  if (args.help) {
-    std::cout << kHelp;
-    return 0;
-  }
-  if (!err.empty() || args.positional.size() != 1) {
-    std::cerr << "scholion brat-survey: " << (err.empty() ? "expected DIR" : err) << "\n\n"
-              << kHelp;
-    return 2;
-  }
+  if (auto exit =
+          helpOrUsage(args, err, args.positional.size() == 1, "brat-survey", "expected DIR", kHelp))
+    return *exit;
   const bool verbose = args.flag("--verbose");
   std::error_code ec;
   std::set<fs::path> corpora, confs;

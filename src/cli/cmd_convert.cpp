@@ -42,15 +42,9 @@ int cmdConvert(int argc, char** argv) {
   std::string err =
       parseArgs(argc, argv, {"--from", "--to", "--scheme", "--doccano-form", "--base-iri"},
                 {"--all-layers"}, args);
-  if (args.help) {
-    std::cout << kHelp;
-    return 0;
-  }
-  if (!err.empty() || args.positional.size() != 2) {
-    std::cerr << "scholion convert: " << (err.empty() ? "expected IN and OUT" : err) << "\n\n"
-              << kHelp;
-    return 2;
-  }
+  if (auto exit = helpOrUsage(args, err, args.positional.size() == 2, "convert",
+                              "expected IN and OUT", kHelp))
+    return *exit;
   const std::string& in = args.positional[0];
   const std::string& out = args.positional[1];
   Format from, to;

@@ -39,14 +39,9 @@ void printCounts(const char* title, std::size_t total, const Counts& counts) {
 int cmdStats(int argc, char** argv) {
   ParsedArgs args;
   std::string err = parseArgs(argc, argv, {"--from"}, {"--json", "--all-layers"}, args);
-  if (args.help) {
-    std::cout << kHelp;
-    return 0;
-  }
-  if (!err.empty() || args.positional.size() != 1) {
-    std::cerr << "scholion stats: " << (err.empty() ? "expected one FILE" : err) << "\n\n" << kHelp;
-    return 2;
-  }
+  if (auto exit =
+          helpOrUsage(args, err, args.positional.size() == 1, "stats", "expected one FILE", kHelp))
+    return *exit;
   Format from;
   if (!formatOption(args, "--from", from)) return 2;
   const std::string& file = args.positional[0];

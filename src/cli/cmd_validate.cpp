@@ -53,15 +53,9 @@ std::vector<std::string> schemaWarnings(const Workspace& ws) {
 int cmdValidate(int argc, char** argv) {
   ParsedArgs args;
   std::string err = parseArgs(argc, argv, {"--from"}, {"--strict"}, args);
-  if (args.help) {
-    std::cout << kHelp;
-    return 0;
-  }
-  if (!err.empty() || args.positional.size() != 1) {
-    std::cerr << "scholion validate: " << (err.empty() ? "expected one FILE" : err) << "\n\n"
-              << kHelp;
-    return 2;
-  }
+  if (auto exit = helpOrUsage(args, err, args.positional.size() == 1, "validate",
+                              "expected one FILE", kHelp))
+    return *exit;
   Format from;
   if (!formatOption(args, "--from", from)) return 2;
   const std::string& file = args.positional[0];
