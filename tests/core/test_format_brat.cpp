@@ -359,8 +359,7 @@ TEST_CASE("brat .conf: what brat only warns about opens with a warning", "[forma
   CHECK(s.findAttribute("Certainty")->values == std::vector<std::string>{"true", "false"});
   CHECK(s.findAttribute("Neg")->labels.empty());
   CHECK(s.findAttribute("Rel") == nullptr);  // on relations only
-  std::string all;
-  for (const auto& x : w) all += x + "\n";
+  const std::string all = joinedLines(w);
   INFO(all);
   CHECK(all.find("annotation.conf:8: unexpected section [colours]") != std::string::npos);
   CHECK(all.find("names type Undefined, which is not defined") != std::string::npos);
@@ -388,8 +387,7 @@ TEST_CASE("brat corpus opens with a configuration brat only warns about", "[form
                          {"tools.conf", "[options]\n"}},
                         Format::Brat, &w);
   REQUIRE(ws.ok());
-  std::string all;
-  for (const auto& x : w) all += x + "\n";
+  const std::string all = joinedLines(w);
   INFO(all);
   CHECK(all.find("unexpected section [unknown]") != std::string::npos);
   CHECK(all.find("type Thing is not defined in annotation.conf") != std::string::npos);

@@ -63,6 +63,13 @@ inline AnnotationLayer studentLayer(const std::string& annotator = "") {
   return s;
 }
 
+// Lines joined with newlines (warnings as one text for INFO and find).
+inline std::string joinedLines(const std::vector<std::string>& lines) {
+  std::string all;
+  for (const auto& x : lines) all += x + "\n";
+  return all;
+}
+
 // The bytes of tests/data/formats/<path> ("" when missing).
 inline std::string readFormatFixture(const std::string& path) {
   std::ifstream in(std::string(SCHOLION_SOURCE_DIR) + "/tests/data/formats/" + path,
