@@ -49,7 +49,6 @@ class Editor {
   std::string undoDescription() const;
   std::string redoDescription() const;
   std::size_t workspaceUndoDepth() const { return undo_.size(); }
-  std::size_t workspaceRedoDepth() const { return redo_.size(); }
 
   Workspace snapshot() const;  // the current workspace as plain data
   uint64_t revision() const;   // changes whenever anything in the workspace changes

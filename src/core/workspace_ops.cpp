@@ -81,11 +81,6 @@ WorkspaceEdit planOpenWorkspace(const Editor& editor, Workspace in, std::string 
   return e;
 }
 
-WorkspaceEdit planReset(const Editor& editor) {
-  Workspace empty;
-  return planOpenWorkspace(editor, std::move(empty), "Reset");
-}
-
 MergePlan planMerge(const Editor& editor, Workspace in, MergeMode mode,
                     const std::string& sourceName) {
   MergePlan p;

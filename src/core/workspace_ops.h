@@ -33,9 +33,6 @@ void joinLayer(std::vector<AnnotationLayer>& others, AnnotationLayer layer);
 // An incoming workspace without an annotator keeps the current one.
 WorkspaceEdit planOpenWorkspace(const Editor& editor, Workspace in, std::string description);
 
-// Back to an empty workspace (the caller adds the sample).
-WorkspaceEdit planReset(const Editor& editor);
-
 enum class MergeMode {
   AsLayer,      // the file's annotations join as another annotator's layer
   ReplaceMine,  // the file's annotations replace the working layer
