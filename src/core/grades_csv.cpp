@@ -31,6 +31,12 @@ std::string csvNumber(double value) {
   return buf;
 }
 
+// A score over nothing (no spans or relations on either side) is undefined: an empty cell, as
+// the review shows "–", rather than a perfect 1.0000 nobody earned.
+static std::string csvScore(const Counts& c, double value) {
+  return c.tp + c.fp + c.fn ? csvNumber(value) : "";
+}
+
 static void row(std::string& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ',';
@@ -63,28 +69,28 @@ std::string gradesCsv(const std::vector<GradeReport>& reports, bool utf8Bom) {
   for (const GradeReport& r : reports) {
     std::vector<std::string> f = {csvField(r.student),
                                   std::to_string(r.documents),
-                                  csvNumber(r.exact.precision()),
-                                  csvNumber(r.exact.recall()),
-                                  csvNumber(r.exact.f1()),
-                                  csvNumber(r.overlap.precision()),
-                                  csvNumber(r.overlap.recall()),
-                                  csvNumber(r.overlap.f1()),
+                                  csvScore(r.exact, r.exact.precision()),
+                                  csvScore(r.exact, r.exact.recall()),
+                                  csvScore(r.exact, r.exact.f1()),
+                                  csvScore(r.overlap, r.overlap.precision()),
+                                  csvScore(r.overlap, r.overlap.recall()),
+                                  csvScore(r.overlap, r.overlap.f1()),
                                   csvNumber(r.macroExact().f1),
                                   csvNumber(r.macroOverlap().f1),
-                                  csvNumber(r.exactUnlabelled.f1()),
-                                  csvNumber(r.relations.precision()),
-                                  csvNumber(r.relations.recall()),
-                                  csvNumber(r.relations.f1())};
+                                  csvScore(r.exactUnlabelled, r.exactUnlabelled.f1()),
+                                  csvScore(r.relations, r.relations.precision()),
+                                  csvScore(r.relations, r.relations.recall()),
+                                  csvScore(r.relations, r.relations.f1())};
     for (const std::string& l : labels) {
       const LabelCounts* lc = nullptr;
       for (const LabelCounts& x : r.perLabel)
         if (x.label == l) lc = &x;
-      LabelCounts zero;  // a label neither side used in this report: nothing to find, nothing found
-      if (!lc) lc = &zero;
-      f.push_back(csvNumber(lc->exact.precision()));
-      f.push_back(csvNumber(lc->exact.recall()));
-      f.push_back(csvNumber(lc->exact.f1()));
-      f.push_back(csvNumber(lc->overlap.f1()));
+      LabelCounts unused;  // a label neither side used in this report: empty cells
+      if (!lc) lc = &unused;
+      f.push_back(csvScore(lc->exact, lc->exact.precision()));
+      f.push_back(csvScore(lc->exact, lc->exact.recall()));
+      f.push_back(csvScore(lc->exact, lc->exact.f1()));
+      f.push_back(csvScore(lc->overlap, lc->overlap.f1()));
     }
     row(out, f);
   }

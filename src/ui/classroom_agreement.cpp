@@ -199,9 +199,20 @@ void perLabelChart(UiState& s, const ClassAgreement& a) {
 void confusionMatrix(UiState& s, const ClassAgreement& a) {
   const int n = static_cast<int>(a.labels.size());
   if (n == 0 || a.confusion.size() != a.labels.size()) return;
-  ImGui::TextUnformatted("Label confusion (token, annotator pair)");
-  ImGui::SameLine();
-  ImGui::TextDisabled("row: one annotator's label, column: the other's; \"O\" = no span");
+  // Each token is counted once per ordered pair of annotators, so the cells add up to far more
+  // than the token count shown above; say so, with the sum, so "O/O = 8172" is not a puzzle.
+  uint64_t comparisons = 0;
+  for (const std::vector<uint64_t>& r : a.confusion)
+    for (uint64_t v : r) comparisons += v;
+  const std::size_t k = a.annotators.size();
+  ImGui::TextUnformatted("Label confusion");
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled(
+      "%llu comparisons: each of %zu tokens once per ordered pair of annotators "
+      "(%zu pairs). Row: one annotator's label, column: the other's; \"O\" = no "
+      "span.",
+      static_cast<unsigned long long>(comparisons), a.tokens, k * (k - 1));
+  ImGui::PopTextWrapPos();
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit |
                                 ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY;
   float h = std::min(ImGui::GetTextLineHeightWithSpacing() * (n + 2.5f), 360.0f);

@@ -16,6 +16,33 @@ const LabelCounts* labelOf(const GradeReport& r, const std::string& label) {
   return nullptr;
 }
 
+// CSV records split on CRLF (every record ends with one), fields on commas outside quotes; quotes
+// are kept, which is enough for these tests' names.
+std::vector<std::string> splitCsvLines(const std::string& csv) {
+  std::vector<std::string> lines;
+  std::size_t pos = 0;
+  while (pos < csv.size()) {
+    std::size_t e = csv.find("\r\n", pos);
+    REQUIRE(e != std::string::npos);
+    lines.push_back(csv.substr(pos, e - pos));
+    pos = e + 2;
+  }
+  return lines;
+}
+
+std::vector<std::string> splitCsvFields(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && !quoted)
+      fields.emplace_back();
+    else
+      fields.back() += c;
+  }
+  return fields;
+}
+
 }  // namespace
 
 TEST_CASE("grading: exact and overlap, labelled and unlabelled, by hand", "[grading]") {
@@ -210,35 +237,50 @@ TEST_CASE("grades CSV: quoting, formulas, non-ASCII, one row per student", "[gra
   b.student = "Łukasz";
   std::string csv = gradesCsv({a, b});
   // Header + 2 rows, CRLF line ends.
-  std::vector<std::string> lines;
-  std::size_t pos = 0;
-  while (pos < csv.size()) {
-    std::size_t e = csv.find("\r\n", pos);
-    REQUIRE(e != std::string::npos);
-    lines.push_back(csv.substr(pos, e - pos));
-    pos = e + 2;
-  }
+  std::vector<std::string> lines = splitCsvLines(csv);
   REQUIRE(lines.size() == 3);
   CHECK(lines[0].rfind("student,documents,exact_precision,exact_recall,exact_f1,", 0) == 0);
   CHECK(lines[0].find("Person exact_f1") != std::string::npos);
   CHECK(lines[1].rfind("\"Doe, \"\"J\"\"\",1,0.2500,0.2500,0.2500,0.5000,", 0) == 0);
   CHECK(lines[2].rfind("Łukasz,1,1.0000,1.0000,1.0000,", 0) == 0);
   // Same number of fields in every line (no field of these rows holds a comma except the name).
-  auto fields = [](const std::string& l) {
-    std::size_t n = 1;
-    bool q = false;
-    for (char c : l) {
-      if (c == '"')
-        q = !q;
-      else if (c == ',' && !q)
-        ++n;
-    }
-    return n;
-  };
-  CHECK(fields(lines[0]) == 14 + 4 * 4);
-  CHECK(fields(lines[1]) == fields(lines[0]));
-  CHECK(fields(lines[2]) == fields(lines[0]));
+  CHECK(splitCsvFields(lines[1]).size() == splitCsvFields(lines[0]).size());
+  CHECK(splitCsvFields(lines[2]).size() == splitCsvFields(lines[0]).size());
   // A BOM only on request.
   CHECK(gradesCsv({b}, true).rfind("\xEF\xBB\xBF", 0) == 0);
   CHECK(gradesCsv({}).find("\r\n") == gradesCsv({}).size() - 2);
+}
+
+TEST_CASE("grades CSV: scores over nothing are empty cells, not 1.0000", "[grading][csv]") {
+  // Neither side drew relations; label "Zzz" is used only in another student's report.
+  GradeReport a = gradeLayer(keyLayer(), keyLayer());
+  a.student = "A";
+  AnnotationLayer onlyOrg;
+  onlyOrg.spans = {keyLayer().spans[0]};
+  onlyOrg.spans[0].label = "Zzz";
+  GradeReport b = gradeLayer(onlyOrg, onlyOrg);
+  b.student = "B";
+  std::vector<std::string> lines = splitCsvLines(gradesCsv({a, b}));
+  REQUIRE(lines.size() == 3);
+  std::vector<std::string> head = splitCsvFields(lines[0]), rowA = splitCsvFields(lines[1]),
+                           rowB = splitCsvFields(lines[2]);
+  REQUIRE(rowA.size() == head.size());
+  REQUIRE(rowB.size() == head.size());
+  auto cell = [&](const std::vector<std::string>& row, const std::string& column) {
+    for (std::size_t i = 0; i < head.size(); ++i)
+      if (head[i] == column) return row[i];
+    FAIL("no column " << column);
+    return std::string();
+  };
+  CHECK(cell(rowA, "relation_precision").empty());
+  CHECK(cell(rowA, "relation_recall").empty());
+  CHECK(cell(rowA, "relation_f1").empty());
+  CHECK(cell(rowA, "exact_f1") == "1.0000");  // spans were drawn and all match
+  // A label this student's file never mentions: empty, and a used label keeps its score.
+  CHECK(cell(rowA, "Zzz exact_precision").empty());
+  CHECK(cell(rowA, "Zzz exact_f1").empty());
+  CHECK(cell(rowA, "Zzz overlap_f1").empty());
+  CHECK(cell(rowA, "Person exact_f1") == "1.0000");
+  CHECK(cell(rowB, "Person exact_f1").empty());
+  CHECK(cell(rowB, "Zzz exact_f1") == "1.0000");
 }
