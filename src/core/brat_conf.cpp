@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <vector>
 
 #include "brat_conf_lines.h"
@@ -131,10 +132,12 @@ class ConfMapper {
   }
 
   // "A|B|<ENTITY>" -> label names; empty = any. Undefined names are left out with a warning;
-  // `anyIfEmpty` is false when every name was left out (the caller decides).
+  // `anyIfEmpty` is false when every name was left out (the caller decides). Each name once (a
+  // hash set, not a search of the list), and the types visited in all are bounded (a parent
+  // stands for all its descendants, so a few lines could otherwise name millions).
   std::vector<std::string> expand(const std::vector<std::string>& types, std::size_t lineNo,
                                   const std::string& what, bool& any) {
-    std::vector<std::string> out;
+    Names out;
     any = false;
     for (const std::string& t : types) {
       if (t == "<ENTITY>" || t == "<ANY>") {
@@ -142,7 +145,8 @@ class ConfMapper {
         return {};
       }
       if (t == "<EVENT>") {
-        for (const auto& e : eventNames_) addOnce(out, e);
+        for (const auto& e : eventNames_) out.add(e);
+        spend(eventNames_.size(), lineNo);
       } else if (t == "<RELATION>" || isBratReserved(t)) {
         continue;
       } else if (!byName_.count(t)) {
@@ -150,11 +154,16 @@ class ConfMapper {
                          ", which is not defined in [entities] or "
                          "[events]; it is left out");
       } else {
-        addWithDescendants(t, out);
+        addWithDescendants(t, out, lineNo);
       }
+      if (overBudget_) return {};
     }
-    return out;
+    return std::move(out.list);
   }
+
+  // Set when the arguments name too many types once parents are expanded (the report has the
+  // error).
+  bool overBudget() const { return overBudget_; }
 
   void addEntitiesAndEvents(const std::vector<BratTypeLine>& entities,
                             const std::vector<BratTypeLine>& events, Schema& schema) {
@@ -212,10 +221,12 @@ class ConfMapper {
           continue;
         }
       }
-      RelationType* rt = nullptr;
-      for (auto& r : schema.relationTypes)
-        if (r.name == d.name) rt = &r;
+      if (overBudget_) return;
+      auto known = relationIndex_.find(d.name);
+      RelationType* rt =
+          known == relationIndex_.end() ? nullptr : &schema.relationTypes[known->second];
       if (!rt) {
+        relationIndex_[d.name] = schema.relationTypes.size();
         RelationType fresh;
         fresh.name = d.name;
         fresh.symmetric = symmetric;
@@ -276,22 +287,49 @@ class ConfMapper {
       warn(d.lineNo, "brat stores type " + d.name + " as " + storage +
                          " (only A-Z a-z 0-9 _ - are kept); Scholion keeps the name as written");
   }
-  static void addOnce(std::vector<std::string>& out, const std::string& name) {
-    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  // Names in their first order, each once.
+  struct Names {
+    std::vector<std::string> list;
+    std::unordered_set<std::string> seen;
+    void add(const std::string& n) {
+      if (seen.insert(n).second) list.push_back(n);
+    }
+  };
+  void spend(std::size_t n, std::size_t lineNo) {
+    visited_ += n;
+    if (visited_ <= kMaxExpandedTypes || overBudget_) return;
+    overBudget_ = true;
+    report_.errors.push_back(file_ + ":" + std::to_string(lineNo) +
+                             ": the argument types expand to more than " +
+                             std::to_string(kMaxExpandedTypes) +
+                             " type names in all (a parent type stands for all its descendants)");
   }
   // A parent type allows itself (if selectable) and all its descendants.
-  void addWithDescendants(const std::string& name, std::vector<std::string>& out) {
-    auto it = byName_.find(name);
-    if (it != byName_.end() && !it->second->unused) addOnce(out, name);
-    for (const BratTypeLine* c : children_[name]) addWithDescendants(c->name, out);
+  void addWithDescendants(const std::string& name, Names& out, std::size_t lineNo) {
+    std::vector<const std::string*> todo{&name};
+    while (!todo.empty() && !overBudget_) {
+      const std::string& n = *todo.back();
+      todo.pop_back();
+      spend(1, lineNo);
+      auto it = byName_.find(n);
+      if (it != byName_.end() && !it->second->unused) out.add(n);
+      auto kids = children_.find(n);
+      if (kids == children_.end()) continue;
+      for (auto c = kids->second.rbegin(); c != kids->second.rend(); ++c)
+        todo.push_back(&(*c)->name);
+    }
   }
 
+  static constexpr std::size_t kMaxExpandedTypes = 250000;
   std::string file_;
   BratConfReport& report_;
   std::map<std::string, const BratTypeLine*> byName_;
   std::map<std::string, std::vector<const BratTypeLine*>> children_;
   std::vector<std::string> eventNames_;
   std::set<std::string> said_;
+  std::map<std::string, std::size_t> relationIndex_;  // relation type name -> index in the schema
+  std::size_t visited_ = 0;
+  bool overBudget_ = false;
 };
 
 // Names written by encodeBratName come back as they were.
@@ -392,6 +430,7 @@ Result<Schema> parseBratConf(const std::string& annotationConf, const std::strin
   mapper.addEntitiesAndEvents(sections["entities"], sections["events"], schema);
   mapper.addRelations(sections["relations"], schema);
   mapper.addAttributes(sections["attributes"], schema);
+  if (mapper.overBudget()) return fail(report.errors.back());
   if (!visualConf.empty() && !firstInvalidUtf8(visualConf)) applyVisualConf(visualConf, schema);
   for (std::size_t i = 0; i < schema.spanLabels.size(); ++i) {
     if (schema.spanLabels[i].color.empty()) schema.spanLabels[i].color = defaultLabelColor(i);

@@ -2,6 +2,7 @@
 #include "brat_conf_lines.h"
 
 #include <cctype>
+#include <string>
 
 namespace scholion {
 namespace {
@@ -59,6 +60,66 @@ bool isReservedName(const std::string& name) {
   return false;
 }
 
+// Macro expansion as brat's repeated str.replace over the macros in order does it (a name inside
+// the value of macro M is expanded only if it comes after M), built in one pass and bounded the way
+// XML parsers bound entity expansion: by nesting depth, by the length of a line and by the bytes
+// a section may gain in all.
+constexpr int kMaxMacroDepth = 16;
+constexpr std::size_t kMaxMacroLine = 64 * 1024;
+constexpr std::size_t kMaxMacroOutput = 1024 * 1024;
+
+struct MacroExpansion {
+  const std::map<std::string, std::string>& macros;
+  std::size_t& budget;
+  std::string error;
+
+  static bool nameChar(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  }
+  // Appends `text` expanded to `out`; `inside` is the macro whose value `text` is (nullptr: the
+  // line itself). False, with `error` set, when a bound is reached.
+  bool expand(const std::string& text, const std::string* inside, int depth, std::string& out) {
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t close = std::string::npos;
+      if (text[i] == '<') {
+        std::size_t j = i + 1;
+        while (j < text.size() && nameChar(text[j])) ++j;
+        if (j > i + 1 && j < text.size() && text[j] == '>') close = j;
+      }
+      auto m =
+          close == std::string::npos ? macros.end() : macros.find(text.substr(i, close - i + 1));
+      if (m == macros.end() || (inside && !(*inside < m->first))) {
+        if (!grow(out, 1)) return false;
+        out += text[i++];
+        continue;
+      }
+      if (depth + 1 > kMaxMacroDepth) {
+        error = "macros nested more than " + std::to_string(kMaxMacroDepth) + " deep (" + m->first +
+                " inside " + (inside ? *inside : std::string("the line")) + ")";
+        return false;
+      }
+      if (!expand(m->second, &m->first, depth + 1, out)) return false;
+      i = close + 1;
+    }
+    return true;
+  }
+  bool grow(const std::string& out, std::size_t n) {
+    if (out.size() + n > kMaxMacroLine) {
+      error = "macro expansion makes this line longer than " + std::to_string(kMaxMacroLine) +
+              " bytes (macros expanding into each other?)";
+      return false;
+    }
+    if (budget < n) {
+      error = "macro-expanded lines of this section pass " + std::to_string(kMaxMacroOutput) +
+              " bytes in all; the rest of the section is not read";
+      budget = 0;
+      return false;
+    }
+    budget -= n;
+    return true;
+  }
+};
+
 struct RawLine {
   std::size_t lineNo;
   std::string text;
@@ -70,6 +131,7 @@ std::vector<BratTypeLine> readHierarchy(const std::vector<RawLine>& lines, const
   std::vector<BratTypeLine> out;
   std::map<std::string, std::string> macros;       // "<NAME>" -> value, this section only
   std::map<std::size_t, std::size_t> lastAtDepth;  // depth -> index in out
+  std::size_t budget = kMaxMacroOutput;            // bytes of macro-expanded lines still allowed
   auto error = [&](std::size_t lineNo, const std::string& what) {
     report.errors.push_back(file + ":" + std::to_string(lineNo) + ": " + what);
   };
@@ -94,9 +156,16 @@ std::vector<BratTypeLine> readHierarchy(const std::vector<RawLine>& lines, const
         continue;
       }
     }
-    for (const auto& [name, value] : macros) {
-      for (std::size_t p = 0; (p = l.find(name, p)) != std::string::npos; p += value.size())
-        l.replace(p, name.size(), value);
+    if (!macros.empty()) {
+      MacroExpansion x{macros, budget, {}};
+      std::string expanded;
+      x.expand(l, nullptr, 0, expanded);
+      if (!x.error.empty()) {
+        error(raw.lineNo, x.error);
+        if (budget == 0) break;  // the section's allowance is spent: stop reading it
+        continue;
+      }
+      l = std::move(expanded);
     }
     bool undefined = false;
     for (std::size_t p = 0; (p = l.find('<', p)) != std::string::npos; ++p) {

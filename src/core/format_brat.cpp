@@ -522,13 +522,12 @@ Result<Workspace> importBratFiles(const std::vector<NamedFile>& files,
 
 std::vector<NamedFile> writeBratFiles(const Workspace& ws, std::vector<std::string>* warnings) {
   std::vector<NamedFile> out;
-  std::set<std::string> stems;
+  UniqueNames stems;
   for (std::size_t i = 0; i < ws.documents.size(); ++i) {
     const DocumentData& d = ws.documents[i];
     std::string stem = noSpaces(fileStem(d.name.empty() ? d.id : d.name));
     if (stem.empty()) stem = "document" + std::to_string(i + 1);
-    std::string unique = stem;
-    for (int n = 2; !stems.insert(unique).second; ++n) unique = stem + "-" + std::to_string(n);
+    std::string unique = stems.take(stem);
     out.push_back({unique + ".txt", d.text});
     out.push_back({unique + ".ann", writeBratAnn(d, warnings, &ws.schema)});
   }

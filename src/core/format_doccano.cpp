@@ -16,7 +16,7 @@ const char kExtrasKey[] = "doccano";
 
 // Parses one JSON line into a document; false (with problems in `r`, pointers inside the line)
 // when it cannot be read.
-bool parseLine(JsonReader& r, const json& obj, std::size_t docIndex, std::set<std::string>& names,
+bool parseLine(JsonReader& r, const json& obj, std::size_t docIndex, UniqueNames& names,
                DocumentData& out) {
   const std::size_t before = r.problems.size();
   if (!r.isObject(obj, "")) return false;
@@ -25,8 +25,7 @@ bool parseLine(JsonReader& r, const json& obj, std::size_t docIndex, std::set<st
   if (!r.str(obj, textKey, "", text, true)) return false;
   std::string name = obj.contains("id") ? r.idText(obj["id"], "/id") : "";
   if (name.empty()) name = "document-" + std::to_string(docIndex);
-  std::string unique = name;
-  for (int n = 2; !names.insert(unique).second; ++n) unique = name + "-" + std::to_string(n);
+  std::string unique = names.take(name);
   auto data = makeDocumentData(unique, unique, std::move(text));
   if (!data) {
     r.add("/" + std::string(textKey), data.error());
@@ -141,7 +140,7 @@ bool parseLine(JsonReader& r, const json& obj, std::size_t docIndex, std::set<st
 Result<Workspace> parseDoccanoJsonl(const std::string& name, const std::string& bytes) {
   ErrorList errors(name);
   Workspace ws;
-  std::set<std::string> names;
+  UniqueNames names;
   std::size_t lineNo = 0;
   for (std::size_t b = 0; b < bytes.size() && !errors.full();) {
     auto nl = bytes.find('\n', b);

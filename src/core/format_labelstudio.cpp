@@ -162,7 +162,7 @@ std::string textKeyOf(const json& data) {
 
 // Reads one task into `out`; false (with problems in `r`) when it cannot be read.
 bool readTask(JsonReader& r, const json& task, const std::string& where, std::size_t taskIndex,
-              std::set<std::string>& docNames, DocumentData& out) {
+              UniqueNames& docNames, DocumentData& out) {
   if (!task.is_object()) {
     r.add(where, std::string("expected a task object, found ") + jsonTypeName(task));
     return false;
@@ -176,8 +176,7 @@ bool readTask(JsonReader& r, const json& task, const std::string& where, std::si
   }
   std::string name = "task-" + (task.contains("id") ? r.idText(task["id"], where + "/id")
                                                     : std::to_string(taskIndex + 1));
-  std::string unique = name;
-  for (int n = 2; !docNames.insert(unique).second; ++n) unique = name + "-" + std::to_string(n);
+  std::string unique = docNames.take(name);
   auto d = makeDocumentData(unique, unique, (*data)[textKey].get<std::string>());
   if (!d) {
     r.add(where + "/data/" + jsonPointerToken(textKey), d.error());
@@ -186,7 +185,7 @@ bool readTask(JsonReader& r, const json& task, const std::string& where, std::si
   out = std::move(d.value());
   OffsetIndex index(out.text);
   std::size_t before = r.problems.size();
-  std::set<std::string> annotators;
+  UniqueNames annotators;
   // Annotations (or the older "completions") first, then predictions, each its own layer.
   const char* annKey = task.contains("annotations") ? "annotations" : "completions";
   bool first = true;
@@ -199,9 +198,7 @@ bool readTask(JsonReader& r, const json& task, const std::string& where, std::si
       layer.annotator = annotatorOf((*anns)[i]);
       if (layer.annotator.empty() && prediction) layer.annotator = "predictions";
       if (layer.annotator.empty() && !first) layer.annotator = "annotator-" + std::to_string(i + 1);
-      std::string base = layer.annotator;
-      for (int n = 2; !annotators.insert(layer.annotator).second; ++n)
-        layer.annotator = base + "-" + std::to_string(n);
+      layer.annotator = annotators.take(layer.annotator);
       readLayer(r, (*anns)[i], where + "/" + key + "/" + std::to_string(i), out, index, layer);
       if (prediction) {
         json kept = json::parse(layer.extras[kExtrasKey], nullptr, false);
@@ -252,7 +249,7 @@ Result<Workspace> parseLabelStudioJson(const std::string& name, const std::strin
     return fail(name + ": expected an array of tasks, found " + jsonTypeName(root));
   ErrorList errors(name);
   Workspace ws;
-  std::set<std::string> docNames;
+  UniqueNames docNames;
   JsonReader r;
   for (std::size_t i = 0; i < root.size() && r.problems.size() < 10; ++i) {
     DocumentData doc;

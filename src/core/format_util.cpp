@@ -18,6 +18,16 @@ bool parseUint32(std::string_view s, uint32_t& out) {
   return true;
 }
 
+std::string UniqueNames::take(const std::string& name) {
+  std::size_t& next = next_[name];  // 0: the name itself is tried first, then suffixes from 2
+  for (;;) {
+    std::string candidate = next == 0 ? name : name + separator_ + std::to_string(next);
+    next = next == 0 ? 2 : next + 1;
+    ++probes_;
+    if (taken_.insert(candidate).second) return candidate;
+  }
+}
+
 void ErrorList::add(std::size_t line, std::size_t col, const std::string& message) {
   std::string loc = file_;
   if (line > 0) loc += ":" + std::to_string(line) + ":" + std::to_string(col > 0 ? col : 1);

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model.h"
@@ -18,6 +20,26 @@ namespace scholion {
 struct NamedFile {
   std::string name;
   std::string bytes;
+};
+
+// Distinct names: "name" if free, else "name-2", "name-3", ... (the first free one), in linear
+// time however many names repeat (a counter per name, not a search from 2 each time).
+class UniqueNames {
+ public:
+  explicit UniqueNames(std::string separator = "-") : separator_(std::move(separator)) {}
+  // Marks `name` as taken without renaming it (names that exist already).
+  void reserve(const std::string& name) { taken_.insert(name); }
+  bool taken(const std::string& name) const { return taken_.count(name) > 0; }
+  std::string take(const std::string& name);
+  // Candidates tried so far: each take tries its result once, and a name already taken fails at
+  // most twice (as itself and as "base-N" of one base), so probes <= takes + 2 * names taken.
+  std::size_t probes() const { return probes_; }
+
+ private:
+  std::string separator_;
+  std::unordered_set<std::string> taken_;
+  std::unordered_map<std::string, std::size_t> next_;  // name -> the next suffix to try
+  std::size_t probes_ = 0;
 };
 
 // Parses a non-negative decimal that fits uint32 (digits only: no sign, no spaces).

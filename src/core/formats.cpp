@@ -139,6 +139,7 @@ Result<Workspace> importUnchecked(const std::vector<NamedFile>& files, Format fo
     return fail(files[0].name + ": " + formatName(format) + " cannot be imported");
   if (format == Format::Brat) return importBratFiles(files, &warnings);
   Workspace merged;
+  UniqueNames ids;  // document ids of the merged files, each once
   for (std::size_t i = 0; i < files.size(); ++i) {
     const NamedFile& f = files[i];
     Result<Workspace> r = fail("");
@@ -164,16 +165,11 @@ Result<Workspace> importUnchecked(const std::vector<NamedFile>& files, Format fo
     }
     if (i == 0) {
       merged = std::move(r.value());
+      for (const auto& d : merged.documents) ids.reserve(d.id);
       continue;
     }
     for (auto& d : r->documents) {
-      std::string id = d.id;
-      for (int n = 2; std::any_of(merged.documents.begin(), merged.documents.end(),
-                                  [&](const DocumentData& o) { return o.id == id; });
-           ++n) {
-        id = d.id + "-" + std::to_string(n);
-      }
-      d.id = id;
+      d.id = ids.take(d.id);
       merged.documents.push_back(std::move(d));
     }
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 namespace scholion {
 namespace {
@@ -98,6 +99,9 @@ std::vector<std::string> schemaProblems(const Schema& s) {
       s.documentLabels, [](const DocumentLabel& d) -> const std::string& { return d.name; },
       "document label", problems);
 
+  // Label names as a hash set: relation signatures may name hundreds of thousands of labels.
+  std::unordered_set<std::string> labelNames;
+  for (const auto& l : s.spanLabels) labelNames.insert(l.name);
   std::map<std::string, std::string> hotkeys;  // key -> first label using it
   for (const auto& l : s.spanLabels) {
     if (!isHexColor(l.color))
@@ -127,13 +131,13 @@ std::vector<std::string> schemaProblems(const Schema& s) {
     }
     for (const auto* side : sides)
       for (const auto& l : *side)
-        if (!s.findLabel(l))
+        if (!labelNames.count(l))
           problems.push_back("relation type " + quoted(r.name) + " names unknown span label " +
                              quoted(l));
   }
   for (const auto& a : s.attributes) {
     for (const auto& l : a.labels)
-      if (!s.findLabel(l))
+      if (!labelNames.count(l))
         problems.push_back("attribute " + quoted(a.name) + " names unknown span label " +
                            quoted(l));
     std::set<std::string> values;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "disagreement.h"
 #include "format_util.h"
@@ -46,17 +47,10 @@ bool workspaceHasWork(const Editor& editor) {
   return false;
 }
 
-std::string uniqueDocumentId(const Editor& editor, const std::string& base,
-                             const std::vector<std::string>& taken) {
-  auto used = [&](const std::string& id) {
-    return editor.findDocument(id) != SIZE_MAX ||
-           std::find(taken.begin(), taken.end(), id) != taken.end();
-  };
-  if (!used(base)) return base;
-  for (int n = 2;; ++n) {
-    std::string id = base + "-" + std::to_string(n);
-    if (!used(id)) return id;
-  }
+UniqueNames documentIds(const Editor& editor) {
+  UniqueNames ids;
+  for (std::size_t i = 0; i < editor.documentCount(); ++i) ids.reserve(editor.doc(i).data().id);
+  return ids;
 }
 
 void joinLayer(std::vector<AnnotationLayer>& others, AnnotationLayer layer) {
@@ -99,15 +93,17 @@ MergePlan planMerge(const Editor& editor, Workspace in, MergeMode mode,
   p.edit.ops.push_back(opSetSchema(std::move(schema)));
 
   OtherLayersDraft others(editor);
-  std::vector<std::string> newIds;
+  UniqueNames ids = documentIds(editor);
+  std::unordered_map<std::string, std::size_t> byHash;  // open documents by content hash
+  for (std::size_t i = editor.documentCount(); i-- > 0;) byHash[editor.doc(i).data().sha256] = i;
   std::vector<WorkspaceOp> inserts, edits;
   const std::string fileAnnotator = in.annotator.empty() ? sourceName : in.annotator;
   for (DocumentData& d : in.documents) {
     if (d.sha256.empty()) d.sha256 = sha256Hex(d.text);
-    const std::size_t same = editor.findDocumentByHash(d.sha256);
+    const auto found = byHash.find(d.sha256);
+    const std::size_t same = found == byHash.end() ? SIZE_MAX : found->second;
     if (same == SIZE_MAX) {
-      d.id = uniqueDocumentId(editor, d.id.empty() ? std::string("doc") : d.id, newIds);
-      newIds.push_back(d.id);
+      d.id = ids.take(d.id.empty() ? std::string("doc") : d.id);
       inserts.push_back(opInsertDocument(editor.documentCount() + inserts.size(), std::move(d)));
       ++p.added;
       continue;
@@ -137,10 +133,9 @@ WorkspaceEdit planAddDocuments(const Editor& editor, std::vector<DocumentData> d
                                std::string description) {
   WorkspaceEdit e;
   e.description = std::move(description);
-  std::vector<std::string> newIds;
+  UniqueNames ids = documentIds(editor);
   for (DocumentData& d : docs) {
-    d.id = uniqueDocumentId(editor, d.id.empty() ? std::string("doc") : d.id, newIds);
-    newIds.push_back(d.id);
+    d.id = ids.take(d.id.empty() ? std::string("doc") : d.id);
     e.ops.push_back(opInsertDocument(editor.documentCount() + e.ops.size(), std::move(d)));
   }
   if (!e.ops.empty()) e.ops.push_back(opSetActive(editor.documentCount() + docs.size() - 1));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "editor.h"
+#include "format_util.h"
 #include "model.h"
 #include "result.h"
 
@@ -21,9 +22,9 @@ struct ParsedFile {
 // True when any document has annotations (own layer or others'): replacing it would lose work.
 bool workspaceHasWork(const Editor& editor);
 
-// `base`, or "base-2", "base-3"... : the first id no open document uses (nor any in `taken`).
-std::string uniqueDocumentId(const Editor& editor, const std::string& base,
-                             const std::vector<std::string>& taken = {});
+// The ids of the open documents, as taken names: take(base) gives `base`, or "base-2",
+// "base-3"...: the first id no open document (nor one taken before) uses.
+UniqueNames documentIds(const Editor& editor);
 
 // Adds `layer` to `others`, replacing a layer of the same annotator (loading a file again
 // replaces what it gave before).

@@ -257,7 +257,9 @@ TEST_CASE("added documents get unique ids and the last one is shown") {
   CHECK(ed.doc(2).data().id == "a-2");
   CHECK(ed.doc(3).data().id == "a-3");
   CHECK(ed.active() == 3);
-  CHECK(uniqueDocumentId(ed, "a", {"a-4"}) == "a-5");
+  UniqueNames ids = documentIds(ed);
+  ids.reserve("a-4");
+  CHECK(ids.take("a") == "a-5");
   CHECK(workspaceHasWork(ed) == false);
   addPerson(ed, 0, 0, 5);
   CHECK(workspaceHasWork(ed));
