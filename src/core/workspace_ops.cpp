@@ -190,6 +190,31 @@ WorkspaceEdit planSetInstructions(const Editor& editor, std::string instructions
   return e;
 }
 
+PromotePlan planPromoteToKey(const Editor& editor, const std::string& keyName) {
+  PromotePlan p;
+  p.edit.description = "Make the adjudicated layer the answer key";
+  OtherLayersDraft others(editor);
+  for (std::size_t i = 0; i < editor.documentCount(); ++i) {
+    const AnnotationLayer& mine = editor.doc(i).data().annotations;
+    if (!layerHasWork(mine)) continue;
+    AnnotationLayer key = mine;
+    key.annotator = keyName;
+    auto isKey = [&](const AnnotationLayer& l) { return l.annotator == keyName; };
+    const std::vector<AnnotationLayer>& now = editor.doc(i).data().others;
+    auto current = std::find_if(now.begin(), now.end(), isKey);
+    if (current != now.end() && *current == key) continue;  // already the key
+    std::vector<AnnotationLayer>& layers = others.of(i);
+    auto old = std::find_if(layers.begin(), layers.end(), isKey);
+    if (old != layers.end())
+      *old = std::move(key);
+    else
+      layers.push_back(std::move(key));
+    ++p.promoted;
+  }
+  others.emit(p.edit.ops);
+  return p;
+}
+
 std::string nameFromFile(const std::string& path) {
   std::string name = baseName(path);
   for (const char* ext : {"json", "scholion"})

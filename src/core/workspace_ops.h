@@ -76,6 +76,15 @@ struct StudentLayersPlan {
 StudentLayersPlan planStudentLayers(const Editor& editor, std::vector<ParsedFile> files,
                                     const std::string& keyName);
 
+// The teacher's adjudicated layer (the working layer) becomes the answer key `keyName` on purpose:
+// in every document where it holds work, the key layer is replaced by a copy of it (added where
+// there was none). Documents with an empty working layer keep their key. One undoable step.
+struct PromotePlan {
+  WorkspaceEdit edit;
+  int promoted = 0;  // documents whose key changes
+};
+PromotePlan planPromoteToKey(const Editor& editor, const std::string& keyName);
+
 // "Task-Alice.scholion.json" -> "Task-Alice": a name for a hand-in without an annotator.
 std::string nameFromFile(const std::string& path);
 

@@ -1,5 +1,5 @@
 // The Disagreements and Adjudication tabs of the class review: stepping through passages where
-// the students differ, and building the adjudicated (gold) version in the working layer.
+// the students differ, and building the adjudicated layer (the working layer) apart from the key.
 #include <algorithm>
 
 #include "panels.h"
@@ -8,6 +8,8 @@
 
 namespace scholion::ui {
 namespace {
+
+const char* const kAdjudicated = "adjudicated";
 
 const AnnotationLayer& noLayer() {
   static const AnnotationLayer empty;
@@ -177,19 +179,39 @@ void acceptMajority(UiState& s, bool allDocuments) {
     s.setMessage("Accepted the majority in " + std::to_string(changed) + " document(s)");
 }
 
-void exportGold(UiState& s) {
+// The adjudicated layer is exported as annotator "adjudicated", never as the key's name: the two
+// stay apart until the teacher promotes one to the other (promoteToKey).
+void exportAdjudicated(UiState& s) {
   Workspace ws = s.editor.snapshot();
   ws.exercise = ExerciseInfo{};
-  ws.annotator = "gold";
+  ws.annotator = kAdjudicated;
   for (DocumentData& d : ws.documents) {
     d.others.clear();
-    d.annotations.annotator = "gold";
+    d.annotations.annotator = kAdjudicated;
   }
   const std::string title = !s.editor.exercise().title.empty() ? s.editor.exercise().title
                             : s.classroom.titleBuf[0]          ? std::string(s.classroom.titleBuf)
                                                                : std::string("class");
-  std::string file = safeFilePart(title) + "-gold.scholion.json";
+  std::string file = safeFilePart(title) + "-adjudicated.scholion.json";
   s.offerFile(file, writeScholionJson(ws), "application/json");
+}
+
+void promoteToKey(UiState& s) {
+  const std::string& key = s.classroom.keyName;
+  PromotePlan plan = planPromoteToKey(s.editor, key);
+  if (plan.edit.empty())
+    return s.setMessage("The answer key \"" + key + "\" already equals the adjudicated layer");
+  const int n = plan.promoted;
+  if (!s.applyEdit(std::move(plan.edit))) return;
+  recomputeReview(s);  // grades now use the new key
+  s.setMessage("The adjudicated layer is now the answer key \"" + key + "\" in " +
+               std::to_string(n) + " document(s); Undo takes it back");
+}
+
+const AnnotationLayer* keyLayerOf(const UiState& s, std::size_t doc) {
+  for (const AnnotationLayer& l : s.editor.doc(doc).data().others)
+    if (l.annotator == s.classroom.keyName) return &l;
+  return nullptr;
 }
 
 }  // namespace
@@ -260,29 +282,40 @@ void drawAdjudicationTab(UiState& s) {
   const std::size_t doc = s.editor.active();
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled(
-      "Adjudication builds the final (gold) version in your own layer, the annotations shown in "
-      "the text: each action is one step you can undo (Ctrl+Z), and you can edit by hand as "
-      "usual. The answer key layer \"%s\" and the students' layers are not changed.",
+      "Adjudication builds the adjudicated layer: your own layer, the annotations shown in the "
+      "text. Each action is one step you can undo (Ctrl+Z), and you can edit by hand as usual. "
+      "The answer key \"%s\" and the students' layers are not changed; grades keep using the "
+      "key until you make the adjudicated layer the new key.",
       c.keyName.c_str());
   ImGui::PopTextWrapPos();
-  ImGui::Text("Your layer in \"%s\": %zu span(s)", s.doc()->data().name.c_str(),
-              s.doc()->data().annotations.spans.size());
+  const AnnotationLayer* key = keyLayerOf(s, doc);
+  ImGui::Text("In \"%s\": adjudicated %zu span(s); answer key \"%s\" %zu span(s)",
+              s.doc()->data().name.c_str(), s.doc()->data().annotations.spans.size(),
+              c.keyName.c_str(), key ? key->spans.size() : std::size_t{0});
   // The whole-document actions and the export first, so they stay on screen in a low window.
   if (ImGui::Button("Accept the majority in this document")) acceptMajority(s, false);
   recordWidget("adjudicate:majority");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
         "Keeps a span when more than half of the %zu students marked it the same way;\n"
-        "replaces your layer in this document (one undo step).",
+        "replaces the adjudicated layer in this document (one undo step).",
         c.students.size());
   ImGui::SameLine();
   if (ImGui::Button("... in every document")) acceptMajority(s, true);
   recordWidget("adjudicate:majority-all");
   ImGui::SameLine();
-  if (ImGui::Button("Export gold (Scholion JSON)")) exportGold(s);
-  recordWidget("gold:export");
+  if (ImGui::Button("Export adjudicated (Scholion JSON)")) exportAdjudicated(s);
+  recordWidget("adjudicated:export");
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Your layer of every document, as annotator \"gold\".");
+    ImGui::SetTooltip("Your layer of every document, as annotator \"%s\".", kAdjudicated);
+  ImGui::SameLine();
+  if (ImGui::Button("Make it the answer key")) promoteToKey(s);
+  recordWidget("adjudicated:promote");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Replaces the answer key \"%s\" by the adjudicated layer in every document where you "
+        "adjudicated;\ngrades are recomputed. One step: Ctrl+Z takes it back.",
+        c.keyName.c_str());
   sectionTitle("This passage");
   stepButtons(s);
   if (c.currentPassage >= 0 && c.currentPassage < static_cast<int>(c.passages.size())) {

@@ -278,3 +278,27 @@ TEST_CASE("rename and instructions are steps; a no-op plan is empty") {
   CHECK(nameFromFile("dir/Task-Alice.scholion.json") == "Task-Alice");
   CHECK(nameFromFile("Bob.json") == "Bob");
 }
+
+TEST_CASE("the adjudicated layer becomes the key only on purpose, in one undoable step") {
+  Editor ed = twoDocuments();
+  addPerson(ed, 0, 0, 11);  // the teacher's key in a
+  std::vector<ParsedFile> files;
+  files.push_back(ParsedFile{"bob.json", fileWith(kA, "bob")});
+  REQUIRE(ed.apply(std::move(planStudentLayers(ed, std::move(files), "gold").edit)).ok());
+  const AnnotationLayer keyBefore = ed.doc(0).data().others[0];
+  REQUIRE(keyBefore.annotator == "gold");
+  // Adjudicating changes the working layer only: the key stays.
+  addPerson(ed, 0, 16, 30);
+  CHECK(ed.doc(0).data().others[0] == keyBefore);
+  PromotePlan plan = planPromoteToKey(ed, "gold");
+  CHECK(plan.promoted == 1);  // b has no adjudicated work: its (absent) key is not touched
+  REQUIRE(ed.apply(std::move(plan.edit)).ok());
+  const AnnotationLayer& key = ed.doc(0).data().others[0];
+  CHECK(key.annotator == "gold");
+  CHECK(key.spans.size() == 2);
+  CHECK(ed.doc(0).data().others.size() == 2);  // bob's layer kept, no second key
+  CHECK(ed.doc(1).data().others.empty());
+  CHECK(planPromoteToKey(ed, "gold").edit.empty());  // nothing left to promote
+  REQUIRE(ed.undo().ok());
+  CHECK(ed.doc(0).data().others[0] == keyBefore);
+}

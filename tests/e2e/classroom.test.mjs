@@ -228,7 +228,7 @@ test('the teacher loads the hand-ins and sees grades computed by hand, and the a
   assert.ok(grade.length > 0);
 });
 
-test('disagreements step through the text; adjudication builds and exports the gold layer', async () => {
+test('disagreements step through the text; adjudication builds its own layer, exported and promoted to key on purpose', async () => {
   const { page } = teacher;
   const text = await page.evaluate(() => window.scholion.documentText());
   // Scroll the text away to its end, so stepping has to bring the passage back.
@@ -285,12 +285,26 @@ test('disagreements step through the text; adjudication builds and exports the g
   assert.equal(key.spans.length, 4, 'the answer key layer is untouched');
   await frames(page, 3);
   await screenshot(page, 'classroom-adjudication.png');
-  const gold = await download(page, () => clickWidget(page, 'gold:export'));
-  assert.equal(gold.name, 'Named-entities-1-gold.scholion.json');
-  const g = JSON.parse(gold.body);
-  assert.equal(g.annotator, 'gold');
+  const adj = await download(page, () => clickWidget(page, 'adjudicated:export'));
+  assert.equal(adj.name, 'Named-entities-1-adjudicated.scholion.json');
+  const g = JSON.parse(adj.body);
+  assert.equal(g.annotator, 'adjudicated', 'the adjudicated layer is not named like the key');
   assert.deepEqual(g.documents[0].layers, [], 'only the adjudicated layer');
   assert.deepEqual(spanSet(g.documents[0].spans), ['Date:July 18', 'GPE:Vladimir Putin', 'Person:Jiang Zemin', 'Person:Zhu Rongji']);
+  // Making it the answer key is a step of its own: the key takes the adjudicated spans, and Undo
+  // gives the old key back.
+  const keyBefore = spanSet(key.spans);
+  await clickWidget(page, 'adjudicated:promote');
+  await frames(page, 3);
+  ws = await exported(page);
+  let k = ws.documents[0].layers.find((l) => l.annotator === 'gold');
+  assert.deepEqual(spanSet(k.spans), spanSet(ws.documents[0].spans), 'the key is now the adjudicated layer');
+  assert.notDeepEqual(spanSet(k.spans), keyBefore);
+  await page.keyboard.press('Control+z');
+  await frames(page, 3);
+  ws = await exported(page);
+  k = ws.documents[0].layers.find((l) => l.annotator === 'gold');
+  assert.deepEqual(spanSet(k.spans), keyBefore, 'Undo gives the old key back');
   // Undo takes the acceptance back, one step.
   await page.keyboard.press('Control+z');
   await frames(page, 3);
