@@ -332,6 +332,7 @@ std::string App::stateJson() const {
   j["dark"] = s.prefs.dark;
   j["matches"] = s.find.matches.size();
   j["scrollY"] = s.view.scrollY;
+  j["textView"] = textViewStateJson(s.view);
   j["classroom"] = classroomStateJson(s);
   return dumpJson(j);
 }

@@ -22,13 +22,6 @@ ImU32 textOn(ImU32 bg) {
   return lum > 0.62f ? IM_COL32(20, 24, 30, 255) : IM_COL32(255, 255, 255, 255);
 }
 
-ImVec2 bezier(const VisibleFrame::Arc& a, float t) {
-  float u = 1 - t;
-  float w0 = u * u * u, w1 = 3 * u * u * t, w2 = 3 * u * t * t, w3 = t * t * t;
-  return ImVec2(w0 * a.p0.x + w1 * a.c0.x + w2 * a.c1.x + w3 * a.p1.x,
-                w0 * a.p0.y + w1 * a.c0.y + w2 * a.c1.y + w3 * a.p1.y);
-}
-
 bool inside(ImVec2 p, ImVec2 mn, ImVec2 mx) {
   return p.x >= mn.x && p.x < mx.x && p.y >= mn.y && p.y < mx.y;
 }
@@ -51,7 +44,6 @@ void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Sche
   f.spans.clear();
   f.lineSpans.clear();
   f.tags.clear();
-  f.relations.clear();
   f.arcs.clear();
   f.xs.clear();
   f.xsOffset.clear();
@@ -103,11 +95,7 @@ void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Sche
         int row = std::min(lv, m.tagRows - 1);
         float x0 = g.origin.x + xs[sp->start - l.cpStart];
         float x1 = g.origin.x + xs[std::min(sp->end, l.cpEnd) - l.cpStart];
-        const char* name = sp->label.c_str();
-        float w = font->CalcTextSizeA(m.tagFontSize, 1e9f, 0, name).x + 6;
-        // Abbreviate (as brat does) when the name is much wider than the span.
-        if (w > (x1 - x0) + m.tagFontSize * 1.5f && sp->label.size() > 3)
-          w = font->CalcTextSizeA(m.tagFontSize, 1e9f, 0, name, name + 3).x + 6;
+        const float w = tagWidth(font, m, sp->label, x1 - x0);
         float tx = std::max(x0, tagRight[row] + 2);
         tagRight[row] = tx + w;
         float ty = g.lineTop(li) + m.textTop - (row + 1) * m.tagHeight - 1;
@@ -116,36 +104,31 @@ void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Sche
     }
   }
 
-  // Relations touching a visible span, once each.
-  for (const Span* sp : f.spans) ds->relationsOf(sp->id, f.relations);
-  std::sort(f.relations.begin(), f.relations.end());
-  f.relations.erase(std::unique(f.relations.begin(), f.relations.end()), f.relations.end());
-  int slot = 0;
-  for (const Relation* r : f.relations) {
-    const Span* a = ds->span(r->from);
-    const Span* b = ds->span(r->to);
-    if (!a || !b) continue;
-    VisibleFrame::Arc arc;
-    arc.rel = r;
-    arc.p0 = anchorOf(view, a);
-    arc.p1 = anchorOf(view, b);
-    float dx = std::fabs(arc.p1.x - arc.p0.x);
-    float rise = m.tagHeight * (1.0f + 0.45f * static_cast<float>(slot++ % 4)) + dx * 0.08f;
-    rise = std::min(rise, m.lineHeight * 1.2f);
-    float top = std::min(arc.p0.y, arc.p1.y) - rise;
-    // Arcs of the first lines stay inside the document's top margin, their label pill whole
-    // (the pill's centre is the curve's midpoint: 1/8 of each end plus 3/4 of the control y).
-    const float docTop = view.geo.origin.y - m.padY + 1;
-    top = std::max(top, (docTop + m.tagHeight * 0.5f - 0.125f * (arc.p0.y + arc.p1.y)) / 0.75f);
-    arc.c0 = ImVec2(arc.p0.x + (arc.p1.x - arc.p0.x) * 0.15f, top);
-    arc.c1 = ImVec2(arc.p1.x - (arc.p1.x - arc.p0.x) * 0.15f, top);
-    const RelationType* rt = schema.findRelation(r->label);
-    arc.color = labelColor(rt ? rt->color : std::string(), 1.0f);
-    ImVec2 mid = bezier(arc, 0.5f);
-    ImVec2 ts = font->CalcTextSizeA(m.tagFontSize, 1e9f, 0, r->label.c_str());
-    arc.pillMin = ImVec2(mid.x - ts.x * 0.5f - 4, mid.y - m.tagHeight * 0.5f);
-    arc.pillMax = ImVec2(mid.x + ts.x * 0.5f + 4, mid.y + m.tagHeight * 0.5f);
-    f.arcs.push_back(arc);
+  // Arcs of the visible lines, laid out beforehand per line (text_arcs.h): placed on screen only.
+  const float halfPill = m.tagHeight * 0.5f;
+  for (std::size_t li = first; li <= last; ++li) {
+    for (const ArcPart* p = view.arcs.partsBegin(li); p != view.arcs.partsEnd(li); ++p) {
+      VisibleFrame::Arc arc;
+      arc.rel = p->rel;
+      arc.x0 = g.origin.x + p->anchorX;
+      arc.x1 = g.origin.x + p->otherX;
+      arc.y = g.arcLevelY(li, p->level);
+      arc.foot0 = g.arcFootY(li);
+      arc.edge1 = p->other != ArcPart::End::Span;
+      // An edge leg runs to the band's edge: down on the earlier line, up on the later one.
+      arc.foot1 = p->other == ArcPart::End::Span       ? arc.foot0
+                  : p->other == ArcPart::End::EdgeDown ? g.lineTop(li) - 1
+                                                       : g.bandTop(li) + 1;
+      const RelationType* rt = schema.findRelation(p->rel->label);
+      const bool directed = !rt || !rt->symmetric;
+      arc.arrow0 = directed && p->anchorIsTarget;
+      arc.arrow1 = directed && !p->anchorIsTarget;
+      arc.color = labelColor(rt ? rt->color : std::string(), 1.0f);
+      const float mid = (arc.x0 + arc.x1) * 0.5f, half = p->labelWidth * 0.5f;
+      arc.pillMin = ImVec2(mid - half, arc.y - halfPill);
+      arc.pillMax = ImVec2(mid + half, arc.y + halfPill);
+      f.arcs.push_back(arc);
+    }
   }
   f.valid = true;
 }
@@ -291,26 +274,32 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
     dl->AddText(font, m.tagFontSize, ImVec2(t.min.x + 3, t.min.y + 1), textOn(bg), name, end);
   }
 
-  // Relation arcs with their labels and arrowheads.
+  // Relation arcs in their lines' arc bands: legs up from the tags (or from the band's edge for
+  // an arc that goes on in another line), joined at the arc's level with rounded corners.
+  const float head = m.tagFontSize * 0.45f;
+  auto arrowhead = [&](float x, float tipY, float dir, ImU32 c) {  // dir +1 points down
+    dl->AddTriangleFilled(ImVec2(x, tipY), ImVec2(x - head, tipY - dir * head * 1.6f),
+                          ImVec2(x + head, tipY - dir * head * 1.6f), c);
+  };
   for (const VisibleFrame::Arc& a : f.arcs) {
-    bool selected = a.rel->id == s.sel.relation;
-    float th = selected ? 2.5f : 1.5f;
-    dl->AddBezierCubic(a.p0, a.c0, a.c1, a.p1, withAlpha(a.color, 0.9f), th, 24);
-    const RelationType* rt = schema.findRelation(a.rel->label);
-    if (!rt || !rt->symmetric) {
-      ImVec2 q = bezier(a, 0.93f);
-      ImVec2 d(a.p1.x - q.x, a.p1.y - q.y);
-      float len = std::sqrt(d.x * d.x + d.y * d.y);
-      if (len > 0.01f) {
-        d = ImVec2(d.x / len, d.y / len);
-        ImVec2 n(-d.y, d.x);
-        float sz = m.tagFontSize * 0.55f;
-        dl->AddTriangleFilled(
-            a.p1, ImVec2(a.p1.x - d.x * sz * 1.6f + n.x * sz, a.p1.y - d.y * sz * 1.6f + n.y * sz),
-            ImVec2(a.p1.x - d.x * sz * 1.6f - n.x * sz, a.p1.y - d.y * sz * 1.6f - n.y * sz),
-            a.color);
-      }
-    }
+    const bool selected = a.rel->id == s.sel.relation;
+    const ImU32 col = withAlpha(a.color, 0.9f);
+    const float dir = a.x1 >= a.x0 ? 1.0f : -1.0f, leg1 = a.foot1 >= a.y ? 1.0f : -1.0f;
+    const float round = std::min(m.arcLevelHeight * 0.5f, std::fabs(a.x1 - a.x0) * 0.5f);
+    const float r0 = std::min(round, std::fabs(a.foot0 - a.y));
+    const float r1 = std::min(round, std::fabs(a.foot1 - a.y));
+    dl->PathLineTo(ImVec2(a.x0, a.foot0));
+    dl->PathLineTo(ImVec2(a.x0, a.y + r0));
+    dl->PathBezierQuadraticCurveTo(ImVec2(a.x0, a.y), ImVec2(a.x0 + dir * r0, a.y), 6);
+    dl->PathLineTo(ImVec2(a.x1 - dir * r1, a.y));
+    dl->PathBezierQuadraticCurveTo(ImVec2(a.x1, a.y), ImVec2(a.x1, a.y + leg1 * r1), 6);
+    dl->PathLineTo(ImVec2(a.x1, a.foot1));
+    dl->PathStroke(col, 0, selected ? 2.5f : 1.5f);
+    if (a.arrow0) arrowhead(a.x0, a.foot0, 1.0f, a.color);
+    if (a.arrow1) arrowhead(a.x1, a.foot1, leg1, a.color);
+    // The far end of an arc that goes on in another line: a bar where it leaves this line.
+    if (a.edge1 && !a.arrow1)
+      dl->AddRectFilled(ImVec2(a.x1 - head, a.foot1 - 1), ImVec2(a.x1 + head, a.foot1 + 1), col);
     dl->AddRectFilled(a.pillMin, a.pillMax, ImGui::GetColorU32(ImGuiCol_ChildBg), 4.0f);
     dl->AddRect(a.pillMin, a.pillMax, withAlpha(a.color, selected ? 1.0f : 0.7f), 4.0f, 0,
                 selected ? 2.0f : 1.0f);
@@ -329,6 +318,31 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
       dl->AddCircleFilled(p1, 4.0f, accent);
     }
   }
+}
+
+nlohmann::json textViewStateJson(const TextViewState& view) {
+  nlohmann::json arcs = nlohmann::json::array();
+  if (view.frame.valid)
+    for (const VisibleFrame::Arc& a : view.frame.arcs)
+      arcs.push_back({{"id", a.rel->id},
+                      {"x0", a.x0},
+                      {"x1", a.x1},
+                      {"y", a.y},
+                      {"foot0", a.foot0},
+                      {"foot1", a.foot1},
+                      {"edge", a.edge1},
+                      {"pill", {a.pillMin.x, a.pillMin.y, a.pillMax.x, a.pillMax.y}}});
+  // Each visible line's rows from its tag row's top to its underlines' bottom.
+  nlohmann::json lines = nlohmann::json::array();
+  const TextGeometry& g = view.geo;
+  if (view.frame.valid)
+    for (std::size_t li = view.frame.first; li <= view.frame.last; ++li)
+      lines.push_back({g.lineTop(li) + g.m.textTop - g.m.tagHeight - 1,
+                       g.lineTop(li) + g.m.underlineTop + g.m.underlineStep * g.m.underlineLevels});
+  return {{"rect", {view.viewMin.x, view.viewMin.y, view.viewMax.x, view.viewMax.y}},
+          {"maxArcBand", g.m.arcBand(g.m.maxArcLevels)},
+          {"lines", lines},
+          {"arcs", arcs}};
 }
 
 }  // namespace scholion::ui

@@ -19,26 +19,41 @@ ViewMetrics metricsFor(float fontSize) {
   m.underlineTop = m.textTop + fontSize + 2;
   m.lineHeight =
       std::round(m.underlineTop + m.underlineStep * m.underlineLevels + fontSize * 0.15f);
+  m.arcLevelHeight = m.tagHeight + 4;
+  m.arcBandPad = 3;
+  m.maxArcLevels = 6;
   m.padX = std::round(fontSize * 1.5f);
   m.padY = std::round(fontSize * 0.75f);
   return m;
 }
 
+float tagWidth(const ImFont* font, const ViewMetrics& m, const std::string& label,
+               float spanWidth) {
+  const char* name = label.c_str();
+  float w = font->CalcTextSizeA(m.tagFontSize, 1e9f, 0, name).x + 6;
+  if (w > spanWidth + m.tagFontSize * 1.5f && label.size() > 3)
+    w = font->CalcTextSizeA(m.tagFontSize, 1e9f, 0, name, name + 3).x + 6;
+  return w;
+}
+
 std::size_t TextGeometry::lineAtY(float y) const {
   if (!layout || layout->lineCount() == 0) return 0;
-  float f = std::floor((y - origin.y) / m.lineHeight);
-  if (f < 0) return 0;
-  std::size_t li = static_cast<std::size_t>(f);
+  std::size_t li;
+  if (rows && rows->count() == layout->lineCount()) {
+    li = rows->lineAt(y - origin.y);
+  } else {
+    float f = std::floor((y - origin.y) / m.lineHeight);
+    if (f < 0) return 0;
+    li = static_cast<std::size_t>(f);
+  }
   return std::min(li, layout->lineCount() - 1);
 }
 
 uint32_t TextGeometry::cpAt(ImVec2 p) const {
   if (!layout || layout->lineCount() == 0) return 0;
-  float f = std::floor((p.y - origin.y) / m.lineHeight);
-  if (f < 0) return 0;
-  std::size_t li = static_cast<std::size_t>(f);
-  if (li >= layout->lineCount()) return layout->line(layout->lineCount() - 1).cpEnd;
-  return layout->cpAtX(li, p.x - origin.x);
+  if (p.y < bandTop(0)) return 0;
+  if (p.y >= bandTop(layout->lineCount())) return layout->line(layout->lineCount() - 1).cpEnd;
+  return layout->cpAtX(lineAtY(p.y), p.x - origin.x);
 }
 
 ImVec2 TextGeometry::rangeMin(std::size_t li, uint32_t start, const std::vector<float>& xs) const {

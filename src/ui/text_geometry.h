@@ -3,15 +3,18 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
+#include "arc_rows.h"
 #include "imgui.h"
 #include "model.h"
 #include "text_layout.h"
 
 namespace scholion::ui {
 
-// Vertical structure of one visual line (top to bottom): arc/tag band, text, underline band.
+// Vertical structure of one visual line (top to bottom): the arc band (as high as the line's arc
+// levels need, none without arcs), then lineHeight: tag row, text, underline band.
 struct ViewMetrics {
   float fontSize = 16;
   float tagFontSize = 10;  // label tags above spans
@@ -21,17 +24,42 @@ struct ViewMetrics {
   float underlineTop = 0;  // offset of the first underline from the line top
   float underlineStep = 3;
   int underlineLevels = 4;
-  float lineHeight = 40;
+  float lineHeight = 40;       // a line without arcs
+  float arcLevelHeight = 17;   // one arc level: a label pill and a little air
+  float arcBandPad = 3;        // above and below the levels of a line's arc band
+  int maxArcLevels = 6;        // the most levels a line gets (more arcs share the top one)
   float padX = 24, padY = 16;  // margins of the text inside the view
+  // Height of the arc band of a line with `levels` arc levels.
+  float arcBand(int levels) const {
+    return levels > 0 ? static_cast<float>(levels) * arcLevelHeight + 2 * arcBandPad : 0;
+  }
 };
 ViewMetrics metricsFor(float fontSize);
+// Width of the tag of a span `spanWidth` wide: its label, abbreviated (as brat does) when the
+// label is much wider than the span.
+float tagWidth(const ImFont* font, const ViewMetrics& m, const std::string& label, float spanWidth);
 
 struct TextGeometry {
   const TextLayout* layout = nullptr;
   ViewMetrics m;
-  ImVec2 origin;  // screen position of (x = 0, top of visual line 0)
+  ImVec2 origin;                      // screen position of (x = 0, top of visual line 0)
+  const LineOffsets* rows = nullptr;  // line tops (arc bands included); lineHeight each if none
 
-  float lineTop(std::size_t li) const { return origin.y + static_cast<float>(li) * m.lineHeight; }
+  // Top of line li's arc band (the top of its whole row).
+  float bandTop(std::size_t li) const {
+    return origin.y + (rows ? rows->top(li) : static_cast<float>(li) * m.lineHeight);
+  }
+  // Top of line li below its arc band: tag row, text and underlines follow.
+  float lineTop(std::size_t li) const {
+    return origin.y +
+           (rows ? rows->top(li + 1) - m.lineHeight : static_cast<float>(li) * m.lineHeight);
+  }
+  // Y of the middle of arc level `level` of line li.
+  float arcLevelY(std::size_t li, int level) const {
+    return lineTop(li) - m.arcBandPad - (static_cast<float>(level) + 0.5f) * m.arcLevelHeight;
+  }
+  // Where arcs end above a span's tag on line li.
+  float arcFootY(std::size_t li) const { return lineTop(li) + m.textTop - m.tagHeight - 2; }
   float textTop(std::size_t li) const { return lineTop(li) + m.textTop; }
   float textBottom(std::size_t li) const { return textTop(li) + m.fontSize; }
   // Visual line under screen y (clamped to existing lines).
@@ -57,9 +85,13 @@ struct VisibleFrame {
     const Span* span;
     ImVec2 min, max;
   };
+  // An arc part (text_arcs.h) on screen: legs at x0 and x1 from their feet up to y, joined there.
   struct Arc {
     const Relation* rel;
-    ImVec2 p0, c0, c1, p1;  // cubic Bezier from -> to
+    float x0, x1, y;      // x0: this line's span, x1: the other span or the line edge
+    float foot0, foot1;   // y where each leg ends (above a tag, or the band's edge)
+    bool arrow0, arrow1;  // arrowhead at that end (pointing along the leg, away from y)
+    bool edge1;           // x1 is the line's edge (the other end is on another line)
     ImVec2 pillMin, pillMax;
     ImU32 color;
   };
@@ -68,7 +100,6 @@ struct VisibleFrame {
   std::vector<const Span*> spans;
   std::vector<LineSpan> lineSpans;
   std::vector<Tag> tags;
-  std::vector<const Relation*> relations;
   std::vector<Arc> arcs;
   std::vector<float> xs;           // boundary xs of the visible lines, concatenated
   std::vector<uint32_t> xsOffset;  // start of each visible line's xs in `xs`

@@ -67,6 +67,7 @@ bool TextLayout::update(std::shared_ptr<const Document> doc, const ImFont* font,
 
 void TextLayout::build() {
   auto t0 = std::chrono::steady_clock::now();
+  ++generation_;
   lines_.clear();
   if (!doc_ || !font_) return;
   const std::string& s = doc_->text();

@@ -28,6 +28,9 @@ class TextLayout {
   const Document* document() const { return doc_.get(); }
   const ImFont* font() const { return font_; }
   float fontSize() const { return size_; }
+  float wrapWidth() const { return width_; }
+  // Changes whenever the lines were rebuilt (for what is derived from them, such as arcs).
+  uint64_t generation() const { return generation_; }
   std::size_t lineCount() const { return lines_.size(); }
   const VisualLine& line(std::size_t i) const { return lines_[i]; }
   // The visual line holding code point cp (the last line for cp == length); O(log n).
@@ -49,6 +52,7 @@ class TextLayout {
   float size_ = 0, width_ = 0, scale_ = 1;
   std::vector<VisualLine> lines_;
   double buildMs_ = 0;
+  uint64_t generation_ = 0;
 };
 
 }  // namespace scholion::ui

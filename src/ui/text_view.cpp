@@ -348,8 +348,9 @@ void drawTextView(UiState& s, ImVec2 pos, ImVec2 size) {
   const float scrollbar = ImGui::GetStyle().ScrollbarSize;
   const float wrapWidth = std::max(50.0f, size.x - 2 * m.padX - scrollbar);
   s.view.layout.update(ds.documentPtr(), font, fontSize, wrapWidth);
+  s.view.arcs.update(s.view.layout, ds, m, font);
 
-  const float total = static_cast<float>(s.view.layout.lineCount()) * m.lineHeight + 2 * m.padY;
+  const float total = s.view.arcs.rows().total() + 2 * m.padY;
   ImGui::SetCursorPos(ImVec2(0, 0));
   ImGui::Dummy(ImVec2(1, total));
   if (s.view.restoreScrollY >= 0) {
@@ -360,15 +361,16 @@ void drawTextView(UiState& s, ImVec2 pos, ImVec2 size) {
   s.view.scrollY = ImGui::GetScrollY();
   s.view.geo.layout = &s.view.layout;
   s.view.geo.m = m;
+  s.view.geo.rows = &s.view.arcs.rows();
   s.view.geo.origin = ImVec2(wpos.x + m.padX, wpos.y + m.padY - s.view.scrollY);
   s.view.viewMin = wpos;
   s.view.viewMax = ImVec2(wpos.x + size.x, wpos.y + size.y);
 
   if (s.view.scrollToCp >= 0) {
     std::size_t line = s.view.layout.lineOfCp(static_cast<uint32_t>(s.view.scrollToCp));
-    float top = static_cast<float>(line) * m.lineHeight;
-    float cur = s.view.scrollY;
-    if (s.view.scrollCentered || top < cur || top + m.lineHeight + 2 * m.padY > cur + size.y) {
+    const float top = s.view.arcs.rows().top(line), height = s.view.arcs.rows().height(line);
+    const float cur = s.view.scrollY;
+    if (s.view.scrollCentered || top < cur || top + height + 2 * m.padY > cur + size.y) {
       ImGui::SetScrollY(std::max(0.0f, top - size.y * 0.35f));
       // Our own origin follows at once, so this frame's geometry is already right.
       s.view.scrollY = std::max(0.0f, std::min(top - size.y * 0.35f, total - size.y));
@@ -379,7 +381,14 @@ void drawTextView(UiState& s, ImVec2 pos, ImVec2 size) {
   handleScrollKeys(s, size.y);
 
   buildVisibleFrame(s.view, *s.doc(), s.editor.schema(), font);
+  const uint64_t revision = s.doc()->revision();
   handleMouse(s);
+  // A gesture that changed the annotations (a resize) moves tags and arcs: lay them out again so
+  // that nothing drawn this frame points at what changed.
+  if (s.doc()->revision() != revision) {
+    s.view.arcs.update(s.view.layout, *s.doc(), m, font);
+    buildVisibleFrame(s.view, *s.doc(), s.editor.schema(), font);
+  }
   drawVisibleFrame(s, font);
   drawPopups(s);
   ImGui::End();

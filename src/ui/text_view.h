@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "imgui.h"
 #include "text_view_state.h"
@@ -28,6 +29,9 @@ void forEachVisibleSegment(const TextViewState& view, uint32_t a, uint32_t b, Fn
   }
 }
 void drawVisibleFrame(UiState& s, const ImFont* font);
+// For window.scholion.state(): the view's rectangle, the rows of its visible text lines and the
+// arcs on screen (their levels' y, legs and label pills), for browser tests to check the pixels.
+nlohmann::json textViewStateJson(const TextViewState& view);
 const Span* spanUnder(const TextViewState& view, ImVec2 p);  // tag or innermost span text at p
 const Relation* relationUnder(const TextViewState& view, ImVec2 p);
 // Token helpers (actions.cpp): snap a range to whole tokens, trimming spaces at its ends.

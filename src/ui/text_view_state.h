@@ -7,6 +7,7 @@
 
 #include "imgui.h"
 #include "model.h"
+#include "text_arcs.h"
 #include "text_geometry.h"
 #include "text_layout.h"
 
@@ -14,6 +15,7 @@ namespace scholion::ui {
 
 struct TextViewState {
   TextLayout layout;
+  ArcLayout arcs;             // arc levels and line heights, rebuilt with the layout or the spans
   TextGeometry geo;           // valid after the text view was laid out this frame
   ImVec2 viewMin, viewMax;    // screen rectangle of the text view
   float scrollY = 0;          // current scroll (read back from ImGui)

@@ -1,9 +1,11 @@
 // Browser benchmark (not a test): open a 1 MiB / 25,000-span / 2,500-relation workspace in
 // headless Chromium, then record the app's own per-frame CPU time while scrolling and while
 // adding spans. Run: ./emsdk-build.sh bench (or SCHOLION_SITE=build/web/site node this-file).
+// With the argument 250k: a 250,000-character text with 6,000 spans and 3,000 relations at mixed
+// distances (same line, a few lines, many lines) instead.
 import { launch, openApp, frames } from '../harness.mjs';
 import { enterName } from '../gestures.mjs';
-import { buildWorkspace } from './workspace.mjs';
+import { buildWorkspace, relationWorkspace } from './workspace.mjs';
 
 function percentile(values, p) {
   const v = [...values].sort((a, b) => a - b);
@@ -16,7 +18,9 @@ try {
   await enterName(page, 'Bench');
   const template = JSON.parse(await page.evaluate(() => window.scholion.exportJson()));
   const sample = await page.evaluate(() => window.scholion.documentText());
-  const ws = buildWorkspace(template, sample);
+  const ws = process.argv[2] === '250k'
+    ? relationWorkspace(template, sample, { chars: 250000, spans: 6000, relations: 3000 })
+    : buildWorkspace(template, sample);
   const json = JSON.stringify(ws);
   console.log(`workspace: ${(Buffer.byteLength(ws.documents[0].text) / 1048576).toFixed(2)} MiB text, ` +
     `${ws.documents[0].spans.length} spans, ${ws.documents[0].relations.length} relations, ${(json.length / 1e6).toFixed(1)} MB JSON`);

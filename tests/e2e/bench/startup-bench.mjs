@@ -6,11 +6,11 @@
 // default, or SCHOLION_BENCH_RUNS).
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { launch, openApp, siteDir, stopServer } from '../harness.mjs';
 import { startServer } from '../../../web/serve.mjs';
 import { enterName } from '../gestures.mjs';
+import { relationWorkspace } from './workspace.mjs';
 
 const RUNS = Number(process.argv[2] || process.env.SCHOLION_BENCH_RUNS || 5);
 // Phases in the order they happen (web/scholion-startup.js, src/platform/host.cpp).
@@ -26,30 +26,7 @@ const median = (v) => {
 // A workspace with one document of `chars` code points (the sample repeated) and `spans` spans
 // on words of four letters or more, spread evenly over the text.
 function makeWorkspace(template, sample, chars, spans) {
-  let text = '';
-  while (Array.from(text).length < chars) text += sample;
-  text = Array.from(text).slice(0, chars).join('');
-  // Code point offset of every UTF-16 index (the text has non-ASCII characters).
-  const cp = new Array(text.length + 1);
-  for (let i = 0, n = 0; i <= text.length; i++) {
-    cp[i] = n;
-    const u = text.charCodeAt(i);
-    if (!(u >= 0xdc00 && u <= 0xdfff)) n++;
-  }
-  const words = [];
-  const re = /[A-Za-z]{4,}/g;
-  let m;
-  while ((m = re.exec(text))) words.push([cp[m.index], cp[m.index + m[0].length], m[0]]);
-  const labels = template.schema.spanLabels.map((l) => l.name);
-  const step = words.length / spans;
-  const list = [];
-  for (let i = 0; i < spans; i++) {
-    const [start, end, w] = words[Math.floor(i * step)];
-    list.push({ id: `T${i + 1}`, label: labels[i % labels.length], start, end, text: w });
-  }
-  const doc = { id: `doc${chars}`, name: `doc-${chars}.txt`, text,
-    sha256: crypto.createHash('sha256').update(text).digest('hex'), spans: list, relations: [] };
-  return { ...template, annotator: 'Bench', documents: [doc], activeDocument: 0 };
+  return { ...relationWorkspace(template, sample, { chars, spans, relations: 0 }), annotator: 'Bench' };
 }
 
 // The autosave entries (localStorage) the app writes for a workspace: seeded into new contexts.

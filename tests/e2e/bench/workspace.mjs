@@ -25,3 +25,55 @@ export function buildWorkspace(template, sample) {
   const doc = { id: 'big', name: 'big.txt', text, sha256: crypto.createHash('sha256').update(text).digest('hex'), spans, relations };
   return { ...template, documents: [doc], activeDocument: 0 };
 }
+
+// The sample repeated and cut to `chars` code points.
+export function repeatText(sample, chars) {
+  let text = '';
+  while (Array.from(text).length < chars) text += sample;
+  return Array.from(text).slice(0, chars).join('');
+}
+
+// Words of four letters or more as [start, end, word], offsets in code points (JS strings index
+// UTF-16 units).
+export function wordsOf(text) {
+  const cp = new Array(text.length + 1);
+  for (let i = 0, n = 0; i <= text.length; i++) {
+    cp[i] = n;
+    const u = text.charCodeAt(i);
+    if (!(u >= 0xdc00 && u <= 0xdfff)) n++;
+  }
+  const words = [];
+  const re = /[A-Za-z]{4,}/g;
+  let m;
+  while ((m = re.exec(text))) words.push([cp[m.index], cp[m.index + m[0].length], m[0]]);
+  return words;
+}
+
+// A workspace of `chars` code points (the sample repeated) with `spans` spans on words of four
+// letters or more, spread evenly, and `relations` relations between them at mixed distances: most
+// to a span a few words on (same line), some a few lines on, some many lines on. Relation types
+// follow the schema's from/to rules unless `type` names one type for all.
+export function relationWorkspace(template, sample, { chars, spans, relations, type }) {
+  const text = repeatText(sample, chars);
+  const words = wordsOf(text);
+  const labels = template.schema.spanLabels.map((l) => l.name);
+  const step = words.length / spans;
+  const list = [];
+  for (let i = 0; i < spans; i++) {
+    const [start, end, w] = words[Math.floor(i * step)];
+    list.push({ id: `T${i + 1}`, label: labels[i % 4 === 0 ? 0 : (i % 3) + 1], start, end, text: w });
+  }
+  const types = template.schema.relationTypes;
+  const allowed = (a, b) => type || types.find((t) => t.from.includes(a.label) && t.to.includes(b.label))?.name;
+  const distances = [1, 2, 1, 3, 2, 5, 1, 12, 2, 40];
+  const rels = [];
+  for (let i = 0; rels.length < relations && i < list.length * 4; i++) {
+    const a = list[i % list.length];
+    const b = list[(i % list.length) + distances[i % distances.length] + (i >= list.length ? 1 : 0)];
+    const label = b && allowed(a, b);
+    if (label) rels.push({ id: `R${rels.length + 1}`, label, from: a.id, to: b.id });
+  }
+  const doc = { id: `doc${chars}`, name: `doc-${chars}.txt`, text,
+    sha256: crypto.createHash('sha256').update(text).digest('hex'), spans: list, relations: rels };
+  return { ...template, documents: [doc], activeDocument: 0 };
+}

@@ -1,0 +1,120 @@
+// Per-line arc layout: which relation arcs each visual line carries, their levels and the line
+// heights; built in one pass over the relations when spans, relations or the wrapping change.
+#include "text_arcs.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "imgui.h"
+
+namespace scholion::ui {
+namespace {
+
+// The visual line a span's tag (and so its arcs) sits on: the line of its first character, or
+// the next one when it starts exactly at a wrap point (as TextGeometry::firstLineRect).
+std::size_t tagLine(const TextLayout& layout, const Span& sp) {
+  std::size_t li = layout.lineOfCp(sp.start);
+  if (sp.start == layout.line(li).cpEnd && li + 1 < layout.lineCount() && sp.end > sp.start) ++li;
+  return li;
+}
+
+// Where arcs attach to a span: the middle of its tag (tags start at the span's first character).
+float anchorX(const TextLayout& layout, std::size_t li, const Span& sp, const ViewMetrics& m,
+              const ImFont* font) {
+  const VisualLine& l = layout.line(li);
+  const float x0 = layout.xOfCp(li, std::max(sp.start, l.cpStart));
+  const float x1 = layout.xOfCp(li, std::min(sp.end, l.cpEnd));
+  return x0 + tagWidth(font, m, sp.label, x1 - x0) * 0.5f;
+}
+
+}  // namespace
+
+bool ArcLayout::update(const TextLayout& layout, const DocumentState& doc, const ViewMetrics& m,
+                       const ImFont* font) {
+  if (built_ && layout.generation() == layoutGeneration_ && &doc == doc_ &&
+      doc.revision() == revision_ && m.fontSize == fontSize_)
+    return false;
+  built_ = true;
+  layoutGeneration_ = layout.generation();
+  doc_ = &doc;
+  revision_ = doc.revision();
+  fontSize_ = m.fontSize;
+  build(layout, doc, m, font);
+  return true;
+}
+
+void ArcLayout::build(const TextLayout& layout, const DocumentState& doc, const ViewMetrics& m,
+                      const ImFont* font) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::size_t lines = layout.lineCount();
+  unsorted_.clear();
+  partLine_.clear();
+  const float rightEdge = layout.wrapWidth() + m.padX * 0.5f, leftEdge = -m.padX * 0.5f;
+  if (lines > 0 && font) {
+    for (const Relation& r : doc.data().annotations.relations) {
+      const Span* a = doc.span(r.from);
+      const Span* b = doc.span(r.to);
+      if (!a || !b) continue;
+      ArcPart p;
+      p.rel = &r;
+      p.labelWidth = font->CalcTextSizeA(m.tagFontSize, 1e9f, 0, r.label.c_str()).x + 8;
+      const std::size_t la = tagLine(layout, *a), lb = tagLine(layout, *b);
+      const float xa = anchorX(layout, la, *a, m, font), xb = anchorX(layout, lb, *b, m, font);
+      if (la == lb) {
+        p.anchorX = xa;
+        // A span related to itself: a small loop to the right of its tag.
+        p.otherX = a == b ? xa + std::max(p.labelWidth, m.fontSize) : xb;
+        p.other = ArcPart::End::Span;
+        p.anchorIsTarget = false;  // the arrowhead is at the other end, the target
+        unsorted_.push_back(p);
+        partLine_.push_back(static_cast<uint32_t>(la));
+        continue;
+      }
+      // Two parts: the earlier line leaves at its right edge, the later one enters at its left.
+      const bool forward = la < lb;
+      p.anchorX = forward ? xa : xb;
+      p.otherX = rightEdge;
+      p.other = ArcPart::End::EdgeDown;
+      p.anchorIsTarget = !forward;
+      unsorted_.push_back(p);
+      partLine_.push_back(static_cast<uint32_t>(std::min(la, lb)));
+      p.anchorX = forward ? xb : xa;
+      p.otherX = leftEdge;
+      p.other = ArcPart::End::EdgeUp;
+      p.anchorIsTarget = forward;
+      unsorted_.push_back(p);
+      partLine_.push_back(static_cast<uint32_t>(std::max(la, lb)));
+    }
+  }
+  // Group by line (a counting sort keeps the relations' order within a line).
+  lineFirst_.assign(lines + 1, 0);
+  for (uint32_t li : partLine_) ++lineFirst_[li + 1];
+  for (std::size_t i = 0; i < lines; ++i) lineFirst_[i + 1] += lineFirst_[i];
+  parts_.resize(unsorted_.size());
+  order_.assign(lineFirst_.begin(), lineFirst_.end());
+  for (std::size_t k = 0; k < unsorted_.size(); ++k) parts_[order_[partLine_[k]]++] = unsorted_[k];
+
+  // Levels per line, and the heights they need.
+  levels_.assign(lines, 0);
+  heights_.assign(lines, m.lineHeight);
+  for (std::size_t li = 0; li < lines; ++li) {
+    const uint32_t b = lineFirst_[li], e = lineFirst_[li + 1];
+    if (b == e) continue;
+    intervals_.clear();
+    for (uint32_t k = b; k < e; ++k) {
+      const ArcPart& p = parts_[k];
+      const float lo = std::min(p.anchorX, p.otherX), hi = std::max(p.anchorX, p.otherX);
+      const float mid = (lo + hi) * 0.5f, half = std::max((hi - lo) * 0.5f, p.labelWidth * 0.5f);
+      intervals_.push_back({mid - half, mid + half, 0});
+    }
+    const int used = assignArcLevels(intervals_, m.maxArcLevels, 4.0f, order_);
+    for (uint32_t k = b; k < e; ++k) parts_[k].level = intervals_[k - b].level;
+    levels_[li] = static_cast<uint8_t>(used);
+    heights_[li] += m.arcBand(used);
+  }
+  rows_.assign(heights_);
+  buildMs_ =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace scholion::ui
