@@ -66,13 +66,19 @@ export function relationWorkspace(template, sample, { chars, spans, relations, t
   const types = template.schema.relationTypes;
   const allowed = (a, b) => type || types.find((t) => t.from.includes(a.label) && t.to.includes(b.label))?.name;
   const distances = [1, 2, 1, 3, 2, 5, 1, 12, 2, 40];
+  // Candidate pairs pass by pass (each pass one span further), then an even pick over the text.
+  const cands = [];
+  for (let pass = 0; pass < 4 && cands.length < relations; pass++)
+    list.forEach((a, i) => {
+      const b = list[i + distances[i % distances.length] + pass];
+      const label = b && allowed(a, b);
+      if (label) cands.push([i, { label, from: a.id, to: b.id }]);
+    });
+  cands.sort((x, y) => x[0] - y[0]);
+  const n = Math.min(relations, cands.length);
   const rels = [];
-  for (let i = 0; rels.length < relations && i < list.length * 4; i++) {
-    const a = list[i % list.length];
-    const b = list[(i % list.length) + distances[i % distances.length] + (i >= list.length ? 1 : 0)];
-    const label = b && allowed(a, b);
-    if (label) rels.push({ id: `R${rels.length + 1}`, label, from: a.id, to: b.id });
-  }
+  for (let k = 0; k < n; k++)
+    rels.push({ id: `R${k + 1}`, ...cands[Math.floor((k * cands.length) / n)][1] });
   const doc = { id: `doc${chars}`, name: `doc-${chars}.txt`, text,
     sha256: crypto.createHash('sha256').update(text).digest('hex'), spans: list, relations: rels };
   return { ...template, documents: [doc], activeDocument: 0 };
