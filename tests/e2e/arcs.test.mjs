@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, openApp, screenshot, frames } from './harness.mjs';
+import { launch, openApp, screenshot, frames, pixels } from './harness.mjs';
 import { enterName, state } from './gestures.mjs';
 import { relationWorkspace } from './bench/workspace.mjs';
 
@@ -15,24 +15,6 @@ after(async () => { await env?.close(); });
 // Arcs of this test are pure green, a colour no span label, text or panel uses.
 const ARC = '#00ff00';
 const isArc = (r, g, b) => g > 200 && r < 110 && b < 110;
-
-// Pixels of a screenshot as { w, h, at(x, y) -> [r, g, b] }, decoded in the page.
-async function pixels(page, png) {
-  const { w, h, b64 } = await page.evaluate(async (src) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + src;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const rgba = new Blob([g.getImageData(0, 0, c.width, c.height).data]);
-    const url = await new Promise((r) => { const f = new FileReader(); f.onload = () => r(f.result); f.readAsDataURL(rgba); });
-    return { w: c.width, h: c.height, b64: url.slice(url.indexOf(',') + 1) };
-  }, png.toString('base64'));
-  const data = Buffer.from(b64, 'base64');
-  return { w, h, at: (x, y) => { const i = (y * w + x) * 4; return [data[i], data[i + 1], data[i + 2]]; } };
-}
 
 // Arc-coloured pixels in rows [y0, y1) and columns [x0, x1) of the screenshot.
 function arcPixels(img, x0, x1, y0, y1) {

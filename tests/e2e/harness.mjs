@@ -68,24 +68,33 @@ export async function frames(page, n = 3) {
   for (let i = 0; i < n; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 }
 
-// Decodes a PNG in the page (WebGL canvases cannot be read back after presenting) and counts
-// distinct colours and the share of dark pixels (text) in it.
-export async function imageStats(page, pngBuffer) {
-  return page.evaluate(async (b64) => {
+// Decodes a PNG in the page (WebGL canvases cannot be read back after presenting): its width,
+// height and RGBA bytes, and at(x, y) -> [r, g, b].
+export async function pixels(page, pngBuffer) {
+  const { w, h, b64 } = await page.evaluate(async (src) => {
     const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
+    img.src = 'data:image/png;base64,' + src;
     await img.decode();
     const c = document.createElement('canvas');
     c.width = img.width; c.height = img.height;
     const g = c.getContext('2d');
     g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set();
-    let dark = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      if (d[i] + d[i + 1] + d[i + 2] < 200) dark++;
-    }
-    return { colours: seen.size, w: c.width, h: c.height, darkShare: dark / (d.length / 4) };
+    const rgba = new Blob([g.getImageData(0, 0, c.width, c.height).data]);
+    const url = await new Promise((r) => { const f = new FileReader(); f.onload = () => r(f.result); f.readAsDataURL(rgba); });
+    return { w: c.width, h: c.height, b64: url.slice(url.indexOf(',') + 1) };
   }, pngBuffer.toString('base64'));
+  const data = Buffer.from(b64, 'base64');
+  return { w, h, data, at: (x, y) => { const i = (y * w + x) * 4; return [data[i], data[i + 1], data[i + 2]]; } };
+}
+
+// Counts distinct colours and the share of dark pixels (text) in a PNG.
+export async function imageStats(page, pngBuffer) {
+  const { w, h, data: d } = await pixels(page, pngBuffer);
+  const seen = new Set();
+  let dark = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    if (d[i] + d[i + 1] + d[i + 2] < 200) dark++;
+  }
+  return { colours: seen.size, w, h, darkShare: dark / (d.length / 4) };
 }
