@@ -33,10 +33,13 @@ apt_update_once() {
 }
 
 ensure_packages() {
-  local want=(g++ cmake make pkg-config libsdl2-dev libgl-dev nlohmann-json3-dev catch2
-    fonts-dejavu-core xz-utils ccache)
+  local want=(g++ cmake make pkg-config libsdl2-dev libgl-dev libfontconfig-dev libfreetype-dev
+    nlohmann-json3-dev catch2 fonts-dejavu-core xz-utils ccache)
   [ -n "${EMSDK:-}" ] || want+=(emscripten node-acorn)
-  [ "${1:-}" = test ] && want+=(chromium clang-format)
+  # The browser tests draw Chinese, Japanese, Arabic, Hebrew, Hindi and colour emoji with the
+  # system's fonts, as a reader's browser would; the app itself ships none of these fonts.
+  [ "${1:-}" = test ] && want+=(chromium clang-format fonts-noto-core fonts-noto-cjk
+    fonts-noto-color-emoji)
   local missing=()
   for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -44,7 +44,8 @@ if(EMSCRIPTEN)
   # The platform code is compiled once and linked twice: the served site and the offline page.
   add_library(scholion_web_platform OBJECT ${SCHOLION_HOST_SOURCES}
     ${CMAKE_SOURCE_DIR}/src/platform/web/web_main.cpp
-    ${CMAKE_SOURCE_DIR}/src/platform/web/web_services.cpp)
+    ${CMAKE_SOURCE_DIR}/src/platform/web/web_services.cpp
+    ${CMAKE_SOURCE_DIR}/src/platform/web/web_glyphs.cpp)
   target_include_directories(scholion_web_platform PRIVATE ${CMAKE_SOURCE_DIR}/src/platform
                              ${CMAKE_SOURCE_DIR}/src/platform/web)
   target_link_libraries(scholion_web_platform PUBLIC scholion_ui scholion_app_assets)
@@ -105,9 +106,14 @@ if(EMSCRIPTEN)
 else()
   add_executable(scholion_desktop ${SCHOLION_HOST_SOURCES}
     ${CMAKE_SOURCE_DIR}/src/platform/native/native_main.cpp
-    ${CMAKE_SOURCE_DIR}/src/platform/native/native_services.cpp)
+    ${CMAKE_SOURCE_DIR}/src/platform/native/native_services.cpp
+    ${CMAKE_SOURCE_DIR}/src/platform/native/native_glyphs.cpp)
   target_include_directories(scholion_desktop PRIVATE ${CMAKE_SOURCE_DIR}/src/platform
                              ${CMAKE_SOURCE_DIR}/src/platform/native)
-  target_link_libraries(scholion_desktop PRIVATE scholion_ui scholion_app_assets)
+  # Glyphs the UI font lacks: fontconfig picks a system font, FreeType draws it.
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(SCHOLION_FONTS REQUIRED IMPORTED_TARGET fontconfig freetype2)
+  target_link_libraries(scholion_desktop PRIVATE scholion_ui scholion_app_assets
+                        PkgConfig::SCHOLION_FONTS)
   target_compile_options(scholion_desktop PRIVATE ${SCHOLION_WARNINGS})
 endif()

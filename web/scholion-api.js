@@ -235,6 +235,9 @@ var Module = typeof Module !== 'undefined' ? Module : {};
       } finally { Module._free(p); }
     },
     flushSave: function () { flush(); },
+    // What the app asked the browser to draw because the UI font lacks it (docs/scripts.md):
+    // {measured, rasterized, nonEmpty, colored, texts: the first 200 pieces}, or null before any.
+    glyphs: function () { return Module.scholionGlyphs || null; },
     lastCopied: function () { return window.scholionLastCopied || ''; },
   };
 })();

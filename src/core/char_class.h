@@ -65,6 +65,14 @@ inline CharClass classify(uint32_t c) {
   return CharClass::Letter;  // letters of every script, combining marks
 }
 
+// Scripts written without spaces between words whose tokens are single characters (grapheme
+// clusters): kana, Thai, Lao, Khmer, Myanmar (Han ideographs are CharClass::Ideograph).
+inline bool isCharacterTokenScript(uint32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+         (c >= 0xFF66 && c <= 0xFF9F) || (c >= 0x0E00 && c <= 0x0EFF) ||
+         (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF);
+}
+
 inline bool isUpperStart(uint32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
          (c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F);

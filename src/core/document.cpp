@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "grapheme.h"
+
 namespace scholion {
 
 Result<std::shared_ptr<const Document>> Document::create(std::string text) {
@@ -47,6 +49,11 @@ std::size_t Document::tokenAtOrAfter(uint32_t cp) const {
   auto it = std::partition_point(tokens_.begin(), tokens_.end(),
                                  [cp](const Token& t) { return t.end <= cp; });
   return static_cast<std::size_t>(it - tokens_.begin());
+}
+
+uint32_t Document::clusterBoundary(uint32_t cp, bool forward) const {
+  return snapToGrapheme(text_, cp, static_cast<uint32_t>(length()), forward,
+                        [this](uint32_t c) { return offsets_.byteOfCp(c); });
 }
 
 }  // namespace scholion

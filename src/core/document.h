@@ -53,6 +53,9 @@ class Document {
   // Index of the token containing cp or the first token after it (tokens().size() if none); O(log
   // n).
   std::size_t tokenAtOrAfter(uint32_t cp) const;
+  // cp moved to a grapheme cluster boundary: the start of the cluster it is inside (forward ==
+  // false) or its end (forward == true); cp itself when it already is a boundary.
+  uint32_t clusterBoundary(uint32_t cp, bool forward) const;
 
   // Never copied or moved: offsets() views this object's own text.
   Document(const Document&) = delete;

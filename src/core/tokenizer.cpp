@@ -5,13 +5,14 @@
 
 #include "char_class.h"
 #include "document.h"
+#include "grapheme.h"
 
 namespace scholion {
 namespace {
 
 bool isAlnum(uint32_t c) {
   CharClass k = classify(c);
-  return k == CharClass::Letter || k == CharClass::Digit;
+  return (k == CharClass::Letter && !isCharacterTokenScript(c)) || k == CharClass::Digit;
 }
 bool isLetter(uint32_t c) {
   return classify(c) == CharClass::Letter;
@@ -75,6 +76,40 @@ std::vector<uint32_t> decodeAll(std::string_view text) {
   return cps;
 }
 
+namespace {
+
+// Widens every token to whole grapheme clusters (an emoji ZWJ sequence, a flag, a letter with its
+// marks) and merges tokens that then overlap, so no token boundary cuts a cluster.
+void alignToClusters(const std::vector<uint32_t>& cps, std::vector<Token>& toks) {
+  const std::size_t n = cps.size();
+  // Below U+0300 every cluster is one code point or CR LF (spaces, never inside a token).
+  if (std::all_of(cps.begin(), cps.end(), [](uint32_t c) { return c < 0x300; })) return;
+  std::vector<uint32_t> clusterOf(n);  // start of the cluster holding each code point
+  for (std::size_t i = 0; i < n;) {
+    std::size_t e = graphemeEnd(cps.data(), n, i);
+    for (std::size_t k = i; k < e; ++k) clusterOf[k] = static_cast<uint32_t>(i);
+    i = e;
+  }
+  auto endOf = [&](uint32_t e) {
+    while (e < n && clusterOf[e] < e) ++e;
+    return e;
+  };
+  std::size_t out = 0;
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    Token t = toks[k];
+    t.start = clusterOf[t.start];
+    t.end = endOf(t.end);
+    if (out > 0 && toks[out - 1].end > t.start) {
+      toks[out - 1].end = std::max(toks[out - 1].end, t.end);
+      continue;
+    }
+    toks[out++] = t;
+  }
+  toks.resize(out);
+}
+
+}  // namespace
+
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<uint32_t> cps = decodeAll(text);
   std::vector<Token> out;
@@ -89,10 +124,11 @@ std::vector<Token> tokenize(std::string_view text) {
     CharClass cls = classify(c);
     if (cls == CharClass::Space) {
       ++i;
-    } else if (cls == CharClass::Ideograph) {
-      emit(i, i + 1,
-           TokenKind::Word);  // Chinese/Japanese text has no spaces: one token per ideograph
-      ++i;
+    } else if (cls == CharClass::Ideograph || isCharacterTokenScript(c)) {
+      // Chinese, Japanese and Thai have no spaces between words: one token per character.
+      std::size_t e = graphemeEnd(cps.data(), n, i);
+      emit(i, e, TokenKind::Word);
+      i = e;
     } else if (cls == CharClass::Letter || cls == CharClass::Digit) {
       std::size_t j = i;
       bool hasLetter = false;
@@ -166,6 +202,7 @@ std::vector<Token> tokenize(std::string_view text) {
       ++i;
     }
   }
+  alignToClusters(cps, out);
   return out;
 }
 

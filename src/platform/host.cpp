@@ -12,6 +12,8 @@
 #include "app.h"
 #include "gl/gl_headers.h"
 #include "gl/gl_renderer.h"
+#include "glyph_cache.h"
+#include "glyph_raster.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "sdl_input.h"
@@ -25,6 +27,7 @@ struct Host::Impl {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   GlRenderer renderer;
+  RendererGlyphSource glyphs{renderer};
   float pixelRatio = 1.0f;
   float builtRatio = 0.0f;
   SdlInput input;
@@ -94,6 +97,17 @@ bool imguiSettling() {
 
 }  // namespace
 
+ImTextureID RendererGlyphSource::createPage(int width, int height) {
+  return reinterpret_cast<ImTextureID>(
+      static_cast<intptr_t>(renderer_.createRgbaTexture(width, height)));
+}
+
+void RendererGlyphSource::updatePage(ImTextureID page, int x, int y, int width, int height,
+                                     const uint8_t* rgba) {
+  renderer_.updateRgbaTexture(static_cast<unsigned>(reinterpret_cast<intptr_t>(page)), x, y, width,
+                              height, rgba);
+}
+
 void Host::buildFonts() {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -161,6 +175,8 @@ Status Host::init(ui::PlatformServices& services, PhaseMark mark) {
   if (!rendererReady) return rendererReady;
   impl_->phase("shaders");
   buildFonts();
+  // Glyphs the UI font lacks come from the platform, on first use only (docs/scripts.md).
+  if (glyphRasterAvailable()) ui::glyphCache().setSource(&impl_->glyphs);
   impl_->phase("fonts");
 
   app_ = std::make_unique<ui::App>(services);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "glyph_text.h"
 #include "panels.h"
 
 namespace scholion::ui {
@@ -157,13 +158,21 @@ void drawAnnotationList(UiState& s) {
       dl->AddRectFilled(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + 6, p.y + rowH - 7),
                         labelColorFor(schema, sp.label), 2.0f);
       // Label, then the covered text clipped to the row.
-      ImVec2 ls = ImGui::CalcTextSize(sp.label.c_str());
-      dl->AddText(ImVec2(p.x + 12, ty), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                  sp.label.c_str());
-      ImVec4 clipR(p.x, p.y, p.x + w - 4, p.y + rowH);
-      float tx = p.x + 12 + std::max(ls.x, ImGui::GetFontSize() * 5.5f) + 8;
-      dl->AddText(nullptr, 0, ImVec2(tx, ty), ImGui::GetColorU32(ImGuiCol_Text), sp.text.c_str(),
-                  sp.text.c_str() + std::min<std::size_t>(sp.text.size(), 200), 0, &clipR);
+      const ImFont* font = ImGui::GetFont();
+      const float fs = ImGui::GetFontSize();
+      float lw = textWidth(font, fs, sp.label);
+      drawText(dl, font, fs, ImVec2(p.x + 12, ty), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+               sp.label);
+      float tx = p.x + 12 + std::max(lw, fs * 5.5f) + 8;
+      // At most 200 bytes of the covered text, cut at a character boundary.
+      std::size_t cut = std::min<std::size_t>(sp.text.size(), 200);
+      while (cut > 0 && cut < sp.text.size() &&
+             (static_cast<unsigned char>(sp.text[cut]) & 0xC0) == 0x80)
+        --cut;
+      dl->PushClipRect(ImVec2(p.x, p.y), ImVec2(p.x + w - 4, p.y + rowH), true);
+      drawText(dl, font, fs, ImVec2(tx, ty), ImGui::GetColorU32(ImGuiCol_Text),
+               std::string_view(sp.text).substr(0, cut));
+      dl->PopClipRect();
       ImGui::PopID();
     }
   }

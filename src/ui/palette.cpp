@@ -1,6 +1,7 @@
 // Left sidebar sections: the label palette (hotkeys, counts), document labels, the instructions.
 #include <algorithm>
 
+#include "glyph_text.h"
 #include "panels.h"
 #include "widget_registry.h"
 
@@ -22,8 +23,9 @@ void drawPalette(UiState& s) {
     // Colour chip, name, count and hotkey badge.
     dl->AddRectFilled(ImVec2(p.x + 4, p.y + 5), ImVec2(p.x + 18, p.y + h - 5), labelColor(l.color),
                       4.0f);
-    dl->AddText(ImVec2(p.x + 28, p.y + (h - ImGui::GetFontSize()) * 0.5f),
-                ImGui::GetColorU32(ImGuiCol_Text), l.name.c_str());
+    drawText(dl, ImGui::GetFont(), ImGui::GetFontSize(),
+             ImVec2(p.x + 28, p.y + (h - ImGui::GetFontSize()) * 0.5f),
+             ImGui::GetColorU32(ImGuiCol_Text), l.name);
     float right = p.x + w - 6;
     if (!l.hotkey.empty()) {
       ImVec2 ks = ImGui::CalcTextSize(l.hotkey.c_str());

@@ -8,7 +8,8 @@
 namespace scholion::ui {
 namespace {
 
-// Moves an end of the selected span (or of the text selection) by one token (Alt: one character).
+// Moves an end of the selected span (or of the text selection) by one token (Alt: one character,
+// that is one grapheme cluster: an emoji sequence or a letter with its marks moves as one).
 void resizeByKey(UiState& s, bool moveStart, bool forward) {
   const DocumentState* ds = s.doc();
   if (!ds) return;
@@ -18,17 +19,19 @@ void resizeByKey(UiState& s, bool moveStart, bool forward) {
   if (!sp && !s.sel.hasText()) return;
   const uint32_t n = static_cast<uint32_t>(d.length());
   const bool exact = keys::alt();
+  auto nextChar = [&](uint32_t c) { return d.clusterBoundary(std::min(c + 1, n), true); };
+  auto prevChar = [&](uint32_t c) { return c > 0 ? d.clusterBoundary(c - 1, false) : 0; };
   if (moveStart) {
     if (forward)
-      a = exact ? std::min(a + 1, b - 1) : tokenStartAfter(d, a);
+      a = exact ? nextChar(a) : tokenStartAfter(d, a);
     else
-      a = exact ? (a > 0 ? a - 1 : 0) : tokenStartBefore(d, a);
+      a = exact ? prevChar(a) : tokenStartBefore(d, a);
     if (a >= b) return;
   } else {
     if (forward)
-      b = exact ? std::min(b + 1, n) : tokenEndAfter(d, b);
+      b = exact ? nextChar(b) : tokenEndAfter(d, b);
     else
-      b = exact ? (b > a + 1 ? b - 1 : b) : tokenEndBefore(d, b);
+      b = exact ? prevChar(b) : tokenEndBefore(d, b);
     if (b <= a) return;
   }
   if (sp) {

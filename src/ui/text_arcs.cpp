@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "glyph_text.h"
 #include "imgui.h"
 
 namespace scholion::ui {
@@ -57,7 +58,7 @@ void ArcLayout::build(const TextLayout& layout, const DocumentState& doc, const 
       if (!a || !b) continue;
       ArcPart p;
       p.rel = &r;
-      p.labelWidth = font->CalcTextSizeA(m.tagFontSize, 1e9f, 0, r.label.c_str()).x + 8;
+      p.labelWidth = textWidth(font, m.tagFontSize, r.label) + 8;
       const std::size_t la = tagLine(layout, *a), lb = tagLine(layout, *b);
       const float xa = anchorX(layout, la, *a, m, font), xb = anchorX(layout, lb, *b, m, font);
       if (la == lb) {

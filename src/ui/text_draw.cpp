@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "glyph_text.h"
 #include "panels.h"
 #include "text_view.h"
 
@@ -226,13 +227,16 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
     });
   }
 
-  // Text.
+  // Text: the UI font's runs first, then the platform's glyph pieces (one texture each).
+  std::vector<GlyphQuad>& quads = s.view.glyphQuads;
+  quads.clear();
   for (std::size_t li = f.first; li <= f.last; ++li) {
     const VisualLine& l = s.view.layout.line(li);
     if (l.byteEnd > l.byteStart)
-      dl->AddText(font, m.fontSize, ImVec2(g.origin.x, g.textTop(li)), textCol,
-                  text.data() + l.byteStart, text.data() + l.byteEnd);
+      drawText(dl, font, m.fontSize, ImVec2(g.origin.x, g.textTop(li)), textCol,
+               std::string_view(text).substr(l.byteStart, l.byteEnd - l.byteStart), &quads);
   }
+  drawGlyphQuads(dl, quads);
 
   // Underlines: one per nesting level, stacked below the text.
   for (const VisibleFrame::LineSpan& ls : f.lineSpans) {
@@ -266,12 +270,10 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
     if (sel == t.span)
       dl->AddRect(ImVec2(t.min.x - 1, t.min.y - 1), ImVec2(t.max.x + 1, t.max.y + 1), accent, 3.0f,
                   0, 1.5f);
-    const char* name = t.span->label.c_str();
-    const char* end = name + t.span->label.size();
-    float full = font->CalcTextSizeA(m.tagFontSize, 1e9f, 0, name, end).x + 6;
-    if (full > t.max.x - t.min.x + 0.5f)
-      end = name + std::min<std::size_t>(3, t.span->label.size());
-    dl->AddText(font, m.tagFontSize, ImVec2(t.min.x + 3, t.min.y + 1), textOn(bg), name, end);
+    std::string_view name = t.span->label;
+    float full = textWidth(font, m.tagFontSize, name) + 6;
+    if (full > t.max.x - t.min.x + 0.5f) name = name.substr(0, labelAbbreviation(t.span->label));
+    drawText(dl, font, m.tagFontSize, ImVec2(t.min.x + 3, t.min.y + 1), textOn(bg), name);
   }
 
   // Relation arcs in their lines' arc bands: legs up from the tags (or from the band's edge for
@@ -303,8 +305,8 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
     dl->AddRectFilled(a.pillMin, a.pillMax, ImGui::GetColorU32(ImGuiCol_ChildBg), 4.0f);
     dl->AddRect(a.pillMin, a.pillMax, withAlpha(a.color, selected ? 1.0f : 0.7f), 4.0f, 0,
                 selected ? 2.0f : 1.0f);
-    dl->AddText(font, m.tagFontSize, ImVec2(a.pillMin.x + 4, a.pillMin.y + 1), textCol,
-                a.rel->label.c_str());
+    drawText(dl, font, m.tagFontSize, ImVec2(a.pillMin.x + 4, a.pillMin.y + 1), textCol,
+             a.rel->label);
   }
 
   // A relation being drawn: a dashed-looking line from the source to the mouse.

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "glyph_text.h"
+#include "grapheme.h"
+
 namespace scholion::ui {
 
 ViewMetrics metricsFor(float fontSize) {
@@ -27,12 +30,18 @@ ViewMetrics metricsFor(float fontSize) {
   return m;
 }
 
+std::size_t labelAbbreviation(const std::string& label) {
+  std::size_t end = 0;
+  for (int k = 0; k < 3 && end < label.size(); ++k) end = graphemeEndUtf8(label, end);
+  return end;
+}
+
 float tagWidth(const ImFont* font, const ViewMetrics& m, const std::string& label,
                float spanWidth) {
-  const char* name = label.c_str();
-  float w = font->CalcTextSizeA(m.tagFontSize, 1e9f, 0, name).x + 6;
-  if (w > spanWidth + m.tagFontSize * 1.5f && label.size() > 3)
-    w = font->CalcTextSizeA(m.tagFontSize, 1e9f, 0, name, name + 3).x + 6;
+  float w = textWidth(font, m.tagFontSize, label) + 6;
+  const std::size_t abbr = labelAbbreviation(label);
+  if (w > spanWidth + m.tagFontSize * 1.5f && label.size() > abbr)
+    w = textWidth(font, m.tagFontSize, std::string_view(label).substr(0, abbr)) + 6;
   return w;
 }
 

@@ -38,6 +38,8 @@ ViewMetrics metricsFor(float fontSize);
 // Width of the tag of a span `spanWidth` wide: its label, abbreviated (as brat does) when the
 // label is much wider than the span.
 float tagWidth(const ImFont* font, const ViewMetrics& m, const std::string& label, float spanWidth);
+// Byte length of a label's abbreviation: its first three characters (grapheme clusters).
+std::size_t labelAbbreviation(const std::string& label);
 
 struct TextGeometry {
   const TextLayout* layout = nullptr;

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <chrono>
 
+#include "glyph_cache.h"
 #include "imgui.h"
+#include "line_break.h"
 
 namespace scholion::ui {
 namespace {
@@ -65,6 +67,38 @@ bool TextLayout::update(std::shared_ptr<const Document> doc, const ImFont* font,
   return true;
 }
 
+// Steps through [i, end) of the text one code point at a time with its advance: the font's, or
+// for a piece the platform draws (glyph_cache.h) the piece's advance on its first code point and 0
+// on the others, so a piece is never cut by a wrap or a hit test.
+struct TextLayout::Stepper {
+  const TextLayout& layout;
+  const std::string& s;
+  std::size_t i;
+  std::size_t pieceEnd = 0;  // byte end of the piece being stepped through
+  const float* ascii;        // advances of code points below 256
+
+  // Decodes the next code point; `a` receives its advance, `inPiece` whether it continues a piece.
+  uint32_t next(float& a, bool& inPiece) {
+    inPiece = i < pieceEnd;
+    const std::size_t at = i;
+    const uint32_t c = nextCp(s, i);
+    if (inPiece) {
+      a = 0;
+    } else if (c < 256) {
+      a = ascii[c];
+    } else {
+      std::size_t e = glyphCache().pieceEnd(s, at, layout.font_);
+      if (e > at) {
+        pieceEnd = e;
+        a = glyphCache().advance(std::string_view(s).substr(at, e - at), layout.size_);
+      } else {
+        a = layout.advance(c);
+      }
+    }
+    return c;
+  }
+};
+
 void TextLayout::build() {
   auto t0 = std::chrono::steady_clock::now();
   ++generation_;
@@ -74,43 +108,54 @@ void TextLayout::build() {
   const std::size_t n = s.size();
   lines_.reserve(n / 60 + 16);
   // Advance table scaled once: most documents are mostly in the first 256 code points.
-  float ascii[256];
-  for (uint32_t c = 0; c < 256; ++c) ascii[c] = advance(c);
+  for (uint32_t c = 0; c < 256; ++c) ascii_[c] = advance(c);
 
   VisualLine cur;
   float x = 0;
-  // The last break opportunity on the current line: position after a space run.
+  // The last break opportunity on the current line: after a space run, or between two CJK
+  // characters (line_break.h: never before closing punctuation).
   bool haveBreak = false;
   uint32_t breakCp = 0, breakByte = 0;
   float breakX = 0;
-  std::size_t i = 0;
-  uint32_t cp = 0;
-  while (i < n) {
-    const uint32_t byte = static_cast<uint32_t>(i);
-    const uint32_t c = nextCp(s, i);
+  uint32_t cp = 0, prev = 0;
+  Stepper st{*this, s, 0, 0, ascii_};
+  while (st.i < n) {
+    const uint32_t byte = static_cast<uint32_t>(st.i);
+    float a = 0;
+    bool inPiece = false;
+    const uint32_t c = st.next(a, inPiece);
     if (c == '\n') {
       cur.cpEnd = cp;
       cur.byteEnd = byte;
       lines_.push_back(cur);
       ++cp;
       cur.cpStart = cp;
-      cur.byteStart = static_cast<uint32_t>(i);
+      cur.byteStart = static_cast<uint32_t>(st.i);
       x = 0;
       haveBreak = false;
+      prev = 0;
       continue;
     }
-    const float a = c < 256 ? ascii[c] : advance(c);
     if (isBreakSpace(c)) {
       // Spaces may hang past the edge; the line can break right after them.
       x += a;
       ++cp;
       haveBreak = true;
       breakCp = cp;
-      breakByte = static_cast<uint32_t>(i);
+      breakByte = static_cast<uint32_t>(st.i);
       breakX = x;
+      prev = c;
       continue;
     }
-    if (x + a > width_ && cp > cur.cpStart) {
+    if (!inPiece && a > 0 && (prev >= 0x2E80 || c >= 0x2E80) && cp > cur.cpStart &&
+        breakBetween(prev, c)) {
+      haveBreak = true;
+      breakCp = cp;
+      breakByte = byte;
+      breakX = x;
+    }
+    // Only where a character with width starts: never inside a piece or before a mark.
+    if (a > 0 && x + a > width_ && cp > cur.cpStart) {
       if (haveBreak && breakCp > cur.cpStart) {
         cur.cpEnd = breakCp;
         cur.byteEnd = breakByte;
@@ -128,6 +173,7 @@ void TextLayout::build() {
       }
       haveBreak = false;
     }
+    if (!inPiece && a > 0) prev = c;
     x += a;
     ++cp;
   }
@@ -151,11 +197,13 @@ void TextLayout::lineXs(std::size_t li, std::vector<float>& out) const {
   if (li >= lines_.size() || !doc_) return;
   const VisualLine& l = lines_[li];
   const std::string& s = doc_->text();
-  float x = 0;
+  float x = 0, a = 0;
+  bool inPiece = false;
   out.push_back(0);
-  std::size_t i = l.byteStart;
-  while (i < l.byteEnd) {
-    x += advance(nextCp(s, i));
+  Stepper st{*this, s, l.byteStart, 0, ascii_};
+  while (st.i < l.byteEnd) {
+    st.next(a, inPiece);
+    x += a;
     out.push_back(x);
   }
 }
@@ -164,9 +212,13 @@ float TextLayout::xOfCp(std::size_t li, uint32_t cp) const {
   if (li >= lines_.size() || !doc_) return 0;
   const VisualLine& l = lines_[li];
   const std::string& s = doc_->text();
-  float x = 0;
-  std::size_t i = l.byteStart;
-  for (uint32_t k = l.cpStart; k < cp && i < l.byteEnd; ++k) x += advance(nextCp(s, i));
+  float x = 0, a = 0;
+  bool inPiece = false;
+  Stepper st{*this, s, l.byteStart, 0, ascii_};
+  for (uint32_t k = l.cpStart; k < cp && st.i < l.byteEnd; ++k) {
+    st.next(a, inPiece);
+    x += a;
+  }
   return x;
 }
 
@@ -174,12 +226,15 @@ uint32_t TextLayout::cpAtX(std::size_t li, float x) const {
   if (li >= lines_.size() || !doc_) return 0;
   const VisualLine& l = lines_[li];
   const std::string& s = doc_->text();
-  float cx = 0;
-  std::size_t i = l.byteStart;
+  float cx = 0, a = 0;
+  bool inPiece = false;
+  Stepper st{*this, s, l.byteStart, 0, ascii_};
   uint32_t cp = l.cpStart;
-  while (i < l.byteEnd) {
-    float a = advance(nextCp(s, i));
-    if (x < cx + a * 0.5f) return cp;
+  // The boundary nearest to x among those where a character with width starts (a piece or a
+  // cluster is never entered); zero-width code points stay with what precedes them.
+  while (st.i < l.byteEnd) {
+    st.next(a, inPiece);
+    if (a > 0 && x < cx + a * 0.5f) return cp;
     cx += a;
     ++cp;
   }

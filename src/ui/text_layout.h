@@ -46,7 +46,9 @@ class TextLayout {
   double lastBuildMs() const { return buildMs_; }
 
  private:
+  struct Stepper;
   void build();
+  float ascii_[256] = {};
   std::shared_ptr<const Document> doc_;
   const ImFont* font_ = nullptr;
   float size_ = 0, width_ = 0, scale_ = 1;

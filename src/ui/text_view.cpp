@@ -46,9 +46,16 @@ void handleScrollKeys(UiState& s, float pageHeight) {
   if (ny != y) ImGui::SetScrollY(ny);
 }
 
-void snapSelection(UiState& s, uint32_t a, uint32_t b) {
+// A dragged range: whole tokens (Alt: any character), never part of a grapheme cluster.
+void snapRange(const Document& d, uint32_t& a, uint32_t& b) {
   if (a > b) std::swap(a, b);
-  if (!keys::alt()) snapToTokens(s.doc()->document(), a, b);
+  if (!keys::alt()) snapToTokens(d, a, b);
+  a = d.clusterBoundary(a, false);
+  b = d.clusterBoundary(b, true);
+}
+
+void snapSelection(UiState& s, uint32_t a, uint32_t b) {
+  snapRange(s.doc()->document(), a, b);
   s.sel.setRange(a, b);
 }
 
@@ -169,8 +176,7 @@ void onDrag(UiState& s, const Pointer& m) {
   if (resizing && m.selected) {
     uint32_t a = g.drag == TextGesture::Drag::ResizeStart ? cp : m.selected->start;
     uint32_t b = g.drag == TextGesture::Drag::ResizeEnd ? cp : m.selected->end;
-    if (a > b) std::swap(a, b);
-    if (!keys::alt()) snapToTokens(s.doc()->document(), a, b);
+    snapRange(s.doc()->document(), a, b);
     if (b > a) {
       g.previewStart = a;
       g.previewEnd = b;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "glyph_cache.h"
 #include "imgui.h"
 #include "model.h"
 #include "text_arcs.h"
@@ -28,6 +29,7 @@ struct TextViewState {
   std::vector<const Span*> visSpans;
   std::vector<const Relation*> visRelations;
   std::vector<float> xs;
+  std::vector<GlyphQuad> glyphQuads;
   std::string scratch;
 
   // Another document (or workspace) is shown: lay out again, from the top.

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "gl_headers.h"
 #include "imgui.h"
@@ -48,6 +49,7 @@ Status GlRenderer::init() {
   if (!ok) return fail("shader link failed");
   locProjection_ = glGetUniformLocation(program_, "uProjection");
   locTexture_ = glGetUniformLocation(program_, "uTexture");
+  locCoverage_ = glGetUniformLocation(program_, "uCoverage");
 
   glGenVertexArrays(1, &vao_);
   glGenBuffers(1, &vbo_);
@@ -88,6 +90,29 @@ void GlRenderer::uploadFonts() {
   io.Fonts->ClearTexData();  // the GPU has it now; keeps the wasm heap small
 }
 
+unsigned GlRenderer::createRgbaTexture(int width, int height) {
+  GLuint tex = 0;
+  glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  // Transparent from the start (WebGL zero-fills; desktop GL needs the zeros).
+  std::vector<unsigned char> zeros(static_cast<std::size_t>(width) * height * 4, 0);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+               zeros.data());
+  rgbaTextures_.push_back(tex);
+  return tex;
+}
+
+void GlRenderer::updateRgbaTexture(unsigned texture, int x, int y, int width, int height,
+                                   const unsigned char* rgba) {
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+}
+
 void GlRenderer::render(const ImDrawData* dd) {
   const int fbW = static_cast<int>(dd->DisplaySize.x * dd->FramebufferScale.x);
   const int fbH = static_cast<int>(dd->DisplaySize.y * dd->FramebufferScale.y);
@@ -111,6 +136,7 @@ void GlRenderer::render(const ImDrawData* dd) {
   glUniformMatrix4fv(locProjection_, 1, GL_FALSE, projection);
   glBindVertexArray(vao_);
   glActiveTexture(GL_TEXTURE0);
+  int coverage = -1;  // the uniform's current value: 1 for the font atlas, 0 for RGBA pages
 
   const ImVec2 clipOff = dd->DisplayPos;
   const ImVec2 clipScale = dd->FramebufferScale;
@@ -137,7 +163,10 @@ void GlRenderer::render(const ImDrawData* dd) {
       if (x1 <= x0 || y1 <= y0) continue;
       glScissor(static_cast<int>(x0), static_cast<int>(fbH - y1), static_cast<int>(x1 - x0),
                 static_cast<int>(y1 - y0));
-      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
+      const GLuint tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
+      glBindTexture(GL_TEXTURE_2D, tex);
+      const int cov = tex == fontTexture_ ? 1 : 0;
+      if (cov != coverage) glUniform1i(locCoverage_, coverage = cov);
       // 32-bit indices; offsets into the element buffer are in bytes.
       glDrawElements(
           GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), GL_UNSIGNED_INT,
@@ -150,6 +179,8 @@ void GlRenderer::render(const ImDrawData* dd) {
 
 void GlRenderer::shutdown() {
   if (fontTexture_) glDeleteTextures(1, &fontTexture_);
+  for (unsigned t : rgbaTextures_) glDeleteTextures(1, &t);
+  rgbaTextures_.clear();
   if (vbo_) glDeleteBuffers(1, &vbo_);
   if (ebo_) glDeleteBuffers(1, &ebo_);
   if (vao_) glDeleteVertexArrays(1, &vao_);

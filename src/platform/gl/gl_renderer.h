@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "result.h"
 
@@ -15,12 +16,18 @@ class GlRenderer {
   Status init();
   // (Re)uploads ImGui's font atlas; call after building or changing fonts.
   void uploadFonts();
+  // RGBA textures for the glyph atlas pages (colour emoji and glyphs the UI font lacks); the
+  // shader multiplies them by the vertex colour, where the font atlas gives coverage only.
+  unsigned createRgbaTexture(int width, int height);
+  void updateRgbaTexture(unsigned texture, int x, int y, int width, int height,
+                         const unsigned char* rgba);
   void render(const ImDrawData* drawData);
   void shutdown();
 
  private:
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, fontTexture_ = 0;
-  int locProjection_ = -1, locTexture_ = -1;
+  int locProjection_ = -1, locTexture_ = -1, locCoverage_ = -1;
+  std::vector<unsigned> rgbaTextures_;
 };
 
 }  // namespace scholion::platform

@@ -1,0 +1,122 @@
+// Glyphs the UI font lacks, drawn by the browser: Canvas 2D in the system's font stack (CJK,
+// colour emoji, shaped Arabic and Indic runs) measured and read back as RGBA pixels.
+#include <emscripten.h>
+
+#include <cstdint>
+#include <string>
+
+#include "glyph_raster.h"
+
+// The EM_JS bodies below are JavaScript: keep clang-format away from them.
+// clang-format off
+// One 2D context for everything (OffscreenCanvas when the browser has it). Module.scholionGlyphs
+// counts what was asked and what came back, for the browser tests.
+EM_JS(void, scholion_js_glyph_setup, (), {
+  if (Module.scholionGlyphCtx) return;
+  var c = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(256, 128)
+                                                 : document.createElement('canvas');
+  Module.scholionGlyphCanvas = c;
+  Module.scholionGlyphCtx = c.getContext('2d', {willReadFrequently: true});
+  Module.scholionGlyphFamily =
+      'sans-serif, "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol"';
+  Module.scholionGlyphs = {measured: 0, rasterized: 0, nonEmpty: 0, colored: 0, texts: []};
+});
+
+EM_JS(float, scholion_js_glyph_measure, (const char* text, float px), {
+  var ctx = Module.scholionGlyphCtx;
+  ctx.font = px + 'px ' + Module.scholionGlyphFamily;
+  Module.scholionGlyphs.measured++;
+  return ctx.measureText(UTF8ToString(text)).width;
+});
+
+// Draws text white on transparent; out = [width, height, penX, baseline, advance,
+// colored]. The pixels wait
+// in Module.scholionGlyphPixels for scholion_js_glyph_copy. Returns 0 when nothing is visible.
+EM_JS(int, scholion_js_glyph_draw, (const char* utf8, float px, float* out), {
+  var text = UTF8ToString(utf8);
+  var c = Module.scholionGlyphCanvas, ctx = Module.scholionGlyphCtx;
+  var font = px + 'px ' + Module.scholionGlyphFamily;
+  ctx.font = font;
+  var m = ctx.measureText(text);
+  var left = Math.ceil(Math.max(0, m.actualBoundingBoxLeft || 0)) + 1;
+  var right = Math.ceil(Math.max(m.width, m.actualBoundingBoxRight || 0)) + 1;
+  var asc = Math.ceil(Math.max(m.actualBoundingBoxAscent || 0, px * 0.8)) + 1;
+  var desc = Math.ceil(Math.max(m.actualBoundingBoxDescent || 0, px * 0.2)) + 1;
+  var w = left + right, h = asc + desc;
+  var stats = Module.scholionGlyphs;
+  stats.rasterized++;
+  if (stats.texts.length < 200) stats.texts.push(text);
+  if (w > 1000 || h > 1000) return 0;
+  if (c.width < w || c.height < h) {
+    c.width = Math.max(c.width, w);
+    c.height = Math.max(c.height, h);
+  }
+  ctx.clearRect(0, 0, w, h);
+  ctx.font = font;
+  ctx.fillStyle = '#ffffff';
+  ctx.textBaseline = 'alphabetic';
+  ctx.textAlign = 'left';
+  ctx.fillText(text, left, asc);
+  var px4 = ctx.getImageData(0, 0, w, h).data;
+  var visible = false, colored = false;
+  for (var i = 0; i < px4.length; i += 4) {
+    if (px4[i + 3] === 0) continue;
+    visible = true;
+    if (px4[i + 3] > 128 && (px4[i] < 200 || px4[i + 1] < 200 || px4[i + 2] < 200)) {
+      colored = true;
+      break;
+    }
+  }
+  if (!visible) return 0;
+  stats.nonEmpty++;
+  if (colored) stats.colored++;
+  Module.scholionGlyphPixels = px4;
+  var f = out >> 2;
+  HEAPF32[f] = w;
+  HEAPF32[f + 1] = h;
+  HEAPF32[f + 2] = left;
+  HEAPF32[f + 3] = asc;
+  HEAPF32[f + 4] = m.width;
+  HEAPF32[f + 5] = colored ? 1 : 0;
+  return 1;
+});
+
+EM_JS(void, scholion_js_glyph_copy, (uint8_t* dst), {
+  HEAPU8.set(Module.scholionGlyphPixels, dst);
+  Module.scholionGlyphPixels = null;
+});
+// clang-format on
+
+namespace scholion::platform {
+
+bool glyphRasterAvailable() {
+  return true;
+}
+
+bool glyphRasterShapes() {
+  return true;
+}
+
+float glyphMeasure(std::string_view utf8, float px) {
+  scholion_js_glyph_setup();
+  std::string text(utf8);
+  return scholion_js_glyph_measure(text.c_str(), px);
+}
+
+bool glyphRasterize(std::string_view utf8, float px, ui::GlyphBitmap& out) {
+  scholion_js_glyph_setup();
+  std::string text(utf8);
+  float m[6] = {0, 0, 0, 0, 0, 0};
+  if (!scholion_js_glyph_draw(text.c_str(), px, m)) return false;
+  out.width = static_cast<int>(m[0]);
+  out.height = static_cast<int>(m[1]);
+  out.penX = m[2];
+  out.baseline = m[3];
+  out.advance = m[4];
+  out.colored = m[5] != 0;
+  out.rgba.resize(static_cast<std::size_t>(out.width) * out.height * 4);
+  scholion_js_glyph_copy(out.rgba.data());
+  return true;
+}
+
+}  // namespace scholion::platform

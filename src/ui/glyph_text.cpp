@@ -1,0 +1,80 @@
+// One-line text with the UI font plus platform glyph pieces (see glyph_text.h).
+#include "glyph_text.h"
+
+#include "text.h"
+
+namespace scholion::ui {
+namespace {
+
+float fontAdvance(const ImFont* font, uint32_t c) {
+  if (c == '\r' || c == '\n') return 0;
+  if (c > 0xFFFF) c = 0xFFFD;
+  return static_cast<int>(c) < font->IndexAdvanceX.Size ? font->IndexAdvanceX.Data[c]
+                                                        : font->FallbackAdvanceX;
+}
+
+// Walks text as runs of the UI font and platform pieces: font(begin, end, width) and
+// piece(begin, end, width), widths at `size`.
+template <class FontRun, class Piece>
+void walkRuns(const ImFont* font, float size, std::string_view s, FontRun fontRun, Piece piece) {
+  GlyphCache& cache = glyphCache();
+  const float scale = size / font->FontSize;
+  std::size_t i = 0, runStart = 0;
+  float runW = 0;
+  while (i < s.size()) {
+    std::size_t end = cache.pieceEnd(s, i, font);
+    if (end > i) {
+      if (i > runStart) fontRun(runStart, i, runW);
+      piece(i, end, cache.advance(s.substr(i, end - i), size));
+      i = runStart = end;
+      runW = 0;
+      continue;
+    }
+    runW += fontAdvance(font, decodeUtf8(s, i)) * scale;
+  }
+  if (i > runStart) fontRun(runStart, i, runW);
+}
+
+}  // namespace
+
+float glyphPixelScale() {
+  float g = ImGui::GetIO().FontGlobalScale;
+  return g > 0 ? 1.0f / g : 1.0f;
+}
+
+float textWidth(const ImFont* font, float size, std::string_view text) {
+  float w = 0;
+  auto add = [&](std::size_t, std::size_t, float a) { w += a; };
+  walkRuns(font, size, text, add, add);
+  return w;
+}
+
+void drawText(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 col,
+              std::string_view s, std::vector<GlyphQuad>* deferred) {
+  float x = pos.x;
+  const float baseline = pos.y + font->Ascent * size / font->FontSize;
+  const float scale = glyphPixelScale();
+  std::vector<GlyphQuad> local;
+  std::vector<GlyphQuad>& out = deferred ? *deferred : local;
+  walkRuns(
+      font, size, s,
+      [&](std::size_t b, std::size_t e, float w) {
+        dl->AddText(font, size, ImVec2(x, pos.y), col, s.data() + b, s.data() + e);
+        x += w;
+      },
+      [&](std::size_t b, std::size_t e, float w) {
+        GlyphQuad q;
+        if (glyphCache().quad(s.substr(b, e - b), size, scale, ImVec2(x, baseline), q)) {
+          q.tint = q.colored ? (col | IM_COL32(255, 255, 255, 0)) : col;
+          out.push_back(q);
+        }
+        x += w;
+      });
+  if (!deferred) drawGlyphQuads(dl, local);
+}
+
+void drawGlyphQuads(ImDrawList* dl, const std::vector<GlyphQuad>& quads) {
+  for (const GlyphQuad& q : quads) dl->AddImage(q.page, q.min, q.max, q.uv0, q.uv1, q.tint);
+}
+
+}  // namespace scholion::ui

@@ -1,0 +1,137 @@
+// Every script on screen: Chinese, Japanese, Arabic, Hebrew, Hindi and emoji are drawn by the
+// browser's own fonts (no box), a drag over Han text snaps to characters, labels in any script.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, screenshot, frames, imageStats } from './harness.mjs';
+import { cpOffset, cpLength, dragAcross, enterName, exported, clickWidget, state } from './gestures.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const FAMILY = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+const FLAG = '\u{1F1E8}\u{1F1F3}';
+const THUMB = '\u{1F44D}\u{1F3FF}';
+const TEXT = [
+  '江泽民和普京在北京会见。',
+  '東京で会議が開かれた。',
+  'التقى الرئيسان في بكين',
+  'שלום עולם',
+  'नमस्ते दुनिया',
+  `Family ${FAMILY} flag ${FLAG} thumb ${THUMB} smile \u{1F600}`,
+].join('\n');
+
+// A PNG of the code-point range [a, b) as drawn (first line of the range).
+async function shot(page, a, b) {
+  const r = await page.evaluate(([x, y]) => window.scholion.spanRect(x, y), [a, b]);
+  assert.ok(r && r.w > 2, `range ${a}-${b} has a rectangle`);
+  await frames(page, 2);
+  return page.screenshot({ clip: { x: r.x, y: r.y, width: r.w, height: r.h } });
+}
+
+async function openScripts(page) {
+  await page.evaluate((t) => window.scholion.loadText('scripts.txt', t), TEXT);
+  await frames(page, 6);
+}
+
+test('CJK, Arabic, Hebrew, Devanagari and emoji are drawn by the browser, not as boxes', async () => {
+  const { page, ctx, errors } = await openApp(env);
+  assert.equal(await page.evaluate(() => window.scholion.glyphs()), null,
+    'the Latin sample needs no glyph from the browser');
+  await enterName(page, 'Li');
+  await openScripts(page);
+  await screenshot(page, 'scripts.png');
+  const g = await page.evaluate(() => window.scholion.glyphs());
+  assert.ok(g, 'glyphs were asked of the browser');
+  for (const piece of ['江', '東', 'で', 'التقى', 'שלום', 'नमस्ते', FAMILY, FLAG, THUMB, '\u{1F600}'])
+    assert.ok(g.texts.includes(piece), `the browser drew ${piece} as one piece`);
+  assert.equal(g.nonEmpty, g.rasterized, 'every piece the browser drew has visible pixels');
+  assert.ok(g.colored >= 4, `colour emoji stay in colour (${g.colored})`);
+
+  // No replacement boxes: a box looks the same for every character; real glyphs differ.
+  const text = await page.evaluate(() => window.scholion.documentText());
+  const han = cpOffset(text, '江泽民');
+  const cells = [await shot(page, han, han + 1), await shot(page, han + 1, han + 2),
+    await shot(page, han + 2, han + 3)];
+  assert.notDeepEqual(cells[0], cells[1]);
+  assert.notDeepEqual(cells[1], cells[2]);
+  assert.notDeepEqual(cells[0], cells[2]);
+  for (const c of cells) assert.ok((await imageStats(page, c)).darkShare > 0.03, 'ink in each cell');
+  for (const word of ['東京', 'التقى', 'שלום', 'नमस्ते']) {
+    const at = cpOffset(text, word);
+    const st = await imageStats(page, await shot(page, at, at + cpLength(word)));
+    assert.ok(st.darkShare > 0.03 && st.colours > 4, `${word} has ink (${JSON.stringify(st)})`);
+  }
+  const fam = cpOffset(text, FAMILY);
+  const emoji = await imageStats(page, await shot(page, fam, fam + cpLength(FAMILY)));
+  assert.ok(emoji.colours > 40, `the family emoji is in colour (${emoji.colours} colours)`);
+  // The whole ZWJ sequence is one picture about one character wide, not three people.
+  const famRect = await page.evaluate(([a, b]) => window.scholion.spanRect(a, b), [fam, fam + cpLength(FAMILY)]);
+  const oneRect = await page.evaluate(([a, b]) => window.scholion.spanRect(a, b), [han, han + 1]);
+  assert.ok(famRect.w < oneRect.w * 2, `ZWJ sequence is one glyph (${famRect.w} vs ${oneRect.w})`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a drag over 江泽民 gives exactly those three characters; emoji sequences never split', async () => {
+  const { page, ctx, errors } = await openApp(env);
+  await enterName(page, 'Li');
+  await openScripts(page);
+  const text = await page.evaluate(() => window.scholion.documentText());
+  const han = cpOffset(text, '江泽民');
+  await dragAcross(page, han, han + 3);
+  let s = await state(page);
+  assert.deepEqual([s.selection[0], s.selection[1]], [han, han + 3]);
+  await page.keyboard.press('1');
+  await frames(page, 3);
+  let ws = await exported(page);
+  const doc = ws.documents.find((d) => d.name === 'scripts.txt') || ws.documents[ws.documents.length - 1];
+  const sp = doc.spans[doc.spans.length - 1];
+  assert.deepEqual([sp.start, sp.end, sp.text], [han, han + 3, '江泽民']);
+
+  // Alt-drag (no token snapping) from inside the family emoji still takes it whole.
+  const fam = cpOffset(text, FAMILY);
+  const r = await page.evaluate(([a, b]) => window.scholion.spanRect(a, b), [fam, fam + cpLength(FAMILY) + 1]);
+  await page.keyboard.down('Alt');
+  await page.mouse.move(r.x + r.w * 0.4, r.y + r.h / 2);
+  await page.mouse.down();
+  await page.mouse.move(r.x + r.w - 1, r.y + r.h / 2, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.up('Alt');
+  await frames(page, 3);
+  s = await state(page);
+  assert.ok(s.selection[0] === fam || s.selection[0] === fam + cpLength(FAMILY),
+    `selection starts at a cluster boundary (${s.selection[0]}, family at ${fam})`);
+  assert.ok(s.selection[1] <= fam || s.selection[1] >= fam + cpLength(FAMILY),
+    `selection ends at a cluster boundary (${s.selection[1]})`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('labels in any script: 人名 and شخص in the palette and as tags', async () => {
+  const { page, ctx, errors } = await openApp(env);
+  await enterName(page, 'Li');
+  const ws = await exported(page);
+  ws.schema.spanLabels = [{ name: '人名', color: '#e06c75' }, { name: 'شخص', color: '#61afef' }];
+  ws.schema.relationTypes = [];
+  ws.schema.attributes = [];
+  for (const d of ws.documents) { d.spans = []; d.relations = []; }
+  const res = await page.evaluate((t) => window.scholion.importJson(t), JSON.stringify(ws));
+  assert.ok(res.ok, res.error);
+  await openScripts(page);
+  const text = await page.evaluate(() => window.scholion.documentText());
+  const han = cpOffset(text, '江泽民');
+  await dragAcross(page, han, han + 3);
+  await clickWidget(page, 'palette:人名');
+  const ar = cpOffset(text, 'الرئيسان');
+  await dragAcross(page, ar, ar + cpLength('الرئيسان'));
+  await clickWidget(page, 'palette:شخص');
+  await frames(page, 4);
+  const doc = (await exported(page)).documents.find((d) => d.spans.length > 0);
+  assert.deepEqual(doc.spans.map((s) => [s.label, s.text]), [['人名', '江泽民'], ['شخص', 'الرئيسان']]);
+  const g = await page.evaluate(() => window.scholion.glyphs());
+  for (const piece of ['人', '名', 'شخص']) assert.ok(g.texts.includes(piece), `label piece ${piece} drawn`);
+  await screenshot(page, 'scripts-labels.png');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
