@@ -6,6 +6,8 @@
 #   ./emsdk-build.sh test           build everything and run every test; non-zero exit on failure
 #   ./emsdk-build.sh build          build native and web, run nothing
 #   ./emsdk-build.sh bench          run the benchmark programs (native and wasm) and print figures
+#   ./emsdk-build.sh fuzz [SECONDS]  build the libFuzzer targets of tests/fuzz (clang, ASan+UBSan) and
+#                                   run each for SECONDS (60), seeded from the test fixtures
 #   ./emsdk-build.sh conformance [--w3c DIR]   W3C Web Annotation export checked with ajv (also run
 #                                   by test); DIR: a checkout of w3c/web-annotation-tests
 #
@@ -40,6 +42,7 @@ ensure_packages() {
   # system's fonts, as a reader's browser would; the app itself ships none of these fonts.
   [ "${1:-}" = test ] && want+=(chromium clang-format fonts-noto-core fonts-noto-cjk
     fonts-noto-color-emoji)
+  [ "${1:-}" = fuzz ] && want+=(clang libclang-rt-14-dev llvm)
   local missing=()
   for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -184,6 +187,20 @@ build_web() {
   log "web app: $BUILD/web/site ($(du -sh "$BUILD/web/site" | cut -f1))"
 }
 
+# The core tests again with AddressSanitizer + UndefinedBehaviorSanitizer (GCC), in build/asan.
+build_sanitized_tests() {
+  log "building the core tests with ASan+UBSan in build/asan"
+  cmake -S "$ROOT" -B "$BUILD/asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCHOLION_SANITIZE=ON \
+    -DSCHOLION_BUILD_APP=OFF -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+    -DCMAKE_C_COMPILER_LAUNCHER=ccache >/dev/null
+  cmake --build "$BUILD/asan" -j"$JOBS" --target scholion_core_tests
+}
+
+run_sanitized_tests() {
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$BUILD/asan/scholion_core_tests"
+}
+
 # Every C++ file of ours follows .clang-format; lists the ones that do not.
 check_format() {
   local bad=()
@@ -214,6 +231,7 @@ cmd_serve() {
 cmd_test() {
   prepare test
   build_native
+  build_sanitized_tests
   build_web
   ensure_e2e_deps
   local passed=0 failed=0 suite
@@ -225,6 +243,7 @@ cmd_test() {
   }
   run_suite "clang-format (.clang-format)" check_format
   run_suite "native (ctest)" ctest --test-dir "$BUILD/native" --output-on-failure
+  run_suite "native core tests under ASan+UBSan" run_sanitized_tests
   run_suite "wasm under node (ctest)" ctest --test-dir "$BUILD/web" --output-on-failure
   run_suite "W3C Web Annotation conformance (ajv)" \
     node "$ROOT/tests/conformance/webanno.mjs" --scholion "$BUILD/native/scholion"
@@ -263,6 +282,66 @@ cmd_bench() {
   done
 }
 
+FUZZ_TARGETS=(scholion_json brat_ann brat_conf conll doccano labelstudio zip inflate html_text)
+
+# seed_corpus DIR: starting inputs per target, made from the test fixtures (files holding several
+# inputs join them with a NUL byte, as tests/fuzz/fuzz_checks.h says) and the fuzzers' earlier
+# findings kept in tests/data/fuzz.
+seed_corpus() {
+  local seeds="$1" f="$ROOT/tests/data/formats" t
+  rm -rf "$seeds"
+  for t in "${FUZZ_TARGETS[@]}"; do mkdir -p "$seeds/$t"; done
+  cp "$ROOT"/tests/data/classroom/*.json "$ROOT"/tests/data/grading/*.json "$seeds/scholion_json/"
+  { cat "$f/brat/story.txt"; printf '\0'; cat "$f/brat/story.ann"; } >"$seeds/brat_ann/story"
+  { cat "$f/brat/annotation.conf"; printf '\0'; cat "$f/brat/visual.conf"; printf '\0'
+    cat "$f/brat/kb_shortcuts.conf"; } >"$seeds/brat_conf/fixtures"
+  cp "$f"/conll/* "$seeds/conll/"
+  cp "$f"/doccano/* "$seeds/doccano/"
+  cp "$f"/labelstudio/* "$seeds/labelstudio/"
+  # Archives and raw DEFLATE streams of the fixtures (gzip minus its 10-byte header and 8-byte
+  # trailer is a raw stream); a zip of the brat corpus written by our own CLI, and a deflated one.
+  "$BUILD/fuzz/scholion" convert "$f/brat/story.ann" "$seeds/zip/story.zip" >/dev/null
+  local i=0 g
+  for g in "$f"/*/*; do
+    i=$((i + 1))
+    gzip -9nc "$g" | tail -c +11 | head -c -8 >"$seeds/inflate/$i"
+  done
+  printf '<html><head><title>t</title><script>x()</script></head><body><p>A &amp; B</p><pre> x  y</pre>&#233;</body></html>' \
+    >"$seeds/html_text/page.html"
+  for t in "${FUZZ_TARGETS[@]}"; do
+    [ -d "$ROOT/tests/data/fuzz/$t" ] && cp "$ROOT/tests/data/fuzz/$t"/* "$seeds/$t/" 2>/dev/null
+  done
+  return 0
+}
+
+cmd_fuzz() {
+  local seconds="${1:-60}" t
+  ensure_packages fuzz
+  export CCACHE_DIR="$CACHE/ccache" CCACHE_BASEDIR="$ROOT"
+  log "building the fuzz targets (clang, libFuzzer, ASan+UBSan) in build/fuzz"
+  cmake -S "$ROOT" -B "$BUILD/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
+    -DCMAKE_CXX_COMPILER=clang++ -DSCHOLION_FUZZ=ON -DSCHOLION_BUILD_APP=OFF \
+    -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache >/dev/null
+  cmake --build "$BUILD/fuzz" -j"$JOBS" --target scholion "${FUZZ_TARGETS[@]/#/fuzz_}"
+  seed_corpus "$BUILD/fuzz/seeds"
+  local summary="" failed=0
+  for t in "${FUZZ_TARGETS[@]}"; do
+    local corpus="$BUILD/fuzz/corpus/$t" found="$BUILD/fuzz/findings/$t" out="$BUILD/fuzz/$t.log"
+    mkdir -p "$corpus" "$found"
+    log "fuzzing $t for $seconds s (log: $out)"
+    # -timeout: an input that takes over 5 s (sanitizers slow the code about 3x) is a finding.
+    "$BUILD/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \
+      -max_len=65536 -print_final_stats=1 -artifact_prefix="$found/" "$corpus" \
+      "$BUILD/fuzz/seeds/$t" >"$out" 2>&1 || failed=$((failed + 1))
+    local execs findings
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out" | tail -n 1)
+    findings=$(find "$found" -type f | wc -l)
+    summary+=$(printf '%-14s %10s executions  %4s s  %s findings' "$t" "${execs:-?}" "$seconds" "$findings")$'\n'
+  done
+  printf '%s' "$summary"
+  [ "$failed" -eq 0 ] || die "$failed fuzz target(s) found a problem: inputs in $BUILD/fuzz/findings"
+}
+
 cmd_conformance() {
   prepare
   build_native
@@ -273,11 +352,12 @@ cmd_conformance() {
 case "${1:-}" in
   serve) shift; cmd_serve "$@" ;;
   conformance) shift; cmd_conformance "$@" ;;
+  fuzz) shift; cmd_fuzz "$@" ;;
   test) cmd_test ;;
   build) cmd_build ;;
   bench) cmd_bench ;;
   *)
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
