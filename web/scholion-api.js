@@ -29,28 +29,53 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   }
 
   Module.canvas = document.getElementById('canvas');
+  // Right clicks belong to the app (no inline handler in the page: the CSP allows none).
+  Module.canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
   Module.print = function (t) { console.log(t); };
   Module.printErr = function (t) { console.warn(t); };
   Module.scholionFirstFrame = function () {
     if (Module.scholionMark) Module.scholionMark('ready');
     setStatus(''); resolveReady(); openFromUrl();
   };
-  // ?open=URL (same origin or CORS-enabled): a teacher's link straight to a document or exercise.
-  // The file goes through the same path as the file chooser, so it is checked the same way.
+  // ?open=URL, repeated for several files (a brat .txt, its .ann and annotation.conf; or a .zip):
+  // a teacher's link straight to a document or exercise. The files go through the same path as
+  // the file chooser, as one batch the app knows came from a link (it opens at once when nothing
+  // would be lost). An address on another site is read only once the user agreed to it (the
+  // question names it); the page's Content-Security-Policy reads other sites over https only.
   function openFromUrl() {
-    var target = new URLSearchParams(window.location.search).get('open');
-    if (!target) return;
-    var url;
-    try { url = new URL(target, window.location.href); } catch (e) { setStatus('Cannot open "' + target + '": not a valid address', true); return; }
-    var name = decodeURIComponent(url.pathname.split('/').pop() || 'document.txt');
-    fetch(url.href).then(function (r) {
-      if (!r.ok) throw new Error('the server answered ' + r.status);
-      return r.arrayBuffer();
-    }).then(function (buf) {
-      return sendFiles([{ name: name, arrayBuffer: function () { return Promise.resolve(buf); } }]);
-    }).catch(function (e) {
-      setStatus('Could not open ' + url.href + ': ' + (e && e.message ? e.message : e), true);
+    var targets = new URLSearchParams(window.location.search).getAll('open').filter(Boolean);
+    if (!targets.length) return;
+    var fail = function (text) {
+      setStatus(text, true);
       setTimeout(function () { setStatus(''); }, 8000);
+      call('scholion_link_failed', null, [], []);
+    };
+    var urls = [];
+    for (var i = 0; i < targets.length; i++) {
+      try { urls.push(new URL(targets[i], window.location.href)); } catch (e) { return fail('Cannot open "' + targets[i] + '": not a valid address'); }
+    }
+    var foreign = urls.filter(function (u) { return u.origin !== window.location.origin; });
+    var unreadable = foreign.filter(function (u) { return u.protocol !== 'https:'; });
+    if (unreadable.length)
+      return fail('Cannot open ' + unreadable[0].href + ': from other sites, only https addresses can be read');
+    if (foreign.length && !window.confirm('This link asks Scholion to read ' +
+        (foreign.length === 1 ? 'a file from another site' : foreign.length + ' files from other sites') +
+        ':\n\n' + foreign.map(function (u) { return u.href; }).join('\n') + '\n\nRead ' +
+        (foreign.length === 1 ? 'it' : 'them') + '?'))
+      return fail('Nothing was opened: the link named another site (' + foreign[0].href + ')');
+    Promise.all(urls.map(function (url) {
+      return fetch(url.href).then(function (r) {
+        if (!r.ok) throw new Error(url.href + ': the server answered ' + r.status);
+        return r.arrayBuffer();
+      }, function (e) { throw new Error(url.href + ': ' + (e && e.message ? e.message : e)); }).then(function (buf) {
+        var name = decodeURIComponent(url.pathname.split('/').pop() || 'document.txt');
+        return { name: name, arrayBuffer: function () { return Promise.resolve(buf); } };
+      });
+    })).then(function (files) {
+      call('scholion_link_batch', null, [], []);
+      return sendFiles(files);
+    }).catch(function (e) {
+      fail('Could not open ' + (e && e.message ? e.message : e));
     });
   }
   Module.scholionFatal = function (msg) { setStatus('Scholion could not start: ' + msg, true); rejectReady(new Error(msg)); };
@@ -124,8 +149,18 @@ var Module = typeof Module !== 'undefined' ? Module : {};
       var n = c.codePointAt(0);
       return (n >= 32 && n !== 127) || (keepLines && (n === 10 || n === 9));
     }).join('');
-    if (clean && Module.calledRun) call('scholion_text_input', null, ['string'], [clean]);
+    if (clean && Module.calledRun) withHeapString(clean, function (p) { Module._scholion_text_input(p); });
   }
+  // The paste dialog takes the whole text of the paste event, whatever its size, with its line
+  // breaks and tabs (a typed-into field would cut it).
+  function onPaste(e) {
+    if (!Module.calledRun || !Module._scholion_paste_wanted()) return;
+    var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    e.preventDefault();
+    e.stopPropagation();
+    withHeapString(text.replace(/\r\n?/g, '\n'), function (p) { Module._scholion_paste_text(p); });
+  }
+  window.addEventListener('paste', onPaste, true);
   ime.addEventListener('input', function (e) {
     if (e.isComposing) return;
     if (e.inputType && e.inputType.indexOf('insert') !== 0) { ime.value = ''; return; }

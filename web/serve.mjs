@@ -2,6 +2,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -11,6 +12,13 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
+
+// Pages are served with the policy their own <meta> carries (web/index.html), read from the page
+// so the two never differ, plus what only a header can say: no framing by other sites.
+function pagePolicy(html) {
+  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
+  return m ? m[1] + "; frame-ancestors 'none'" : null;
+}
 
 // The file's gzip twin (FILE.gz, written by the build) when the client takes gzip and the twin
 // is at least as new as the file; else null.
@@ -49,6 +57,10 @@ export function startServer(root, port = 0, host = '127.0.0.1') {
       if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers).end(); return; }
       fs.readFile(body.file, (readErr, data) => {
         if (readErr) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: ' + rel); return; }
+        if (path.extname(file) === '.html') {
+          const policy = pagePolicy((twin ? zlib.gunzipSync(data) : data).toString('utf8'));
+          if (policy) headers['content-security-policy'] = policy;
+        }
         headers['content-length'] = data.length;
         res.writeHead(200, headers);
         res.end(req.method === 'HEAD' ? undefined : data);

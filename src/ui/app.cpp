@@ -242,8 +242,25 @@ bool App::widgetRect(const std::string& name, RectF& out) const {
   return findWidget(name.c_str(), out);
 }
 
-void App::onFilesOpened(std::vector<NamedFile> files) {
-  impl_->openFiles(std::move(files));
+void App::onFilesOpened(std::vector<NamedFile> files, bool fromLink) {
+  impl_->openFiles(std::move(files), fromLink);
+  if (fromLink) impl_->dialogs.linkPending = false;
+}
+
+void App::expectLinkedFiles() {
+  impl_->dialogs.linkPending = true;
+}
+
+void App::linkFailed() {
+  impl_->dialogs.linkPending = false;
+}
+
+bool App::wantsPaste() const {
+  return impl_->dialogs.pasteOpen;
+}
+
+void App::pasteText(std::string text) {
+  impl_->dialogs.pasted = std::move(text);
 }
 
 void App::flushSave() {
@@ -325,6 +342,8 @@ std::string App::stateJson() const {
   j["saveError"] = s.save.error;
   j["exportWarnings"] = s.dialogs.exportWarnings;  // of the last export (File > Export as)
   // What the file waiting in the import dialog would only be warned about by its own tool.
+  j["pendingImports"] = s.dialogs.pendingImports.size();  // files waiting in the import dialog
+  j["namePrompt"] = s.dialogs.askAnnotator && !s.dialogs.linkPending;
   j["importWarnings"] = s.dialogs.pendingImports.empty()
                             ? std::vector<std::string>{}
                             : s.dialogs.pendingImports.front().warnings;

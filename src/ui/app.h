@@ -31,8 +31,17 @@ class App {
   // Seconds until the app needs a frame although no input arrives (a debounced save, a
   // throttled rebuild, a blinking text caret): 0 = at once, infinity = not before input.
   double nextFrameIn() const;
-  // Called by the platform: files from the chooser or dropped on the window.
-  void onFilesOpened(std::vector<NamedFile> files);
+  // Called by the platform: files from the chooser or dropped on the window; `fromLink`: the
+  // files a link named (?open=), which open at once when nothing would be lost.
+  void onFilesOpened(std::vector<NamedFile> files, bool fromLink = false);
+  // A link names files to open (?open=): the first-visit name prompt waits until they are on
+  // screen (onFilesOpened with fromLink) or the link failed (linkFailed).
+  void expectLinkedFiles();
+  void linkFailed();
+  // The paste dialog is open and waits for text: the page hands it the whole text of its paste
+  // event (pasteText) instead of typing it into a field.
+  bool wantsPaste() const;
+  void pasteText(std::string text);
   // Called when the page is hidden / about to unload: save now, no debounce.
   void flushSave();
   // The UI font scale (zoom) and theme are UI state; the platform sets the base font.

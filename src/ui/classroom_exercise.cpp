@@ -128,10 +128,12 @@ void drawMakeExerciseWindow(UiState& s) {
   ImGui::InputTextWithHint("##title", "Title, e.g. Named entities 1", c.titleBuf,
                            sizeof c.titleBuf);
   recordWidget("exercise:title");
+  drawLimitNote(c.titleBuf, sizeof c.titleBuf);
   ImGui::TextUnformatted("Instructions (\"- \" starts a bullet, \"# \" a heading)");
   ImGui::InputTextMultiline("##instructions", c.instructionsBuf.data(), c.instructionsBuf.size(),
                             ImVec2(-1, ImGui::GetTextLineHeight() * 9));
   recordWidget("exercise:instructions");
+  drawLimitNote(c.instructionsBuf.data(), c.instructionsBuf.size());
   ImGui::Spacing();
   std::size_t mine = 0;
   for (std::size_t i = 0; i < s.editor.documentCount(); ++i)

@@ -11,9 +11,11 @@ namespace scholion::ui {
 
 struct Dialogs {
   bool askAnnotator = false;
+  bool linkPending = false;  // files named by ?open= are on their way: the name prompt waits
   char annotatorBuf[128] = {};
   bool openPaste = false;
-  std::vector<char> pasteBuf = std::vector<char>(1 << 16, '\0');
+  bool pasteOpen = false;  // the paste dialog is waiting for the page's paste event
+  std::string pasted;      // the text pasted into it, whole
   char pasteName[128] = {};
   bool openReset = false;
   bool openRemoveDoc = false;

@@ -78,6 +78,7 @@ void drawExchangeMenuItems(UiState& s) {
     ImGui::InputTextWithHint("##webanno-base", "https://example.org/texts/",
                              s.dialogs.webAnnoBaseIri, sizeof s.dialogs.webAnnoBaseIri);
     recordWidget("export-webanno-base");
+    drawLimitNote(s.dialogs.webAnnoBaseIri, sizeof s.dialogs.webAnnoBaseIri);
     ImGui::EndMenu();
   }
 }

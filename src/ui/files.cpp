@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "embedded.h"
 #include "format_util.h"
 #include "html_text.h"
 #include "json_util.h"
@@ -23,7 +24,19 @@ bool UiState::addTextDocument(const std::string& name, const std::string& bytes)
   return applyEdit(planAddDocuments(editor, std::move(docs), "Add " + name));
 }
 
-void UiState::openFiles(std::vector<NamedFile> files) {
+bool UiState::nothingToLose(const Workspace& in) const {
+  if (workspaceHasWork(editor)) return false;
+  for (std::size_t i = 0; i < editor.documentCount(); ++i) {
+    const DocumentData& d = editor.doc(i).data();
+    if (d.id == "sample" && d.sha256 == sha256Hex(embeddedSampleText())) continue;
+    bool brought = false;
+    for (const DocumentData& n : in.documents) brought = brought || n.sha256 == d.sha256;
+    if (!brought) return false;
+  }
+  return true;
+}
+
+void UiState::openFiles(std::vector<NamedFile> files, bool fromLink) {
   OpenedFiles opened = sortOpenedFiles(std::move(files));
   // Only Scholion JSON: the classroom may take it (an exercise, hand-ins, a zip of hand-ins).
   if (!opened.onlyScholion())
@@ -41,6 +54,20 @@ void UiState::openFiles(std::vector<NamedFile> files) {
           ImportedFile{p.name, std::move(*p.workspace), Format::Scholion, {}});
   }
   for (ImportedFile& imp : opened.imports) dialogs.pendingImports.push_back(std::move(imp));
+  // A link's file opens in one step when replacing the workspace loses nothing (a first visit,
+  // the sample, or the same texts again without annotations); otherwise the dialog asks.
+  if (fromLink && dialogs.pendingImports.size() == 1 && opened.texts.empty() && errors.empty() &&
+      nothingToLose(dialogs.pendingImports.front().workspace)) {
+    ImportedFile imp = std::move(dialogs.pendingImports.front());
+    dialogs.pendingImports.clear();
+    importWorkspace(imp, true, false);
+    // What the file's own tool would warn about is still said (the dialog would have listed it).
+    if (!imp.warnings.empty())
+      setMessage(status.text + "; " + std::to_string(imp.warnings.size()) + " warning(s), e.g. " +
+                     imp.warnings.front(),
+                 status.error);
+    return;
+  }
   const std::size_t texts = opened.texts.size();
   if (texts > 0) {
     const std::string what =

@@ -1,7 +1,9 @@
 // Modal dialogs: annotator name, paste text, reset saved data, remove document, workspace import.
+#include <algorithm>
 #include <cstring>
 
 #include "panels.h"
+#include "text.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -18,6 +20,7 @@ constexpr ImGuiWindowFlags kModal =
     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings;
 
 void annotatorModal(UiState& s) {
+  if (s.dialogs.linkPending) return;  // asked once the linked document is on screen
   if (s.dialogs.askAnnotator && !ImGui::IsPopupOpen("Welcome to Scholion")) {
     ImGui::OpenPopup("Welcome to Scholion");
     std::snprintf(s.dialogs.annotatorBuf, sizeof s.dialogs.annotatorBuf, "%s",
@@ -32,6 +35,7 @@ void annotatorModal(UiState& s) {
     bool enter = ImGui::InputTextWithHint("##name", "Your name", s.dialogs.annotatorBuf,
                                           sizeof s.dialogs.annotatorBuf,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
+    drawLimitNote(s.dialogs.annotatorBuf, sizeof s.dialogs.annotatorBuf);
     ImGui::Spacing();
     ImGui::BeginDisabled(s.dialogs.annotatorBuf[0] == 0);
     if (ImGui::Button("Start annotating", ImVec2(200, 0)) || (enter && s.dialogs.annotatorBuf[0])) {
@@ -50,39 +54,59 @@ void annotatorModal(UiState& s) {
   }
 }
 
+// The text arrives whole through the page's paste event (App::pasteText; any size, line breaks
+// and tabs kept), or on the desktop from the system clipboard: never through a fixed buffer.
 void pasteModal(UiState& s) {
-  if (s.dialogs.openPaste) {
+  Dialogs& d = s.dialogs;
+  if (d.openPaste) {
     ImGui::OpenPopup("Paste text as a new document");
-    s.dialogs.openPaste = false;
-    s.dialogs.pasteBuf.assign(s.dialogs.pasteBuf.size(), '\0');
-    std::snprintf(s.dialogs.pasteName, sizeof s.dialogs.pasteName, "pasted-%zu.txt",
-                  s.editor.documentCount() + 1);
+    d.openPaste = false;
+    d.pasted.clear();
+    std::snprintf(d.pasteName, sizeof d.pasteName, "pasted-%zu.txt", s.editor.documentCount() + 1);
   }
   center();
-  if (ImGui::BeginPopupModal("Paste text as a new document", nullptr, kModal)) {
-    ImGui::SetNextItemWidth(560);
-    ImGui::InputText("Name", s.dialogs.pasteName, sizeof s.dialogs.pasteName);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    // Tabs are part of pasted texts (tables, code, verse): keep them.
-    ImGui::InputTextMultiline("##text", s.dialogs.pasteBuf.data(), s.dialogs.pasteBuf.size(),
-                              ImVec2(640, 320), ImGuiInputTextFlags_AllowTabInput);
-    ImGui::TextDisabled("Paste with Ctrl+V. Up to %zu KB here; open a file for longer texts.",
-                        s.dialogs.pasteBuf.size() / 1024);
-    bool empty = s.dialogs.pasteBuf[0] == 0;
-    ImGui::BeginDisabled(empty);
-    const bool add = ImGui::Button("Add document", ImVec2(160, 0));
-    recordWidget("paste:add");
-    if (add) {
-      if (s.addTextDocument(s.dialogs.pasteName[0] ? s.dialogs.pasteName : "pasted.txt",
-                            s.dialogs.pasteBuf.data()))
-        s.setMessage(std::string("Added ") + s.dialogs.pasteName);
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
+  d.pasteOpen = ImGui::BeginPopupModal("Paste text as a new document", nullptr, kModal);
+  if (!d.pasteOpen) return;
+  ImGui::SetNextItemWidth(560);
+  ImGui::InputText("Name", d.pasteName, sizeof d.pasteName);
+  drawLimitNote(d.pasteName, sizeof d.pasteName);
+  const bool desktop = s.platform.kind() == PlatformKind::Desktop;
+  if (desktop && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_V))) {
+    const char* clip = ImGui::GetClipboardText();
+    if (clip) d.pasted = clip;
   }
+  if (d.pasted.empty()) {
+    ImGui::TextUnformatted("Press Ctrl+V (Cmd+V on a Mac) now: the whole text on the clipboard");
+    ImGui::TextUnformatted("becomes the document, however long, with its line breaks and tabs.");
+  } else {
+    std::size_t lines = 1;
+    for (char c : d.pasted) lines += c == '\n';
+    ImGui::Text("%zu characters, %zu line(s). Ctrl+V again replaces it.", countCodePoints(d.pasted),
+                lines);
+    // A preview of the beginning: the document itself is the whole text.
+    std::size_t cut = std::min<std::size_t>(d.pasted.size(), 4000);
+    while (cut < d.pasted.size() && cut > 0 && (d.pasted[cut] & 0xC0) == 0x80) --cut;
+    ImGui::BeginChild("##preview", ImVec2(640, 240), true);
+    ImGui::TextUnformatted(d.pasted.data(), d.pasted.data() + cut);
+    if (cut < d.pasted.size()) ImGui::TextDisabled("... (preview ends here; all of it is added)");
+    ImGui::EndChild();
+  }
+  ImGui::BeginDisabled(d.pasted.empty());
+  const bool add = ImGui::Button("Add document", ImVec2(160, 0));
+  recordWidget("paste:add");
+  if (add) {
+    if (s.addTextDocument(d.pasteName[0] ? d.pasteName : "pasted.txt", d.pasted))
+      s.setMessage(std::string("Added ") + d.pasteName);
+    d.pasted.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) {
+    d.pasted.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
 }
 
 void resetModal(UiState& s) {

@@ -30,6 +30,9 @@ void drawExchangeMenuItems(UiState& s);  // File menu: import other formats, Exp
 void drawExportWarningsModal(UiState& s);
 // A scrolled list of warnings, one clipped line each (export and import dialogs).
 void drawWarningList(const std::vector<std::string>& lines, const char* id);
+// Under a text field of a fixed `capacity` (bytes, with the final NUL): once the text fills three
+// quarters of it, says in words how much more fits, so the limit never cuts text silently.
+void drawLimitNote(const char* buf, std::size_t capacity);
 // Label counts + list rows, rebuilt on change only.
 void refreshAnnotationCache(const Editor& editor, AnnotationListState& list, double now);
 void handleGlobalShortcuts(UiState& s);

@@ -109,7 +109,10 @@ struct UiState {
   void exportAs(const ExportChoice& choice);
   // Adds a pasted or dropped text as a new document; false (and a message) if it is not text.
   bool addTextDocument(const std::string& name, const std::string& text);
-  void openFiles(std::vector<NamedFile> files);
+  void openFiles(std::vector<NamedFile> files, bool fromLink = false);
+  // Nothing would be lost by replacing the workspace with `in`: no annotations, and every open
+  // document is the sample or has a text `in` brings too.
+  bool nothingToLose(const Workspace& in) const;
   // The user's choice for a pending import: open it as the workspace, or merge it.
   void importWorkspace(ImportedFile& imp, bool replace, bool asOtherLayer);
   void autosaveTick(bool force);

@@ -23,6 +23,7 @@ bool gStarted = false;
 int gFrames = 0;
 std::string gReturned;  // keeps returned strings alive until the next call
 std::vector<scholion::ui::OpenedFile> gPendingFiles;
+bool gBatchFromLink = false;  // the batch being received came from a ?open= link
 // Frame CPU times (ms), a ring the benchmark reads through scholion_frame_times.
 std::vector<float> gFrameTimes;
 
@@ -170,9 +171,32 @@ EMSCRIPTEN_KEEPALIVE void scholion_file_opened(const char* name, const char* dat
   if (last) {
     std::vector<scholion::ui::OpenedFile> batch;
     batch.swap(gPendingFiles);
-    gHost.app().onFilesOpened(std::move(batch));
+    gHost.app().onFilesOpened(std::move(batch), gBatchFromLink);
+    gBatchFromLink = false;
     wake();
   }
+}
+
+// The next batch of files is what a ?open= link named.
+EMSCRIPTEN_KEEPALIVE void scholion_link_batch() {
+  gBatchFromLink = true;
+}
+
+// Whether the paste dialog waits for the text of the page's paste event.
+EMSCRIPTEN_KEEPALIVE int scholion_paste_wanted() {
+  return gStarted && gHost.app().wantsPaste() ? 1 : 0;
+}
+
+// The whole text of a paste event (any size; line breaks as \n), for the paste dialog.
+EMSCRIPTEN_KEEPALIVE void scholion_paste_text(const char* utf8) {
+  if (gStarted) gHost.app().pasteText(utf8);
+  wake();
+}
+
+// The ?open= link could not be read (or the user declined): nothing more will come from it.
+EMSCRIPTEN_KEEPALIVE void scholion_link_failed() {
+  if (gStarted) gHost.app().linkFailed();
+  wake();
 }
 
 // A key from the page (SDL's own key listener is parked, see host.cpp): queued as an SDL event
@@ -247,6 +271,11 @@ int main() {
     return 1;
   }
   gStarted = true;
+  // A ?open= link: the first-visit name prompt waits until its files are on screen.
+  if (EM_ASM_INT({
+        return new URLSearchParams(window.location.search).getAll('open').some(Boolean) ? 1 : 0;
+      }))
+    gHost.app().expectLinkedFiles();
   SDL_AddEventWatch(onSdlEvent, nullptr);
   wake();
   return 0;  // the runtime stays alive: frames come from animation frame callbacks
