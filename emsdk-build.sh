@@ -291,7 +291,10 @@ seed_corpus() {
   local seeds="$1" f="$ROOT/tests/data/formats" t
   rm -rf "$seeds"
   for t in "${FUZZ_TARGETS[@]}"; do mkdir -p "$seeds/$t"; done
-  cp "$ROOT"/tests/data/classroom/*.json "$ROOT"/tests/data/grading/*.json "$seeds/scholion_json/"
+  local g
+  for g in "$ROOT"/tests/data/classroom/*.json "$ROOT"/tests/data/grading/*.json; do
+    cp "$g" "$seeds/scholion_json/$(basename "$(dirname "$g")")-$(basename "$g")"
+  done
   { cat "$f/brat/story.txt"; printf '\0'; cat "$f/brat/story.ann"; } >"$seeds/brat_ann/story"
   { cat "$f/brat/annotation.conf"; printf '\0'; cat "$f/brat/visual.conf"; printf '\0'
     cat "$f/brat/kb_shortcuts.conf"; } >"$seeds/brat_conf/fixtures"
@@ -301,7 +304,7 @@ seed_corpus() {
   # Archives and raw DEFLATE streams of the fixtures (gzip minus its 10-byte header and 8-byte
   # trailer is a raw stream); a zip of the brat corpus written by our own CLI, and a deflated one.
   "$BUILD/fuzz/scholion" convert "$f/brat/story.ann" "$seeds/zip/story.zip" >/dev/null
-  local i=0 g
+  local i=0
   for g in "$f"/*/*; do
     i=$((i + 1))
     gzip -9nc "$g" | tail -c +11 | head -c -8 >"$seeds/inflate/$i"
