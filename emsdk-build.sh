@@ -6,6 +6,7 @@
 #   ./emsdk-build.sh test           build everything and run every test; non-zero exit on failure
 #   ./emsdk-build.sh build          build native and web, run nothing
 #   ./emsdk-build.sh bench          run the benchmark programs (native and wasm) and print figures
+#   ./emsdk-build.sh asan           the core tests built and run with ASan+UBSan (build/asan)
 #   ./emsdk-build.sh fuzz [SECONDS]  build the libFuzzer targets of tests/fuzz (clang, ASan+UBSan) and
 #                                   run each for SECONDS (60), seeded from the test fixtures
 #   ./emsdk-build.sh conformance [--w3c DIR]   W3C Web Annotation export checked with ajv (also run
@@ -231,7 +232,6 @@ cmd_serve() {
 cmd_test() {
   prepare test
   build_native
-  build_sanitized_tests
   build_web
   ensure_e2e_deps
   local passed=0 failed=0 suite
@@ -243,7 +243,6 @@ cmd_test() {
   }
   run_suite "clang-format (.clang-format)" check_format
   run_suite "native (ctest)" ctest --test-dir "$BUILD/native" --output-on-failure
-  run_suite "native core tests under ASan+UBSan" run_sanitized_tests
   run_suite "wasm under node (ctest)" ctest --test-dir "$BUILD/web" --output-on-failure
   run_suite "W3C Web Annotation conformance (ajv)" \
     node "$ROOT/tests/conformance/webanno.mjs" --scholion "$BUILD/native/scholion"
@@ -356,11 +355,12 @@ case "${1:-}" in
   serve) shift; cmd_serve "$@" ;;
   conformance) shift; cmd_conformance "$@" ;;
   fuzz) shift; cmd_fuzz "$@" ;;
+  asan) prepare; build_sanitized_tests; run_sanitized_tests ;;
   test) cmd_test ;;
   build) cmd_build ;;
   bench) cmd_bench ;;
   *)
-    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
