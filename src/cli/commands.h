@@ -15,5 +15,6 @@ int cmdStats(int argc, char** argv);
 int cmdGrade(int argc, char** argv);       // cmd_grade.cpp
 int cmdAgree(int argc, char** argv);       // cmd_agree.cpp
 int cmdBratSurvey(int argc, char** argv);  // cmd_brat_survey.cpp
+int cmdSuggest(int argc, char** argv);     // cmd_suggest.cpp
 
 }  // namespace scholion::cli

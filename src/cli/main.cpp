@@ -26,6 +26,8 @@ const Command kCommands[] = {
      scholion::cli::cmdAgree},
     {"brat-survey", "open every brat corpus and annotation.conf under a folder; count warnings",
      scholion::cli::cmdBratSurvey},
+    {"suggest", "train on annotated documents (or a saved model) and pre-annotate others",
+     scholion::cli::cmdSuggest},
 };
 
 void usage(std::ostream& out) {

@@ -1,5 +1,7 @@
 // Command builders: turn a user request into a Command (validated again by DocumentState::apply).
 #include <algorithm>
+#include <set>
+#include <tuple>
 #include <unordered_set>
 
 #include "editor.h"
@@ -286,6 +288,29 @@ Result<Command> cmdLabelRanges(const DocumentState& s, const Schema& schema,
                                const std::string& annotator) {
   if (ranges.empty()) return fail("no ranges to label");
   return labelRanges(s, schema, ranges, label, annotator, "range");
+}
+
+Result<Command> cmdAddLabelledRanges(const DocumentState& s, const Schema& schema,
+                                     const std::vector<LabelledRange>& ranges,
+                                     const std::string& annotator, const std::string& description) {
+  std::vector<const LabelledRange*> todo;
+  std::vector<const Span*> scratch;
+  std::set<std::tuple<uint32_t, uint32_t, std::string>> seen;
+  for (const LabelledRange& r : ranges) {
+    if (!schema.findLabel(r.label)) return fail("unknown span label " + quoted(r.label));
+    Status ok = checkRange(s, r.start, r.end);
+    if (!ok) return fail(ok.error());
+    if (!seen.insert({r.start, r.end, r.label}).second) continue;
+    if (!alreadyLabelled(s, r.label, r.start, r.end, scratch)) todo.push_back(&r);
+  }
+  if (todo.empty()) return fail("every range is already labelled");
+  Command cmd;
+  cmd.description = description;
+  auto ids = freshSpanIds(s, todo.size());
+  for (std::size_t i = 0; i < todo.size(); ++i)
+    cmd.changes.push_back(addSpanChange(
+        makeSpan(s, ids[i], todo[i]->label, todo[i]->start, todo[i]->end, annotator)));
+  return cmd;
 }
 
 }  // namespace scholion

@@ -132,6 +132,15 @@ Result<Command> cmdSetDocumentLabels(const DocumentState& s, std::vector<std::st
 Result<Command> cmdLabelEveryOccurrence(const DocumentState& s, const Schema& schema,
                                         const std::string& needle, const std::string& label,
                                         const std::string& annotator);
+// Spans with their own labels added as one step (accepted suggestions); ranges already labelled
+// so are skipped; fails when none is left.
+struct LabelledRange {
+  uint32_t start = 0, end = 0;
+  std::string label;
+};
+Result<Command> cmdAddLabelledRanges(const DocumentState& s, const Schema& schema,
+                                     const std::vector<LabelledRange>& ranges,
+                                     const std::string& annotator, const std::string& description);
 // Labels the given ranges as one step (search results).
 Result<Command> cmdLabelRanges(const DocumentState& s, const Schema& schema,
                                const std::vector<Fragment>& ranges, const std::string& label,

@@ -215,6 +215,16 @@ Status Editor::redo() {
   return okStatus();
 }
 
+uint64_t Editor::undoSequence() const {
+  if (workspaceStepNext(true)) return undo_.back().sequence;
+  return docs_.empty() ? 0 : docs_[active_]->undoSequence();
+}
+
+uint64_t Editor::redoSequence() const {
+  if (workspaceStepNext(false)) return redo_.back().sequence;
+  return docs_.empty() ? 0 : docs_[active_]->redoSequence();
+}
+
 bool Editor::canUndo() const {
   return !undo_.empty() || (!docs_.empty() && docs_[active_]->canUndo());
 }

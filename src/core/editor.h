@@ -49,6 +49,12 @@ class Editor {
   std::string undoDescription() const;
   std::string redoDescription() const;
   std::size_t workspaceUndoDepth() const { return undo_.size(); }
+  // Sequence of the newest step ever applied, and of the step undo()/redo() would take next (0
+  // when none): a part with decisions of its own (rejected suggestions) interleaves them with
+  // the editor's steps on this clock.
+  uint64_t clock() const { return clock_; }
+  uint64_t undoSequence() const;
+  uint64_t redoSequence() const;
 
   Workspace snapshot() const;  // the current workspace as plain data
   uint64_t revision() const;   // changes whenever anything in the workspace changes

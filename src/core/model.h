@@ -102,10 +102,13 @@ struct ExerciseInfo {
   bool allowCheck = false;           // students may check their work against the key
   bool revealMissingLabels = false;  // "check" may show the labels of spans the student missed
   CheckScope checkScope = CheckScope::Labels;
+  // Machine suggestions (string matching, gazetteer, tagger) may be shown to students; off by
+  // default, since graded work should be the student's own. Outside an exercise they always may.
+  bool allowSuggestions = false;
   bool operator==(const ExerciseInfo& o) const {
     return enabled == o.enabled && title == o.title && goldAnnotator == o.goldAnnotator &&
            allowCheck == o.allowCheck && revealMissingLabels == o.revealMissingLabels &&
-           checkScope == o.checkScope;
+           checkScope == o.checkScope && allowSuggestions == o.allowSuggestions;
   }
 };
 

@@ -170,6 +170,7 @@ Result<Workspace> parseScholionJson(const std::string& bytes) {
     r.str(*e, "goldAnnotator", "/exercise", x.goldAnnotator);
     r.boolean(*e, "allowCheck", "/exercise", x.allowCheck);
     r.boolean(*e, "revealMissingLabels", "/exercise", x.revealMissingLabels);
+    r.boolean(*e, "allowSuggestions", "/exercise", x.allowSuggestions);
     std::string scope;
     if (r.str(*e, "checkScope", "/exercise", scope)) {
       if (std::optional<CheckScope> known = checkScopeFromName(scope))
@@ -246,7 +247,8 @@ std::string writeScholionJson(const Workspace& ws) {
                       {"goldAnnotator", x.goldAnnotator},
                       {"allowCheck", x.allowCheck},
                       {"revealMissingLabels", x.revealMissingLabels},
-                      {"checkScope", checkScopeName(x.checkScope)}};
+                      {"checkScope", checkScopeName(x.checkScope)},
+                      {"allowSuggestions", x.allowSuggestions}};
   root["annotator"] = ws.annotator;
   root["schema"] = schemaToJsonValue(ws.schema);
   ojson docs = ojson::array();

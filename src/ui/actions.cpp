@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "panels.h"
+#include "suggest_ui.h"
 #include "text_view.h"
 
 namespace scholion::ui {
@@ -74,6 +75,7 @@ void UiState::onWorkspaceReplaced() {
   if (!note.span.empty() && (!d || !d->span(note.span))) note.close();
   dialogs.onWorkspaceReplaced();
   classroom.onWorkspaceReplaced(editor.documentCount());
+  suggest.onWorkspaceReplaced();
 }
 
 void UiState::clearSelection() {
@@ -156,6 +158,7 @@ void UiState::redo() {
 }
 
 void UiState::stepHistory(bool undoing) {
+  if (stepSuggestionHistory(*this, undoing)) return;  // a rejection came after the editor's step
   const char* none = undoing ? "Nothing to undo" : "Nothing to redo";
   if (!(undoing ? editor.canUndo() : editor.canRedo())) return setMessage(none);
   const std::string what = undoing ? editor.undoDescription() : editor.redoDescription();

@@ -10,6 +10,7 @@
 #include "panels.h"
 #include "schema.h"
 #include "scholion_json.h"
+#include "suggest_ui.h"
 #include "text_view.h"
 #include "widget_registry.h"
 
@@ -182,6 +183,7 @@ void App::frame() {
   UiState& s = *impl_;
   s.frameDue = INFINITY;
   widgetRegistryNewFrame();
+  suggestionsTick(s);
   handleGlobalShortcuts(s);
   drawMenus(s);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -212,6 +214,7 @@ void App::frame() {
   if (s.prefs.showStatus) drawStatusBar(s, ImVec2(top.x, top.y + bodyH), ImVec2(avail.x, statusH));
   drawHelpWindow(s.prefs.showHelp);
   drawClassroomWindows(s);
+  drawSuggestionsPanel(s);
   drawModals(s);
   s.autosaveTick(false);
 }
@@ -353,6 +356,7 @@ std::string App::stateJson() const {
   j["scrollY"] = s.view.scrollY;
   j["textView"] = textViewStateJson(s.view);
   j["classroom"] = classroomStateJson(s);
+  j["suggestions"] = suggestionsStateJson(s);
   return dumpJson(j);
 }
 

@@ -51,6 +51,7 @@ struct ClassroomState {
   bool useMineAsKey = true;
   bool allowCheck = true;
   bool revealMissing = false;
+  bool allowSuggestions = false;
   CheckScope scope = CheckScope::Labels;
 
   // ---- student ----

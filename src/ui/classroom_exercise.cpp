@@ -73,6 +73,7 @@ void initMakeWindow(UiState& s) {
   if (ex.enabled) {
     c.allowCheck = ex.allowCheck;
     c.revealMissing = ex.revealMissingLabels;
+    c.allowSuggestions = ex.allowSuggestions;
     c.scope = ex.checkScope;
   }
   c.makeInit = true;
@@ -97,6 +98,7 @@ void saveExercise(UiState& s) {
   info.title = title;
   info.allowCheck = c.allowCheck;
   info.revealMissingLabels = c.allowCheck && c.revealMissing;
+  info.allowSuggestions = c.allowSuggestions;
   info.checkScope = c.scope;
   Result<Workspace> ex = makeExerciseWorkspace(ws, info);
   if (!ex) return s.setMessage("Exercise: " + ex.error(), true);
@@ -159,6 +161,8 @@ void drawMakeExerciseWindow(UiState& s) {
   }
   ImGui::Unindent();
   ImGui::EndDisabled();
+  ImGui::Checkbox("Students may see machine suggestions", &c.allowSuggestions);
+  recordWidget("exercise:allow-suggestions");
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.10f, 1));

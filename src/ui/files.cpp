@@ -2,12 +2,14 @@
 // state.
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "embedded.h"
 #include "format_util.h"
 #include "html_text.h"
 #include "json_util.h"
 #include "panels.h"
+#include "suggest_ui.h"
 #include "scholion_json.h"
 #include "text.h"
 
@@ -37,6 +39,8 @@ bool UiState::nothingToLose(const Workspace& in) const {
 }
 
 void UiState::openFiles(std::vector<NamedFile> files, bool fromLink) {
+  if (std::exchange(suggest.wantGazetteer, false) && files.size() == 1)
+    return importGazetteer(*this, files[0].name, files[0].bytes);
   OpenedFiles opened = sortOpenedFiles(std::move(files));
   // Only Scholion JSON: the classroom may take it (an exercise, hand-ins, a zip of hand-ins).
   if (!opened.onlyScholion())

@@ -28,6 +28,12 @@ const Shortcut kSpans[] = {
     {"Drag a span's edge", "Resize the selected span"},
     {"N", "Write a note on the selected span"},
 };
+const Shortcut kSuggestions[] = {
+    {"Click a dashed span", "Pick the suggestion"},
+    {"Enter / label key", "Accept the suggestion at the selection (label key: with that label)"},
+    {"X / Delete", "Reject it (Ctrl + Z takes the rejection back)"},
+    {"U", "Next most useful: the suggestion the tagger is least sure of"},
+};
 const Shortcut kRelations[] = {
     {"R, then click a span", "Relation from the selected span"},
     {"Ctrl + drag / right-drag", "Draw a relation from span to span"},
@@ -80,6 +86,7 @@ void drawHelpWindow(bool& open) {
     table("##sel", "Selecting and labelling", kSelecting);
     table("##span", "Spans", kSpans);
     table("##rel", "Relations", kRelations);
+    table("##sug", "Suggestions (View > Suggestions panel)", kSuggestions);
     table("##gen", "General", kGeneral);
     ImGui::Spacing();
     ImGui::TextDisabled("On macOS, Cmd works wherever Ctrl is listed.");

@@ -83,6 +83,8 @@ void drawMenus(UiState& s) {
     if (ImGui::MenuItem("Right panel (properties, annotations)", nullptr, &s.prefs.showRight))
       s.save.once = true;
     ImGui::MenuItem("Status bar", nullptr, &s.prefs.showStatus);
+    if (namedMenuItem("suggestions", "Suggestions panel", nullptr, s.suggest.panelOpen))
+      s.suggest.panelOpen = !s.suggest.panelOpen;
     ImGui::EndMenu();
   }
   drawClassroomMenu(s);

@@ -3,6 +3,7 @@
 
 #include "keys.h"
 #include "panels.h"
+#include "suggest_ui.h"
 #include "text_view.h"
 
 namespace scholion::ui {
@@ -89,13 +90,17 @@ void handleGlobalShortcuts(UiState& s) {
     }
   }
   if (keys::pressedNamed(ImGuiKey_Delete, false) || keys::pressedNamed(ImGuiKey_Backspace, false))
-    s.deleteSelected();
+    if (!(s.sel.span.empty() && s.sel.relation.empty() && rejectSuggestionUnderCaret(s)))
+      s.deleteSelected();
 
   // Span / selection resizing: Shift+Left/Right move the end, Ctrl+Shift+Left/Right the start.
   if (shift && keys::pressedNamed(ImGuiKey_RightArrow)) resizeByKey(s, ctrl, !ctrl);
   if (shift && keys::pressedNamed(ImGuiKey_LeftArrow)) resizeByKey(s, ctrl, ctrl);
 
-  if (keys::pressedNamed(ImGuiKey_Enter, false) && (s.sel.hasText() || !s.sel.span.empty())) {
+  const bool enter = keys::pressedNamed(ImGuiKey_Enter, false);
+  if (enter && s.sel.span.empty() && acceptSuggestionUnderCaret(s)) {
+    // the suggestion at the selection became a span
+  } else if (enter && (s.sel.hasText() || !s.sel.span.empty())) {
     ImVec2 mn, mx;
     uint32_t a = s.sel.hasText() ? s.sel.start : 0, b = s.sel.hasText() ? s.sel.end : 0;
     if (!s.sel.hasText())
@@ -112,6 +117,7 @@ void handleGlobalShortcuts(UiState& s) {
     if (c >= 0x80 || c <= ' ') continue;
     std::string key(1, static_cast<char>(c));
     const SpanLabel* l = s.labelForHotkey(key);
+    if (l && s.sel.span.empty() && acceptSuggestionUnderCaret(s, l->name)) continue;
     if (l && (s.sel.hasText() || !s.sel.span.empty())) {
       s.labelSelection(l->name);
       ImGui::CloseCurrentPopup();
@@ -123,6 +129,10 @@ void handleGlobalShortcuts(UiState& s) {
       s.setMessage("Relation from " + s.sel.span + ": click the target span (Esc cancels)");
     } else if (c == 'n' || c == 'N') {
       if (!s.sel.span.empty()) s.note.focus = true;
+    } else if (!l && (c == 'x' || c == 'X')) {
+      rejectSuggestionUnderCaret(s);
+    } else if (!l && (c == 'u' || c == 'U')) {
+      nextMostUsefulSuggestion(s);
     }
   }
 }

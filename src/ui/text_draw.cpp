@@ -5,6 +5,7 @@
 
 #include "glyph_text.h"
 #include "panels.h"
+#include "suggest_ui.h"
 #include "text_view.h"
 
 namespace scholion::ui {
@@ -212,6 +213,8 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
     dl->AddRectFilled(ImVec2(x0, g.textTop(ls.line) - 1), ImVec2(x1, g.textBottom(ls.line) + 1), c,
                       3.0f);
   }
+
+  drawSuggestionGhosts(s, dl);
 
   // Text selection (or the live resize preview of the selected span).
   uint32_t selA = s.sel.start, selB = s.sel.end;

@@ -1,5 +1,6 @@
 // The document view: wrapped text, highlights, tags, arcs, selection; only the visible lines are
 // drawn.
+#include "suggest_ui.h"
 #include "text_view.h"
 
 #include <algorithm>
@@ -204,6 +205,7 @@ void onButtonUp(UiState& s, const Pointer& m) {
       s.selectSpan(g.pressSpan, false);
     } else {
       s.clearSelection();
+      pickSuggestionAt(s, s.sel.anchor);
     }
   } else if (d == TextGesture::Drag::Select) {
     // The label popup opens for right-drags only (Enter opens it too): an open popup would

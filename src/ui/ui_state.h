@@ -19,6 +19,7 @@
 #include "save_state.h"
 #include "selection.h"
 #include "status_message.h"
+#include "suggest_state.h"
 #include "text_view_state.h"
 #include "view_prefs.h"
 
@@ -49,6 +50,7 @@ struct UiState {
   Editor editor;  // the workspace: changed only by applyEdit/applyCommand/undo/redo below
   Autosaver autosaver;
   ClassroomState classroom;  // classroom.h: exercises, checking, class review
+  SuggestState suggest;      // suggest_state.h: machine suggestions (never in the workspace)
 
   ViewPrefs prefs;           // theme, zoom, panels
   TextViewState view;        // layout, scroll, visible frame

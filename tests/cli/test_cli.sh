@@ -1,5 +1,5 @@
 #!/bin/sh
-# CLI checks for scholion convert/validate/stats/grade/agree (exit codes, messages, figures).
+# CLI checks for scholion convert/validate/stats/grade/agree/suggest (exit codes, messages, figures).
 # Usage: test_cli.sh PATH/TO/scholion PATH/TO/tests/data/formats
 set -u
 S="$1"
@@ -167,6 +167,45 @@ contains "agree csv row" "$T/out" "Alice,Bob,0.1765,yes,0.3333,0.3333"
 expect_rc 1 "agree with a missing file" "$S" agree "$C/alice.json" "$T/none.json"
 expect_rc 0 "agree across different texts warns" "$S" agree "$C/alice.json" "$C/other-text.json"
 contains "a document not in every file is skipped" "$T/err" "is not in every file: skipped"
+
+# suggest: train on annotated documents (CoNLL here), pre-annotate others, save and reuse a model.
+: > "$T/train.conll"
+for a in Kato Lemi Rusa Tebo Vine Sadu Mora Neli Bira Dupo Kesa Lotu; do
+  for b in Anvo Belu Cira Doma Efti; do
+    printf 'Mr. O\n%s B-PER\n%s I-PER\nmet O\nthe O\nminister O\nin O\n%sburg B-LOC\n. O\n\n' "$a" "$b" "$b" >> "$T/train.conll"
+  done
+done
+printf 'Yesterday Mr. Kato Anvo met the minister in Zelburg. Mr. Quila Parno met the minister in Doma.\n' > "$T/new.txt"
+expect_rc 0 "suggest --help" "$S" suggest --help
+contains "suggest help shows usage" "$T/out" "Usage: scholion suggest MODEL_OR_WORKSPACE IN OUT"
+expect_rc 2 "suggest without OUT" "$S" suggest "$T/train.conll" "$T/new.txt"
+expect_rc 0 "suggest: train on CoNLL, pre-annotate a text" "$S" suggest "$T/train.conll" "$T/new.txt" "$T/sug.json" --save-model "$T/m.json"
+contains "suggest: what it trained on" "$T/err" "trained on 120 spans in 60 sentences"
+contains "suggest: summary" "$T/out" "suggestions in 1 document"
+contains "suggest: summary by source" "$T/out" "4 suggestions in 1 document, string-match 1, tagger 3"
+contains "suggest: a layer named suggestions" "$T/sug.json" '"annotator": "suggestions"'
+check "suggest: the labels are added to the schema" grep -q '"name": "PER"' "$T/sug.json"
+check "suggest: a text seen in training, matched" grep -q '"note": "string-match 100%"' "$T/sug.json"
+contains "suggest: an unseen name, tagged" "$T/sug.json" '"text": "Quila Parno"'
+contains "suggest: an unseen place, tagged" "$T/sug.json" '"text": "Doma"'
+expect_rc 0 "suggest with the saved model" "$S" suggest "$T/m.json" "$T/new.txt" "$T/sug2.json"
+check "the saved model suggests the same" cmp "$T/sug.json" "$T/sug2.json"
+expect_rc 0 "suggest --as-annotations to CoNLL" "$S" suggest "$T/m.json" "$T/new.txt" "$T/sug.conll" --as-annotations --sources tagger
+contains "CoNLL gets the tagger's spans" "$T/sug.conll" "Parno I-PER"
+printf 'Kato Anvo\tPER\nZelburg LOC\n' > "$T/g.tsv"
+expect_rc 1 "suggest with a bad gazetteer line" "$S" suggest "$T/m.json" "$T/new.txt" "$T/x.json" --gazetteer "$T/g.tsv"
+contains "bad gazetteer line is named" "$T/err" "g.tsv:2: no tab between the text and the label"
+check "nothing written on a bad gazetteer" test ! -e "$T/x.json"
+printf 'Zelburg\tLOC\n' > "$T/g.tsv"
+expect_rc 0 "suggest with a gazetteer only" "$S" suggest "$T/m.json" "$T/new.txt" "$T/g.json" --gazetteer "$T/g.tsv" --sources gazetteer
+contains "gazetteer summary" "$T/out" "1 suggestions in 1 document, gazetteer 1"
+expect_rc 2 "suggest with an unknown source" "$S" suggest "$T/m.json" "$T/new.txt" "$T/x.json" --sources oracle
+expect_rc 2 "suggest with a bad confidence" "$S" suggest "$T/m.json" "$T/new.txt" "$T/x.json" --min-confidence 2
+expect_rc 1 "suggest from documents without spans" "$S" suggest "$T/new.txt" "$T/new.txt" "$T/x.json"
+contains "no spans is said" "$T/err" "no labelled spans to learn from"
+printf '{"format":"scholion-suggest-model","version":1,"labels":["PER"],"features":{"zz":[1]}}' > "$T/badmodel.json"
+expect_rc 1 "suggest with a broken model" "$S" suggest "$T/badmodel.json" "$T/new.txt" "$T/x.json"
+contains "broken model names the place" "$T/err" "badmodel.json: /features/zz: expected 16 hex digits"
 
 if [ "$failures" -ne 0 ]; then echo "$failures CLI checks failed"; exit 1; fi
 echo "all CLI checks passed"

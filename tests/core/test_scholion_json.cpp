@@ -79,6 +79,7 @@ Workspace randomWorkspace(std::mt19937& rng) {
   ws.exercise.enabled = rng() % 2;
   ws.exercise.title = randomText(rng, 6);
   ws.exercise.allowCheck = rng() % 2;
+  ws.exercise.allowSuggestions = rng() % 2;
   ws.exercise.checkScope = CheckScope::Relations;
   int docs = 1 + static_cast<int>(rng() % 3);
   for (int i = 0; i < docs; ++i) {
@@ -143,6 +144,22 @@ TEST_CASE("a minimal valid file loads and missing optional fields get defaults",
   REQUIRE(noText.ok());
   CHECK(noText->documents[0].annotations.spans[0].text == "cd");
   CHECK(noText->documents[0].sha256 == sha256Hex("ab cd"));
+}
+
+TEST_CASE("an exercise allows suggestions only when it says so", "[scholion_json][suggest]") {
+  auto plain = parseScholionJson(validFile());
+  REQUIRE(plain.ok());
+  CHECK_FALSE(plain->exercise.allowSuggestions);  // off by default (graded work)
+  Workspace ws = *plain;
+  ws.exercise.enabled = true;
+  ws.exercise.allowSuggestions = true;
+  std::string bytes = writeScholionJson(ws);
+  CHECK(bytes.find("\"allowSuggestions\"") != std::string::npos);
+  auto back = parseScholionJson(bytes);
+  REQUIRE(back.ok());
+  CHECK(back->exercise.allowSuggestions);
+  expectError(R"({"format":"scholion","version":1,"exercise":{"allowSuggestions":"yes"}})",
+              "/exercise/allowSuggestions");
 }
 
 TEST_CASE("syntax errors give line and column", "[scholion_json]") {

@@ -1,0 +1,155 @@
+// Token-level Aho–Corasick matching of phrase entries (gazetteers, labelled texts) in documents.
+#include "phrase_matcher.h"
+
+#include <deque>
+
+namespace scholion {
+
+uint32_t foldCase(uint32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;  // À..Þ
+  if (c >= 0x100 && c <= 0x137) return c | 1;              // Ā..ķ pairs
+  if (c >= 0x139 && c <= 0x148) return (c & 1) ? c + 1 : c;
+  if (c >= 0x14A && c <= 0x177) return c | 1;
+  if (c == 0x178) return 0xFF;
+  if (c >= 0x179 && c <= 0x17E) return (c & 1) ? c + 1 : c;
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;  // Greek capitals
+  if (c == 0x386) return 0x3AC;                               // Greek capitals with tonos
+  if (c >= 0x388 && c <= 0x38A) return c + 37;
+  if (c == 0x38C) return 0x3CC;
+  if (c == 0x38E || c == 0x38F) return c + 63;
+  if (c == 0x3C2) return 0x3C3;                 // final sigma
+  if (c >= 0x400 && c <= 0x40F) return c + 80;  // Cyrillic Ѐ..Џ
+  if (c >= 0x410 && c <= 0x42F) return c + 32;  // А..Я
+  return c;
+}
+
+std::string foldCase(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) appendUtf8(out, foldCase(decodeUtf8(s, i)));
+  return out;
+}
+
+namespace {
+constexpr uint32_t kNoToken = UINT32_MAX;
+uint64_t edgeKey(uint32_t node, uint32_t token) {
+  return (static_cast<uint64_t>(node) << 32) | token;
+}
+std::string_view tokenText(std::string_view text, const Token& t, const OffsetIndex& offsets) {
+  std::size_t b = offsets.byteOfCp(t.start), e = offsets.byteOfCp(t.end);
+  return text.substr(b, e - b);
+}
+}  // namespace
+
+PhraseMatcher::PhraseMatcher(std::vector<PhraseEntry> entries) : entries_(std::move(entries)) {
+  exactTokens_.resize(entries_.size());
+  entryNext_.assign(entries_.size(), 0);
+  // The trie.
+  for (std::size_t e = 0; e < entries_.size(); ++e) {
+    const std::string& text = entries_[e].text;
+    OffsetIndex offsets(text);
+    uint32_t node = 0;
+    for (const Token& t : tokenize(text)) {
+      std::string exact(tokenText(text, t, offsets));
+      std::string folded = foldCase(exact);
+      auto [v, added] = vocab_.emplace(folded, static_cast<uint32_t>(vocab_.size()));
+      auto [edge, fresh] =
+          edges_.emplace(edgeKey(node, v->second), static_cast<uint32_t>(nodes_.size()));
+      if (fresh) {
+        Node n;
+        n.depth = nodes_[node].depth + 1;
+        nodes_.push_back(n);
+      }
+      node = edge->second;
+      exactTokens_[e].push_back(std::move(exact));
+    }
+    if (node == 0) continue;  // no token
+    entryNext_[e] = nodes_[node].output;
+    nodes_[node].output = static_cast<uint32_t>(e) + 1;
+  }
+  // Failure and dictionary links, breadth first (children of a node are found through edges_).
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> children(nodes_.size());
+  for (const auto& [key, to] : edges_)
+    children[static_cast<uint32_t>(key >> 32)].emplace_back(static_cast<uint32_t>(key), to);
+  std::deque<uint32_t> queue;
+  for (auto [token, to] : children[0]) queue.push_back(to);
+  while (!queue.empty()) {
+    uint32_t u = queue.front();
+    queue.pop_front();
+    for (auto [token, v] : children[u]) {
+      uint32_t f = nodes_[u].fail;
+      uint32_t target = 0;
+      while (true) {
+        uint32_t c = child(f, token);
+        if (c != 0 && c != v) {
+          target = c;
+          break;
+        }
+        if (f == 0) break;
+        f = nodes_[f].fail;
+      }
+      nodes_[v].fail = target;
+      nodes_[v].dict = nodes_[target].output ? target : nodes_[target].dict;
+      queue.push_back(v);
+    }
+  }
+}
+
+uint32_t PhraseMatcher::child(uint32_t node, uint32_t token) const {
+  auto it = edges_.find(edgeKey(node, token));
+  return it == edges_.end() ? 0 : it->second;
+}
+
+uint32_t PhraseMatcher::tokenId(const std::string& folded) const {
+  auto it = vocab_.find(folded);
+  return it == vocab_.end() ? kNoToken : it->second;
+}
+
+bool PhraseMatcher::exactAt(uint32_t entry, std::string_view text, const std::vector<Token>& tokens,
+                            const OffsetIndex& offsets, std::size_t first) const {
+  const auto& want = exactTokens_[entry];
+  for (std::size_t k = 0; k < want.size(); ++k)
+    if (tokenText(text, tokens[first + k], offsets) != want[k]) return false;
+  return true;
+}
+
+std::vector<PhraseMatch> PhraseMatcher::match(const Document& doc) const {
+  return match(doc.text(), doc.tokens(), doc.offsets());
+}
+
+std::vector<PhraseMatch> PhraseMatcher::match(std::string_view text,
+                                              const std::vector<Token>& tokens,
+                                              const OffsetIndex& offsets) const {
+  std::vector<PhraseMatch> out;
+  if (empty()) return out;
+  uint32_t node = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    uint32_t tok = tokenId(foldCase(tokenText(text, tokens[i], offsets)));
+    if (tok == kNoToken) {
+      node = 0;
+      continue;
+    }
+    while (true) {
+      uint32_t c = child(node, tok);
+      if (c != 0 || node == 0) {
+        node = c;
+        break;
+      }
+      node = nodes_[node].fail;
+    }
+    for (uint32_t n = nodes_[node].output ? node : nodes_[node].dict; n != 0; n = nodes_[n].dict) {
+      std::size_t first = i + 1 - nodes_[n].depth;
+      for (uint32_t e = nodes_[n].output; e != 0; e = entryNext_[e - 1]) {
+        uint32_t entry = e - 1;
+        if (!entries_[entry].ignoreCase && !exactAt(entry, text, tokens, offsets, first)) continue;
+        out.push_back(PhraseMatch{tokens[first].start, tokens[i].end, static_cast<uint32_t>(first),
+                                  nodes_[n].depth, entry});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace scholion

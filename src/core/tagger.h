@@ -1,0 +1,172 @@
+// A sequence tagger trained as the user annotates: an averaged perceptron over BIO tags with
+// greedy left-to-right decoding, trained in slices so the frame loop never runs over budget.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "document.h"
+#include "model.h"
+#include "phrase_matcher.h"
+#include "suggestion.h"
+
+namespace scholion {
+
+// A document with the person's annotations (spans may be null: nothing labelled yet).
+struct LabelledDocument {
+  std::string id;
+  const Document* document = nullptr;
+  const std::vector<Span>* spans = nullptr;
+};
+
+// Which sentences teach the tagger. While annotating, a document is only partly done, so only the
+// sentences with a span or a rejected suggestion count (an unlabelled sentence may hide entities
+// nobody has marked yet). A corpus of finished documents (the CLI) uses every sentence of every
+// document that has at least one span.
+enum class TrainingScope : uint8_t { AnnotatedSentences, AnnotatedDocuments };
+
+struct TaggerOptions {
+  uint32_t epochs = 10;
+  uint64_t seed = 1;  // the order sentences are visited in each epoch; same seed, same model
+  TrainingScope scope = TrainingScope::AnnotatedSentences;
+};
+
+// Sentences longer than this are cut into pieces (a text without full stops stays trainable in
+// small steps).
+constexpr std::size_t kMaxSequence = 150;
+
+// One sequence of tokens with its static features and gold tags.
+struct TaggedSentence {
+  std::size_t document = 0;  // index into the LabelledDocuments it was made from
+  std::vector<Token> tokens;
+  std::vector<std::vector<uint64_t>> features;  // per token
+  std::vector<uint16_t> gold;                   // tag ids
+};
+
+// Training data: tag 0 is "O", label k has B = 1 + 2k and I = 2 + 2k.
+struct TaggerData {
+  std::vector<std::string> labels;  // sorted
+  std::vector<TaggedSentence> sentences;
+  std::size_t tokenCount = 0;
+  std::size_t spanCount = 0;
+  std::size_t tagCount() const { return 1 + 2 * labels.size(); }
+};
+
+// Gold tags from each document's spans (a span claims the tokens that start inside it; a span
+// overlapping one already placed is left out), features from the text and the gazetteer's hits.
+// Rejected suggestions bring their sentences in with their tokens as O (negative evidence).
+TaggerData prepareTaggerData(const std::vector<LabelledDocument>& docs, const RejectedSet& rejected,
+                             const PhraseMatcher* gazetteer, TrainingScope scope);
+
+// Static features of every token of `doc` (lower-cased word, shape, prefixes and suffixes,
+// capitalisation, neighbouring words and shapes within the sentence, gazetteer hits). With
+// `sentences` (one flag per sentence), only the flagged sentences' tokens get features.
+std::vector<std::vector<uint64_t>> documentFeatures(
+    const Document& doc, const PhraseMatcher* gazetteer,
+    const std::vector<uint8_t>* sentences = nullptr);
+
+struct TaggedSpan {
+  uint32_t start = 0, end = 0;  // code points
+  std::string label;
+  // Softmax of the averaged perceptron's scores for the chosen tag, lowest over the span's
+  // tokens: a ranking of how sure the tagger is, not a calibrated probability.
+  double confidence = 0;
+};
+
+// Perceptron weights: one row of tagCount floats per feature hash.
+struct WeightTable {
+  std::size_t tags = 1;
+  std::unordered_map<uint64_t, uint32_t> rows;
+  std::vector<float> weights;
+  const float* row(uint64_t feature) const;
+};
+
+class TaggerModel {
+ public:
+  TaggerModel() = default;
+  TaggerModel(std::vector<std::string> labels, WeightTable table);
+  bool empty() const { return labels_.empty(); }
+  const std::vector<std::string>& labels() const { return labels_; }
+  std::size_t featureCount() const { return table_.rows.size(); }
+  const WeightTable& weights() const { return table_; }
+  // Tag ids (and, if asked, each tag's softmax share) for one sequence's static features.
+  void decode(const std::vector<std::vector<uint64_t>>& features, std::vector<uint16_t>& tags,
+              std::vector<float>* confidence) const;
+  std::vector<TaggedSpan> predict(const Document& doc, const PhraseMatcher* gazetteer) const;
+
+ private:
+  std::vector<std::string> labels_;
+  WeightTable table_;
+};
+
+// Trains on prepared data a slice at a time: step(n) visits about n tokens (whole sentences, at
+// least one) and returns true when every epoch is done. Deterministic for a given seed.
+class TrainingJob {
+ public:
+  TrainingJob(TaggerData data, TaggerOptions options);
+  bool step(std::size_t tokenBudget);
+  bool done() const { return epoch_ >= options_.epochs || data_.sentences.empty(); }
+  double progress() const;
+  const TaggerData& data() const { return data_; }
+  // The averaged model as trained so far.
+  TaggerModel model() const;
+
+ private:
+  void train(const TaggedSentence& s);
+  void update(uint64_t feature, uint16_t tag, float delta);
+  TaggerData data_;
+  TaggerOptions options_;
+  WeightTable table_;
+  std::vector<double> totals_;    // per weight: sum over time, for averaging
+  std::vector<uint64_t> stamps_;  // per weight: time of its last change
+  uint64_t clock_ = 0;            // tokens visited
+  uint32_t epoch_ = 0;
+  std::size_t next_ = 0;  // position in order_
+  std::vector<uint32_t> order_;
+  uint64_t rng_;
+};
+
+// Exact-span scores (start, end and label must all agree).
+struct SpanScore {
+  std::size_t gold = 0, predicted = 0, correct = 0;
+  double precision() const { return predicted ? double(correct) / double(predicted) : 0; }
+  double recall() const { return gold ? double(correct) / double(gold) : 0; }
+  double f1() const {
+    double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+  void add(const SpanScore& o) {
+    gold += o.gold;
+    predicted += o.predicted;
+    correct += o.correct;
+  }
+};
+SpanScore scoreSequence(const std::vector<uint16_t>& gold, const std::vector<uint16_t>& predicted);
+// Scores a model on data prepared with the same labels.
+SpanScore evaluate(const TaggerModel& model, const TaggerData& data);
+
+// k-fold held-out F1 on the user's own annotations, in slices like TrainingJob: sentences are
+// dealt into k folds (seeded), each fold is tagged by a model trained on the others, and the
+// spans of all folds are scored together (micro-averaged).
+class CrossValidationJob {
+ public:
+  CrossValidationJob(TaggerData data, TaggerOptions options, std::size_t folds);
+  bool step(std::size_t tokenBudget);
+  bool done() const { return fold_ >= folds_; }
+  double progress() const;
+  std::size_t folds() const { return folds_; }
+  const SpanScore& score() const { return score_; }
+
+ private:
+  void startFold();
+  TaggerData data_;
+  TaggerOptions options_;
+  std::size_t folds_ = 0, fold_ = 0;
+  std::vector<uint32_t> foldOf_;
+  std::vector<TrainingJob> job_;  // empty or the current fold's job
+  SpanScore score_;
+};
+
+}  // namespace scholion

@@ -1,0 +1,226 @@
+// The tagger's token features and its training data prepared from labelled documents.
+#include <algorithm>
+#include <iterator>
+#include <map>
+#include <set>
+
+#include "char_class.h"
+#include "tagger.h"
+
+namespace scholion {
+namespace {
+
+uint64_t fnv(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+uint64_t feature(std::string_view name, std::string_view value) {
+  return fnv(fnv(14695981039346656037ULL, name), value);
+}
+
+// "Jiang" -> "Xx", "U.S." -> "X.X.", "2000" -> "d", "江" -> "C": runs of one class collapse.
+std::string shapeOf(std::string_view word) {
+  std::string out;
+  std::size_t i = 0;
+  char last = 0;
+  while (i < word.size()) {
+    uint32_t c = decodeUtf8(word, i);
+    CharClass k = classify(c);
+    char s = k == CharClass::Digit       ? 'd'
+             : k == CharClass::Ideograph ? 'C'
+             : k == CharClass::Letter    ? (foldCase(c) != c ? 'X' : 'x')
+             : c < 0x80                  ? static_cast<char>(c)
+                                         : '*';
+    if (s != last) out += s;
+    last = s;
+  }
+  return out;
+}
+
+// Case of a word: "init", "upper", "lower", "mixed" or "none" (no cased letter).
+const char* caseOf(std::string_view word) {
+  std::size_t i = 0, upper = 0, lower = 0;
+  bool firstUpper = false, first = true;
+  while (i < word.size()) {
+    uint32_t c = decodeUtf8(word, i);
+    bool up = foldCase(c) != c;
+    bool low = !up && classify(c) == CharClass::Letter && c < 0x3000;
+    if (first) firstUpper = up;
+    first = false;
+    upper += up;
+    lower += low;
+  }
+  if (upper == 0) return lower ? "lower" : "none";
+  if (lower == 0) return "upper";
+  return firstUpper && upper == 1 ? "init" : "mixed";
+}
+
+// Byte offsets where each code point of a word starts.
+void cpStarts(std::string_view w, std::vector<std::size_t>& out) {
+  out.clear();
+  for (std::size_t i = 0; i < w.size();) {
+    out.push_back(i);
+    decodeUtf8(w, i);
+  }
+}
+
+struct TokenText {
+  std::string lower, shape;
+  const char* caseName = "none";
+};
+
+// Hashed feature names, made once.
+struct Names {
+  uint64_t bias = feature("bias", ""), w = feature("w", ""), shape = feature("shape", ""),
+           cas = feature("case", ""), firstCase = feature("first+case", ""),
+           midCase = feature("case+", ""), wm1 = feature("w-1", ""), wp1 = feature("w+1", ""),
+           wm2 = feature("w-2", ""), wp2 = feature("w+2", ""), sm1 = feature("shape-1", ""),
+           sp1 = feature("shape+1", ""), bigram = feature("w-1|w", ""), gaz = feature("gaz", "");
+  uint64_t pre[3] = {feature("pre1", ""), feature("pre2", ""), feature("pre3", "")};
+  uint64_t suf[3] = {feature("suf1", ""), feature("suf2", ""), feature("suf3", "")};
+};
+
+}  // namespace
+
+std::vector<std::vector<uint64_t>> documentFeatures(const Document& doc,
+                                                    const PhraseMatcher* gazetteer,
+                                                    const std::vector<uint8_t>* sentences) {
+  static const Names n;
+  const auto& tokens = doc.tokens();
+  std::vector<std::vector<std::string>> gaz(tokens.size());
+  if (gazetteer)
+    for (const PhraseMatch& m : gazetteer->match(doc)) {
+      const std::string& label = gazetteer->entries()[m.entry].label;
+      for (uint32_t k = 0; k < m.tokenCount; ++k)
+        gaz[m.firstToken + k].push_back((k == 0 ? "B-" : "I-") + label);
+    }
+  std::vector<std::vector<uint64_t>> out(tokens.size());
+  std::vector<TokenText> tt;
+  std::vector<std::size_t> starts;
+  const auto& sents = doc.sentences();
+  for (std::size_t si = 0; si < sents.size(); ++si) {
+    if (sentences && !(*sentences)[si]) continue;
+    const Sentence& s = sents[si];
+    const std::size_t a = s.firstToken, b = s.firstToken + s.tokenCount;
+    tt.resize(s.tokenCount);
+    for (std::size_t i = a; i < b; ++i) {
+      std::string_view w = doc.sliceView(tokens[i].start, tokens[i].end);
+      tt[i - a] = TokenText{foldCase(w), shapeOf(w), caseOf(w)};
+    }
+    auto word = [&](std::ptrdiff_t i) -> std::string_view {
+      if (i < static_cast<std::ptrdiff_t>(a)) return "<s>";
+      if (i >= static_cast<std::ptrdiff_t>(b)) return "</s>";
+      return tt[static_cast<std::size_t>(i) - a].lower;
+    };
+    auto shape = [&](std::ptrdiff_t i) -> std::string_view {
+      if (i < static_cast<std::ptrdiff_t>(a) || i >= static_cast<std::ptrdiff_t>(b)) return "_";
+      return tt[static_cast<std::size_t>(i) - a].shape;
+    };
+    for (std::size_t i = a; i < b; ++i) {
+      auto j = static_cast<std::ptrdiff_t>(i);
+      const TokenText& t = tt[i - a];
+      auto& f = out[i];
+      f.reserve(22);
+      f.push_back(n.bias);
+      f.push_back(fnv(n.w, t.lower));
+      f.push_back(fnv(n.shape, t.shape));
+      f.push_back(fnv(n.cas, t.caseName));
+      f.push_back(fnv(i == a ? n.firstCase : n.midCase, t.caseName));
+      cpStarts(t.lower, starts);
+      const std::string_view lw = t.lower;
+      for (std::size_t k = 1; k <= 3; ++k) {
+        const bool whole = starts.size() <= k;
+        f.push_back(fnv(n.pre[k - 1], whole ? lw : lw.substr(0, starts[k])));
+        f.push_back(fnv(n.suf[k - 1], whole ? lw : lw.substr(starts[starts.size() - k])));
+      }
+      f.push_back(fnv(n.wm1, word(j - 1)));
+      f.push_back(fnv(n.wp1, word(j + 1)));
+      f.push_back(fnv(n.wm2, word(j - 2)));
+      f.push_back(fnv(n.wp2, word(j + 2)));
+      f.push_back(fnv(n.sm1, shape(j - 1)));
+      f.push_back(fnv(n.sp1, shape(j + 1)));
+      f.push_back(fnv(fnv(n.bigram, word(j - 1)), t.lower));
+      for (const std::string& g : gaz[i]) f.push_back(fnv(n.gaz, g));
+    }
+  }
+  return out;
+}
+
+TaggerData prepareTaggerData(const std::vector<LabelledDocument>& docs, const RejectedSet& rejected,
+                             const PhraseMatcher* gazetteer, TrainingScope scope) {
+  TaggerData data;
+  std::set<std::string> labels;
+  for (const auto& d : docs)
+    if (d.spans)
+      for (const Span& s : *d.spans) labels.insert(s.label);
+  data.labels.assign(labels.begin(), labels.end());
+  std::map<std::string, uint16_t> labelId;
+  for (std::size_t k = 0; k < data.labels.size(); ++k)
+    labelId[data.labels[k]] = static_cast<uint16_t>(k);
+
+  for (std::size_t di = 0; di < docs.size(); ++di) {
+    const LabelledDocument& d = docs[di];
+    if (!d.document) continue;
+    const Document& doc = *d.document;
+    const auto& tokens = doc.tokens();
+    std::vector<uint16_t> gold(tokens.size(), 0);
+    std::vector<uint8_t> wanted(tokens.size(), 0);  // token in a span or a rejected suggestion
+    std::vector<const Span*> spans;
+    if (d.spans)
+      for (const Span& s : *d.spans) spans.push_back(&s);
+    std::stable_sort(spans.begin(), spans.end(), [](const Span* x, const Span* y) {
+      return x->start != y->start ? x->start < y->start : x->end > y->end;
+    });
+    for (const Span* s : spans) {
+      std::size_t first = doc.tokenAtOrAfter(s->start), last = first;
+      while (last < tokens.size() && tokens[last].start < s->end) ++last;
+      if (first == last) continue;
+      bool free = true;
+      for (std::size_t k = first; k < last && free; ++k) free = gold[k] == 0;
+      if (!free) continue;
+      uint16_t id = labelId[s->label];
+      for (std::size_t k = first; k < last; ++k) {
+        gold[k] = static_cast<uint16_t>(k == first ? 1 + 2 * id : 2 + 2 * id);
+        wanted[k] = 1;
+      }
+      ++data.spanCount;
+    }
+    const bool anySpan = std::find(wanted.begin(), wanted.end(), 1) != wanted.end();
+    for (auto [start, end] : rejected.rangesOf(d.id))
+      for (std::size_t k = doc.tokenAtOrAfter(start); k < tokens.size() && tokens[k].start < end;
+           ++k)
+        wanted[k] = 1;
+    if (scope == TrainingScope::AnnotatedDocuments && !anySpan) continue;
+    const auto& sents = doc.sentences();
+    std::vector<uint8_t> keep(sents.size(), 1);
+    if (scope == TrainingScope::AnnotatedSentences)
+      for (std::size_t si = 0; si < sents.size(); ++si) {
+        auto first = wanted.begin() + sents[si].firstToken;
+        keep[si] =
+            std::find(first, first + sents[si].tokenCount, 1) != first + sents[si].tokenCount;
+      }
+    if (std::find(keep.begin(), keep.end(), 1) == keep.end()) continue;
+    std::vector<std::vector<uint64_t>> features = documentFeatures(doc, gazetteer, &keep);
+    for (std::size_t si = 0; si < sents.size(); ++si) {
+      if (!keep[si]) continue;
+      const std::size_t a = sents[si].firstToken, b = a + sents[si].tokenCount;
+      for (std::size_t from = a; from < b;) {
+        std::size_t to = std::min(b, from + kMaxSequence);
+        while (to < b && to > from + 1 && gold[to] != 0 && gold[to] % 2 == 0)
+          --to;  // not in a span
+        TaggedSentence ts;
+        ts.document = di;
+        ts.tokens.assign(tokens.begin() + from, tokens.begin() + to);
+        ts.features.assign(std::make_move_iterator(features.begin() + from),
+                           std::make_move_iterator(features.begin() + to));
+        ts.gold.assign(gold.begin() + from, gold.begin() + to);
+        data.tokenCount += to - from;
+        data.sentences.push_back(std::move(ts));
+        from = to;
+      }
+    }
+  }
+  return data;
+}
+
+}  // namespace scholion

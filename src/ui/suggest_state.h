@@ -1,0 +1,74 @@
+// UI part for machine suggestions: the sources, what is shown for the active document, the
+// rejected set, the tagger's background training, the held-out score, decision counts and the
+// undo of rejections. Suggestions live here, never in the workspace's layers.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "suggest_sources.h"
+#include "suggestion.h"
+#include "tagger.h"
+
+namespace scholion::ui {
+
+struct SuggestState {
+  bool panelOpen = false;
+  bool show = true;  // the user's master switch
+  SuggestionSources sources;
+  RejectedSet rejected;
+
+  // Suggestions of the active document (sorted by start); rebuilt when `shownKey` changes.
+  std::vector<Suggestion> shown;
+  std::string shownKey;
+  int current = -1;      // index into `shown`: picked by a click or the "next most useful" key
+  uint64_t version = 1;  // bumped when a source or the rejected set changes
+
+  // String matching follows the editor's revision.
+  uint64_t matchedRevision = UINT64_MAX;
+
+  // The tagger: retrained after each batch of new annotations (a pause in labelling).
+  uint64_t taggerRevision = UINT64_MAX;  // editor revision the current model was trained on
+  uint64_t seenRevision = UINT64_MAX;
+  double changedAt = 0;  // when the editor's revision last changed
+  std::unique_ptr<TrainingJob> job;
+  uint64_t jobRevision = 0;
+  std::size_t trainedSpans = 0, trainedSentences = 0;
+  double worstSliceMs = 0;  // longest training slice in one frame (shown in the panel)
+
+  // Held-out F1 on request.
+  std::unique_ptr<CrossValidationJob> heldOut;
+  std::string heldOutResult;
+
+  // Decisions per "source|label".
+  struct Counts {
+    std::size_t accepted = 0, rejected = 0;
+  };
+  std::map<std::string, Counts> stats;
+
+  // Rejections are undone with Ctrl+Z like editor steps: each holds the editor's clock when it
+  // was made, so undo takes whichever came last.
+  struct Rejection {
+    std::vector<Suggestion> suggestions;
+    uint64_t clock = 0;
+  };
+  std::vector<Rejection> undo, redo;
+
+  float threshold = 0.8f;  // "accept / reject all at or above"
+
+  // What the next file chooser brings in is a gazetteer.
+  bool wantGazetteer = false;
+
+  // Every source and decision that points into the old workspace goes.
+  void onWorkspaceReplaced() {
+    shownKey.clear();
+    current = -1;
+    matchedRevision = UINT64_MAX;
+    sources.taggerCache.clear();  // document ids may now name other texts
+  }
+};
+
+}  // namespace scholion::ui
