@@ -48,6 +48,7 @@ void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs) {
       g.sources.taggerCache.clear();
       g.trainedSpans = g.job->data().spanCount;
       g.trainedSentences = g.job->data().sentences.size();
+      g.trainedTokens = g.job->data().tokenCount;
       g.taggerRevision = g.jobRevision;
       g.job.reset();
       ++g.version;
@@ -63,7 +64,7 @@ void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs) {
     g.sources.model = TaggerModel();
     g.sources.taggerCache.clear();
     g.taggerRevision = rev;
-    g.trainedSpans = g.trainedSentences = 0;
+    g.trainedSpans = g.trainedSentences = g.trainedTokens = 0;
     ++g.version;
     return;
   }
@@ -260,6 +261,18 @@ bool stepSuggestionHistory(UiState& s, bool undoing) {
   return true;
 }
 
+void startHeldOutScore(UiState& s) {
+  SuggestState& g = s.suggest;
+  const PhraseMatcher* gaz = g.sources.gazetteer.empty() ? nullptr : &g.sources.gazetteer;
+  g.heldOut = std::make_unique<CrossValidationJob>(
+      prepareTaggerData(labelledDocuments(s.editor), g.rejected, gaz,
+                        TrainingScope::AnnotatedSentences),
+      TaggerOptions(), 5);
+  g.heldOutResult = g.heldOut->folds() == 0 ? "label spans in at least two sentences first" : "";
+  if (g.heldOut->folds() == 0) g.heldOut.reset();
+  s.frameAt(s.platform.now());
+}
+
 void importGazetteer(UiState& s, const std::string& name, const std::string& bytes) {
   auto entries = parseGazetteer(bytes, name);
   if (!entries) return s.setMessage("Gazetteer not imported: " + entries.error(), true);
@@ -312,6 +325,7 @@ nlohmann::json suggestionsStateJson(const UiState& s) {
           {"stats", stats},
           {"gazetteerEntries", g.sources.gazetteer.entryCount()},
           {"taggerSpans", g.trainedSpans},
+          {"taggerTokens", g.trainedTokens},
           {"training", g.job != nullptr},
           {"heldOut", g.heldOutResult}};
 }

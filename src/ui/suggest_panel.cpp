@@ -131,20 +131,7 @@ void qualitySection(UiState& s) {
     ImGui::EndTable();
   }
   ImGui::BeginDisabled(g.heldOut != nullptr);
-  if (ImGui::SmallButton("Held-out F1 (5-fold)")) {
-    std::vector<LabelledDocument> docs;
-    for (std::size_t i = 0; i < s.editor.documentCount(); ++i) {
-      const DocumentState& d = s.editor.doc(i);
-      docs.push_back({d.data().id, &d.document(), &d.data().annotations.spans});
-    }
-    const PhraseMatcher* gaz = g.sources.gazetteer.empty() ? nullptr : &g.sources.gazetteer;
-    g.heldOut = std::make_unique<CrossValidationJob>(
-        prepareTaggerData(docs, g.rejected, gaz, TrainingScope::AnnotatedSentences),
-        TaggerOptions(), 5);
-    g.heldOutResult = g.heldOut->folds() == 0 ? "label spans in at least two sentences first" : "";
-    if (g.heldOut->folds() == 0) g.heldOut.reset();
-    s.frameAt(s.platform.now());
-  }
+  if (ImGui::SmallButton("Held-out F1 (5-fold)")) startHeldOutScore(s);
   recordWidget("suggest", "held-out");
   ImGui::EndDisabled();
   if (g.heldOut)

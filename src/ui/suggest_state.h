@@ -36,7 +36,7 @@ struct SuggestState {
   double changedAt = 0;  // when the editor's revision last changed
   std::unique_ptr<TrainingJob> job;
   uint64_t jobRevision = 0;
-  std::size_t trainedSpans = 0, trainedSentences = 0;
+  std::size_t trainedSpans = 0, trainedSentences = 0, trainedTokens = 0;
   double worstSliceMs = 0;  // longest training slice in one frame (shown in the panel)
 
   // Held-out F1 on request.

@@ -30,6 +30,8 @@ void pickSuggestionAt(UiState& s, uint32_t cp);
 bool stepSuggestionHistory(UiState& s, bool undoing);
 // Accepts (one step) or rejects every shown suggestion of `label` ("" = any) at or above `minConf`.
 void acceptOrRejectWhere(UiState& s, bool accepting, const std::string& label, float minConf);
+// Starts the tagger's 5-fold held-out score on the user's annotations (runs in the frame loop).
+void startHeldOutScore(UiState& s);
 // Reads a gazetteer file into the gazetteer source (the message names a bad line).
 void importGazetteer(UiState& s, const std::string& name, const std::string& bytes);
 // Dashed outlines in the label's colour over the visible text; the confidence on hover.
