@@ -9,8 +9,8 @@
 #include "html_text.h"
 #include "json_util.h"
 #include "panels.h"
-#include "suggest_ui.h"
 #include "scholion_json.h"
+#include "suggest_ui.h"
 #include "text.h"
 
 namespace scholion::ui {

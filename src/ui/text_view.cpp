@@ -1,6 +1,5 @@
 // The document view: wrapped text, highlights, tags, arcs, selection; only the visible lines are
 // drawn.
-#include "suggest_ui.h"
 #include "text_view.h"
 
 #include <algorithm>
@@ -8,6 +7,7 @@
 
 #include "keys.h"
 #include "panels.h"
+#include "suggest_ui.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
