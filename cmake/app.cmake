@@ -59,6 +59,7 @@ if(EMSCRIPTEN)
     -sEXPORTED_RUNTIME_METHODS=[ccall,UTF8ToString,lengthBytesUTF8,stringToUTF8]
     # SHELL: keeps each --pre-js with its file (CMake folds repeated options into one).
     "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/scholion-startup.js"
+    "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/scholion-store.js"
     "SHELL:--pre-js ${CMAKE_BINARY_DIR}/scholion-api.js"
     "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/scholion-update.js")
 
@@ -69,6 +70,7 @@ if(EMSCRIPTEN)
   target_link_options(scholion_web PRIVATE ${SCHOLION_WEB_LINK_OPTIONS})
   # Scripts bundled into scholion.js, and the page files the post-build step copies.
   set(SCHOLION_WEB_SCRIPTS ${CMAKE_SOURCE_DIR}/web/scholion-startup.js
+      ${CMAKE_SOURCE_DIR}/web/scholion-store.js
       ${CMAKE_SOURCE_DIR}/web/scholion-api.js ${CMAKE_SOURCE_DIR}/web/scholion-update.js)
   set_property(TARGET scholion_web APPEND PROPERTY LINK_DEPENDS ${SCHOLION_WEB_SCRIPTS}
                ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/scholion.css

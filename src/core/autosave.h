@@ -1,47 +1,105 @@
-// Autosave of a workspace into key/value storage (browser localStorage or a desktop data folder):
-// key names, format version, migration, and never corrupting the last good save.
+// Autosave of a workspace into key/value storage (IndexedDB in the browser, a data folder on the
+// desktop): one record per document written only when it changed, in slices, committed together
+// with the manifest that points at them, so the last good save is never damaged.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "autosave_record.h"
+#include "editor.h"
 #include "model.h"
 #include "result.h"
 
 namespace scholion {
 
 // Storage the platform provides. Keys given here are unprefixed; the platform adds its prefix.
+// Writes and removals since the last storageCommit() take effect together or not at all (the
+// browser: one IndexedDB transaction; the desktop: each write at once, the manifest last).
 class KeyValueStore {
  public:
+  enum class CommitState { Done, Pending, Failed };
   virtual ~KeyValueStore() = default;
-  // Fails with a message for the user (quota exceeded, storage unavailable...).
+  // Fails with a message for the user (disk full, storage unavailable...) when the store writes
+  // at once; a store that commits later reports through storageCommitState().
   virtual Status storageSet(const std::string& key, const std::string& value) = 0;
   virtual bool storageGet(const std::string& key, std::string& value) = 0;
   virtual void storageRemove(const std::string& key) = 0;
-  // Units used by our keys (UTF-16 code units on the web, bytes on desktop) and the quota (0 =
-  // unknown).
+  virtual void storageCommit() {}
+  // The outcome of the last commit; `error` is set when it failed.
+  virtual CommitState storageCommitState(std::string& error) {
+    (void)error;
+    return CommitState::Done;
+  }
+  // Bytes used by our keys and the quota (0 = unknown); the browser's figures are estimates.
   virtual std::size_t storageUsed() = 0;
   virtual std::size_t storageQuota() = 0;
 };
 
 struct SavedSession {
   Workspace workspace;
-  std::string uiState;  // opaque JSON of the UI (scroll positions, panels); "" if none
+  std::string uiState;                  // opaque JSON of the UI; "" if none
+  std::vector<std::string> recordKeys;  // per document, for Autosaver::adopt
+  uint64_t generation = 0;              // of the manifest read
+};
+
+// Where a save is.
+enum class SaveProgress {
+  Idle,        // nothing started
+  Working,     // records are being written: call step() again (next frame)
+  Committing,  // handed to the store, waiting for its answer
+  Saved,       // the workspace as it was at begin() is stored
+  Restart,     // a document changed while its record was written: begin() again later
+  Failed,      // the store refused; error() says why; the last good save is intact
 };
 
 class Autosaver {
  public:
-  explicit Autosaver(KeyValueStore& store) : store_(store) {}
-  // Writes the workspace; on failure the previous good save stays intact.
-  Status save(const Workspace& ws, const std::string& uiState);
-  // The last good save, migrated from older versions; an error if none or unreadable
-  // (an unreadable save is kept, not deleted, so nothing is lost).
+  explicit Autosaver(KeyValueStore& store);
+  ~Autosaver();
+
+  // Starts saving what changed since the last successful save: the documents whose state
+  // changed, the manifest if the workspace did, and the UI state if it did.
+  void begin(const Editor& editor, const std::string& uiState);
+  // Writes up to `items` spans/relations of records, then commits; see SaveProgress.
+  SaveProgress step(std::size_t items);
+  bool busy() const;
+  const std::string& error() const { return error_; }
+  // begin() and step() until the store has the save or refuses it (Committing on a store that
+  // answers later). For tests, the desktop, and flushing when the page goes away.
+  SaveProgress saveNow(const Editor& editor, const std::string& uiState);
+  // Documents written by the last successful save (what the incremental saving skipped is not).
+  std::size_t documentsWritten() const { return lastWritten_; }
+
+  // The last good save, migrated from older layouts; an error if none or unreadable (an
+  // unreadable save is kept, not deleted, so nothing is lost).
   Result<SavedSession> load();
+  // After editor.load(session.workspace): its documents count as saved under their records.
+  void adopt(const Editor& editor, const SavedSession& session);
   bool hasSave();
   void clear();  // the UI asks for confirmation first
 
  private:
+  struct Job;
+  struct SavedDoc {
+    std::shared_ptr<const DocumentState> state;
+    uint64_t revision = 0;
+    std::string recordKey, textKey;
+  };
+  SaveProgress commit();
+  SaveProgress finish();
   KeyValueStore& store_;
+  std::unique_ptr<Job> job_;
+  std::vector<SavedDoc> saved_;  // the documents the stored manifest points at
+  std::string savedManifest_, savedUi_;
+  uint64_t generation_ = 0;
+  bool legacy_ = false;  // the older single-key save exists: removed by the next save
+  std::string error_;
+  std::size_t lastWritten_ = 0;
 };
 
 }  // namespace scholion

@@ -61,7 +61,11 @@ class DocumentState {
   const DocumentData& data() const { return data_; }
   // Workspace edits (editor.cpp) exchange these values with the edit that holds the other one.
   void swapName(std::string& name) { data_.name.swap(name); }
-  void swapOtherLayers(std::vector<AnnotationLayer>& others) { data_.others.swap(others); }
+  // New layers are a change to save: the revision moves.
+  void swapOtherLayers(std::vector<AnnotationLayer>& others) {
+    data_.others.swap(others);
+    ++revision_;
+  }
 
   const Span* span(const std::string& id) const;
   const Relation* relation(const std::string& id) const;

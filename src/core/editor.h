@@ -29,6 +29,8 @@ class Editor {
   void setActive(std::size_t i);  // a view choice: neither a step nor a change to save
   bool hasDocument() const { return !docs_.empty(); }
   const DocumentState& activeDoc() const { return *docs_[active_]; }
+  // Shared with the autosave, which keeps a document it saved alive to recognise it unchanged.
+  std::shared_ptr<const DocumentState> docPtr(std::size_t i) const { return docs_[i]; }
   // Index of the document with this id / content hash, or SIZE_MAX.
   std::size_t findDocument(const std::string& id) const;
   std::size_t findDocumentByHash(const std::string& sha256) const;

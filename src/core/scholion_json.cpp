@@ -106,34 +106,14 @@ void fillMissingText(AnnotationLayer& layer, const std::vector<bool>& hasText,
 
 ojson spansJson(const std::vector<Span>& spans) {
   ojson out = ojson::array();
-  for (const Span& s : spans) {
-    ojson o = ojson::object();
-    o["id"] = s.id;
-    o["label"] = s.label;
-    o["start"] = s.start;
-    o["end"] = s.end;
-    o["text"] = s.text;
-    if (!s.fragments.empty()) {
-      ojson f = ojson::array();
-      for (const auto& fr : s.fragments) f.push_back({fr.start, fr.end});
-      o["fragments"] = std::move(f);
-    }
-    if (!s.attributes.empty()) o["attributes"] = s.attributes;
-    if (!s.note.empty()) o["note"] = s.note;
-    if (!s.annotator.empty()) o["annotator"] = s.annotator;
-    out.push_back(std::move(o));
-  }
+  for (const Span& s : spans) out.push_back(spanJson(s));
   return out;
 }
 
 void layerJson(const AnnotationLayer& layer, ojson& o) {
   o["spans"] = spansJson(layer.spans);
   ojson rels = ojson::array();
-  for (const Relation& r : layer.relations) {
-    ojson ro = {{"id", r.id}, {"label", r.label}, {"from", r.from}, {"to", r.to}};
-    if (!r.note.empty()) ro["note"] = r.note;
-    rels.push_back(std::move(ro));
-  }
+  for (const Relation& r : layer.relations) rels.push_back(relationJson(r));
   o["relations"] = std::move(rels);
   o["documentLabels"] = layer.documentLabels;
   o["extras"] = layer.extras;
@@ -141,10 +121,37 @@ void layerJson(const AnnotationLayer& layer, ojson& o) {
 
 }  // namespace
 
+ojson spanJson(const Span& s) {
+  ojson o = ojson::object();
+  o["id"] = s.id;
+  o["label"] = s.label;
+  o["start"] = s.start;
+  o["end"] = s.end;
+  o["text"] = s.text;
+  if (!s.fragments.empty()) {
+    ojson f = ojson::array();
+    for (const auto& fr : s.fragments) f.push_back({fr.start, fr.end});
+    o["fragments"] = std::move(f);
+  }
+  if (!s.attributes.empty()) o["attributes"] = s.attributes;
+  if (!s.note.empty()) o["note"] = s.note;
+  if (!s.annotator.empty()) o["annotator"] = s.annotator;
+  return o;
+}
+
+ojson relationJson(const Relation& r) {
+  ojson ro = {{"id", r.id}, {"label", r.label}, {"from", r.from}, {"to", r.to}};
+  if (!r.note.empty()) ro["note"] = r.note;
+  return ro;
+}
+
 Result<Workspace> parseScholionJson(const std::string& bytes) {
   auto parsed = parseJsonSafely(bytes, "scholion file");
   if (!parsed) return fail(parsed.error());
-  const json& root = *parsed;
+  return parseScholionJsonValue(*parsed);
+}
+
+Result<Workspace> parseScholionJsonValue(const json& root) {
   if (!root.is_object())
     return fail("/: a Scholion file is a JSON object, found " + std::string(jsonTypeName(root)));
   Reader r;
@@ -237,7 +244,7 @@ Result<Workspace> parseScholionJson(const std::string& bytes) {
   return ws;
 }
 
-std::string writeScholionJson(const Workspace& ws) {
+ojson scholionRootJson(const Workspace& ws) {
   ojson root = ojson::object();
   root["format"] = "scholion";
   root["version"] = kScholionFormatVersion;
@@ -251,7 +258,14 @@ std::string writeScholionJson(const Workspace& ws) {
                       {"allowSuggestions", x.allowSuggestions}};
   root["annotator"] = ws.annotator;
   root["schema"] = schemaToJsonValue(ws.schema);
-  ojson docs = ojson::array();
+  root["documents"] = ojson::array();
+  root["activeDocument"] = ws.activeDocument;
+  return root;
+}
+
+std::string writeScholionJson(const Workspace& ws) {
+  ojson root = scholionRootJson(ws);
+  ojson& docs = root["documents"];
   for (const DocumentData& d : ws.documents) {
     ojson o = ojson::object();
     o["id"] = d.id;
@@ -270,8 +284,6 @@ std::string writeScholionJson(const Workspace& ws) {
     o["layers"] = std::move(layers);
     docs.push_back(std::move(o));
   }
-  root["documents"] = std::move(docs);
-  root["activeDocument"] = ws.activeDocument;
   return root.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 

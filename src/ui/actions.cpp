@@ -29,13 +29,21 @@ bool UiState::apply(Result<Command> cmd) {
   return true;
 }
 
+bool UiState::editable() {
+  if (!save.readOnly()) return true;
+  setMessage("Read-only: this workspace is being edited in another tab", true);
+  return false;
+}
+
 bool UiState::applyToDocument(std::size_t index, Command cmd) {
+  if (!editable()) return false;
   Status st = editor.apply(index, std::move(cmd));
   if (!st) setMessage(st.error(), true);
   return static_cast<bool>(st);
 }
 
 bool UiState::applyEdit(WorkspaceEdit edit) {
+  if (!editable()) return false;
   const std::size_t activeBefore = editor.active();
   const std::size_t countBefore = editor.documentCount();
   Status st = editor.apply(std::move(edit));
@@ -158,6 +166,7 @@ void UiState::redo() {
 }
 
 void UiState::stepHistory(bool undoing) {
+  if (!editable()) return;
   if (stepSuggestionHistory(*this, undoing)) return;  // a rejection came after the editor's step
   const char* none = undoing ? "Nothing to undo" : "Nothing to redo";
   if (!(undoing ? editor.canUndo() : editor.canRedo())) return setMessage(none);

@@ -66,10 +66,12 @@ void App::start() {
   Result<SavedSession> saved = s.autosaver.load();
   bool restored = false;
   if (saved) {
-    Status st = s.editor.load(std::move(saved->workspace));
+    Status st = s.editor.load(saved->workspace);
     if (st) {
       restored = true;
-      s.restoreUiState(saved->uiState);
+      s.autosaver.adopt(s.editor, *saved);
+      // Read from the older single-key layout: saved again in the new one at once.
+      if (saved->recordKeys.empty() && s.editor.documentCount()) s.save.once = true;
     } else {
       s.setMessage("The saved workspace could not be restored (" + st.error() +
                        "); it is kept untouched. Starting with the sample.",
@@ -81,10 +83,53 @@ void App::start() {
                  true);
   }
   if (!restored) s.loadSample();
-  applyTheme(s.prefs.dark);
-  if (s.editor.annotator().empty()) s.dialogs.askAnnotator = true;
   s.save.savedRevision = s.save.seenRevision = s.editor.revision();
   s.editor.markSaved();
+  if (restored) {
+    s.save.savedUi = saved->uiState;
+    s.restoreUiState(saved->uiState);  // may put back a note that was being typed
+  }
+  applyTheme(s.prefs.dark);
+  if (s.editor.annotator().empty() && !s.save.readOnly()) s.dialogs.askAnnotator = true;
+}
+
+void App::setTabMode(int mode) {
+  UiState& s = *impl_;
+  using Tab = SaveState::Tab;
+  s.save.tab = mode == 0 ? Tab::Editing : mode == 1 ? Tab::HandingOver : Tab::Following;
+  if (s.save.readOnly()) {
+    s.dialogs.askAnnotator = false;
+    s.note.close();
+    s.gesture.reset();
+  } else if (s.editor.annotator().empty()) {
+    s.dialogs.askAnnotator = true;
+  }
+  s.frameAt(0);
+}
+
+bool App::hasUnsavedWork() const {
+  const UiState& s = *impl_;
+  return s.autosaver.busy() || s.editor.revision() != s.save.savedRevision || s.save.once;
+}
+
+Status App::reloadSaved() {
+  UiState& s = *impl_;
+  Result<SavedSession> saved = s.autosaver.load();
+  if (!saved) return fail(saved.error());
+  const std::size_t active = s.editor.active();
+  const float scroll = s.view.scrollY;
+  Status st = s.editor.load(saved->workspace);
+  if (!st) return st;
+  s.autosaver.adopt(s.editor, *saved);
+  s.save.savedRevision = s.save.seenRevision = s.editor.revision();
+  s.save.savedUi = saved->uiState;
+  s.save.error.clear();
+  // The other tab's work, seen from where this tab was reading.
+  if (active < s.editor.documentCount()) s.editor.setActive(active);
+  s.onWorkspaceReplaced();
+  s.view.restoreScrollY = scroll;
+  s.frameAt(0);
+  return okStatus();
 }
 
 namespace {
@@ -343,6 +388,11 @@ std::string App::stateJson() const {
   j["annotator"] = s.editor.annotator();
   j["message"] = s.status.text;
   j["saveError"] = s.save.error;
+  j["readOnly"] = s.save.readOnly();
+  // Anything (the workspace, the UI state, a note being typed) not yet in storage.
+  j["savePending"] = s.save.tab != SaveState::Tab::Following &&
+                     (s.autosaver.busy() || s.editor.revision() != s.save.savedRevision ||
+                      s.save.once || s.uiStateJson() != s.save.savedUi);
   j["exportWarnings"] = s.dialogs.exportWarnings;  // of the last export (File > Export as)
   // What the file waiting in the import dialog would only be warned about by its own tool.
   j["pendingImports"] = s.dialogs.pendingImports.size();  // files waiting in the import dialog

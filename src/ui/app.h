@@ -44,6 +44,12 @@ class App {
   void pasteText(std::string text);
   // Called when the page is hidden / about to unload: save now, no debounce.
   void flushSave();
+  // Tabs of one site (the browser): 0 = this tab edits and saves, 1 = read-only while saving
+  // what is left for another tab, 2 = read-only, following another tab's saves.
+  void setTabMode(int mode);
+  bool hasUnsavedWork() const;  // changes not yet in storage (or a save still under way)
+  // Reads the saved workspace again (another tab saved it); keeps the active document and scroll.
+  Status reloadSaved();
   // The UI font scale (zoom) and theme are UI state; the platform sets the base font.
 
   Editor& editor();

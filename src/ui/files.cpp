@@ -142,30 +142,65 @@ bool UiState::offerFile(const std::string& file, const std::string& bytes, const
 }
 
 void UiState::autosaveTick(bool force) {
+  if (save.tab == SaveState::Tab::Following) return;  // the editing tab saves the workspace
   const double now = platform.now();
   const uint64_t rev = editor.revision();
-  if (rev != save.seenRevision) {
+  std::string ui = uiStateJson();
+  if (rev != save.seenRevision || ui != save.seenUi) {
     save.seenRevision = rev;
+    save.seenUi = ui;
     save.lastChangeTime = now;
+    if (save.firstUnsavedTime < 0) save.firstUnsavedTime = now;
   }
-  bool pending = rev != save.savedRevision || save.once;
-  if (!pending) return;
-  // Debounced: ~1 s after the last change. After a failure the wait starts at 10 s and doubles
-  // with each failure up to 5 minutes: a full storage is not hammered with futile writes.
-  const double wait = save.error.empty() ? 1.0 : save.retryDelay;
-  if (!force && now - save.lastChangeTime < wait) return frameAt(save.lastChangeTime + wait);
-  Status st = autosaver.save(editor.snapshot(), uiStateJson());
-  save.lastChangeTime = now;
-  frameAt(now);  // the status bar shows the outcome in the next frame
-  if (st) {
-    save.savedRevision = rev;
+  if (!autosaver.busy()) {
+    if (rev == save.savedRevision && ui == save.savedUi && !save.once) {
+      save.firstUnsavedTime = -1;
+      return;
+    }
+    // A change reaches storage within about a second: 0.3 s after the last change, at most 1 s
+    // after the first unsaved one. After a failure the wait starts at 10 s and doubles with
+    // each failure up to 5 minutes: a full storage is not hammered with futile writes.
+    const double due = save.error.empty()
+                           ? std::min(save.lastChangeTime + 0.3, save.firstUnsavedTime + 1.0)
+                           : save.lastChangeTime + save.retryDelay;
+    if (!force && now < due) return frameAt(due);
+    autosaver.begin(editor, ui);
+    save.jobRevision = rev;
+    save.jobUi = std::move(ui);
     save.once = false;
-    editor.markSaved();
-    save.error.clear();
-    save.retryDelay = 10;
-  } else {
-    if (!save.error.empty()) save.retryDelay = std::min(save.retryDelay * 2, 300.0);
-    save.error = st.error();
+    save.firstUnsavedTime = -1;
+  }
+  // Only the documents that changed are written, a few milliseconds per frame (a large document
+  // takes several frames); a flush writes them at once.
+  const double sliceEnd = now + 0.004;
+  SaveProgress p = SaveProgress::Working;
+  do {
+    p = autosaver.step(force ? SIZE_MAX : 200);
+  } while (p == SaveProgress::Working && (force || platform.now() < sliceEnd));
+  switch (p) {
+    case SaveProgress::Working:
+    case SaveProgress::Restart:  // a document changed meanwhile: its save begins again
+      frameAt(now);
+      break;
+    case SaveProgress::Committing:
+      frameAt(now + 0.25);  // the browser also wakes the app when the store answers
+      break;
+    case SaveProgress::Saved:
+      save.savedRevision = save.jobRevision;
+      save.savedUi = save.jobUi;
+      if (rev == save.jobRevision) editor.markSaved();
+      save.error.clear();
+      save.retryDelay = 10;
+      frameAt(now);  // the status bar shows the outcome in the next frame
+      break;
+    case SaveProgress::Failed:
+      if (!save.error.empty()) save.retryDelay = std::min(save.retryDelay * 2, 300.0);
+      save.error = autosaver.error();
+      save.lastChangeTime = now;
+      frameAt(now);
+      break;
+    case SaveProgress::Idle:
+      break;
   }
 }
 
@@ -177,6 +212,9 @@ std::string UiState::uiStateJson() const {
   j["dark"] = prefs.dark;
   j["left"] = prefs.showLeft;
   j["right"] = prefs.showRight;
+  // A note being typed is work too: it survives a reload and is put back into its field.
+  if (note.editing && !note.span.empty())
+    j["noteDraft"] = {{"span", note.span}, {"text", note.text}};
   return dumpJson(j);
 }
 
@@ -200,6 +238,18 @@ void UiState::restoreUiState(const std::string& text) {
   prefs.dark = flag("dark", false);
   prefs.showLeft = flag("left", true);
   prefs.showRight = flag("right", true);
+  auto draft = j->find("noteDraft");
+  if (draft != j->end() && draft->is_object() && (*draft)["span"].is_string() &&
+      (*draft)["text"].is_string()) {
+    // The draft becomes the span's note (one undo step) and its field opens again.
+    const std::string span = (*draft)["span"].get<std::string>();
+    if (const Span* sp = doc() ? doc()->span(span) : nullptr) {
+      const std::string typed = (*draft)["text"].get<std::string>();
+      if (sp->note != typed) apply(cmdSetSpanNote(*doc(), span, typed));
+      selectSpan(span, true);
+      note.focus = true;
+    }
+  }
 }
 
 }  // namespace scholion::ui

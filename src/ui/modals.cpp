@@ -125,7 +125,7 @@ void resetModal(UiState& s) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.80f, 0.26f, 0.24f, 1));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.88f, 0.32f, 0.29f, 1));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    if (ImGui::Button("Reset")) {
+    if (ImGui::Button("Reset") && s.editable()) {
       // One step: Edit > Undo brings the workspace back (and autosave saves it again).
       s.autosaver.clear();
       if (s.applyEdit(planOpenWorkspace(s.editor, s.sampleWorkspace(), "Reset"))) {

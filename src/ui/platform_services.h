@@ -21,6 +21,9 @@ class PlatformServices : public KeyValueStore {
   // Text the platform pasted (Ctrl+V in the browser arrives through ImGui's clipboard already).
   // Monotonic seconds, for debouncing.
   virtual double now() = 0;
+  // Where work is kept and how much room is left, in words (the save status's tooltip); "" = the
+  // figures from storageUsed()/storageQuota() are shown instead.
+  virtual std::string storageSummary() { return ""; }
   // Where the app runs (for wording such as "Download" vs "Save to folder").
   virtual PlatformKind kind() const = 0;
 };

@@ -2,6 +2,7 @@
 // relations) or a relation.
 #include <algorithm>
 
+#include "keys.h"
 #include "panels.h"
 #include "widget_registry.h"
 
@@ -98,6 +99,10 @@ void drawSpan(UiState& s, const DocumentState& ds, const Span& sp) {
     s.note.focus = false;
   }
   if (s.note.text.capacity() < 16) s.note.text.reserve(16);
+  // Esc leaves the field like a click elsewhere and keeps what was typed (ImGui would put the
+  // old text back): a note being typed is never thrown away.
+  const bool escaped = s.note.editing && keys::pressedNamed(ImGuiKey_Escape, false);
+  const std::string typed = escaped ? s.note.text : std::string();
   ImGui::InputTextMultiline("##note", s.note.text.data(), s.note.text.capacity() + 1,
                             ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f),
                             ImGuiInputTextFlags_CallbackResize, resizeCallback, &s.note.text);
@@ -105,6 +110,7 @@ void drawSpan(UiState& s, const DocumentState& ds, const Span& sp) {
   s.note.editing = ImGui::IsItemActive();
   // Committed when the field loses focus, to the span it was opened for (one undo step).
   if (ImGui::IsItemDeactivated()) {
+    if (escaped) s.note.text = typed;
     const Span* target = ds.span(s.note.span);
     if (target && target->note != s.note.text)
       s.apply(cmdSetSpanNote(ds, s.note.span, s.note.text));

@@ -1,4 +1,5 @@
-// Autosave bookkeeping: what was saved, when the workspace last changed, the last failure.
+// Autosave bookkeeping: what was saved, when the workspace last changed, the last failure, and
+// whether this tab edits the workspace or follows another tab that does.
 #pragma once
 
 #include <cstdint>
@@ -9,10 +10,20 @@ namespace scholion::ui {
 struct SaveState {
   uint64_t savedRevision = 0;  // Editor::revision() at the last successful save
   uint64_t seenRevision = 0;
+  uint64_t jobRevision = 0;            // the revision the save under way writes
+  std::string savedUi, seenUi, jobUi;  // the UI state (with a note being typed) likewise
   double lastChangeTime = 0;
-  std::string error;       // non-empty: the banner is shown
-  bool once = false;       // save soon regardless of revision (ui state changes)
-  double retryDelay = 10;  // seconds before retrying a failed save; doubles up to 5 min
+  double firstUnsavedTime = -1;  // the first change not saved yet (-1: none)
+  std::string error;             // non-empty: the banner is shown
+  bool once = false;             // save soon regardless of revision (ui state changes)
+  double retryDelay = 10;        // seconds before retrying a failed save; doubles up to 5 min
+
+  // Tabs of the same site share one workspace: one edits and saves it, the others show it
+  // read-only and follow its saves. HandingOver: read-only, saving what is left before another
+  // tab takes over.
+  enum class Tab { Editing, HandingOver, Following };
+  Tab tab = Tab::Editing;
+  bool readOnly() const { return tab != Tab::Editing; }
 };
 
 }  // namespace scholion::ui

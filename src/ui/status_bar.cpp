@@ -29,6 +29,8 @@ void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size) {
   ImGui::SameLine(0, 18);
   if (!s.save.error.empty())
     ImGui::TextColored(ImVec4(0.86f, 0.25f, 0.22f, 1), "Not saved");
+  else if (s.save.tab == SaveState::Tab::Following)
+    ImGui::TextDisabled("Read-only: edited in another tab");
   else if (s.editor.dirty() || s.save.once)
     ImGui::TextDisabled("Unsaved changes");
   else
@@ -36,7 +38,14 @@ void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size) {
   if (ImGui::IsItemHovered()) {
     // Only on hover: measuring walks the browser's storage, too costly for every frame.
     std::size_t used = s.platform.storageUsed(), quota = s.platform.storageQuota();
-    if (quota)
+    const std::string summary = s.platform.storageSummary();
+    if (!summary.empty()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+      ImGui::TextUnformatted(summary.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    } else if (quota)
       ImGui::SetTooltip("Storage: %.1f of %.1f MB used", used / 1048576.0, quota / 1048576.0);
     else
       ImGui::SetTooltip("Storage: %.1f MB used", used / 1048576.0);

@@ -73,6 +73,8 @@ struct UiState {
   const DocumentState* doc() const { return editor.hasDocument() ? &editor.activeDoc() : nullptr; }
   // Applies a built command to the active document; reports errors in the status bar.
   bool apply(Result<Command> cmd);
+  // False (and a message) while another tab edits the workspace.
+  bool editable();
   // Applies an annotation command to document `index` (the active one or another).
   bool applyToDocument(std::size_t index, Command cmd);
   // Applies a workspace edit as one undoable step; false (and a message) if it was refused.

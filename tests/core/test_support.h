@@ -12,8 +12,19 @@
 #include "embedded.h"
 #include "model.h"
 #include "schema.h"
+#include "text.h"
 
 namespace scholion::test {
+
+// A document of `text` named after its id, with its hash.
+inline DocumentData plainDocument(const std::string& id, const std::string& text) {
+  DocumentData d;
+  d.id = id;
+  d.name = id + ".txt";
+  d.text = text;
+  d.sha256 = sha256Hex(text);
+  return d;
+}
 
 // The default schema embedded in the app.
 inline Schema newsSchema() {

@@ -16,12 +16,7 @@ const std::string kA = "Jiang Zemin met Vladimir Putin in Beijing.";
 const std::string kB = "Kofi Annan spoke in New York.";
 
 DocumentData doc(const std::string& id, const std::string& text) {
-  DocumentData d;
-  d.id = id;
-  d.name = id + ".txt";
-  d.text = text;
-  d.sha256 = sha256Hex(text);
-  return d;
+  return plainDocument(id, text);
 }
 
 // A workspace with documents a (kA) and b (kB), alice annotating, the news schema.

@@ -232,6 +232,24 @@ EMSCRIPTEN_KEEPALIVE void scholion_flush_save() {
   wake();
 }
 
+// Tabs of the site (web/scholion-store.js): 0 edit, 1 read-only while handing over, 2 follow.
+EMSCRIPTEN_KEEPALIVE void scholion_set_tab_mode(int mode) {
+  if (gStarted) gHost.app().setTabMode(mode);
+  wake();
+}
+
+EMSCRIPTEN_KEEPALIVE int scholion_unsaved() {
+  return gStarted && gHost.app().hasUnsavedWork() ? 1 : 0;
+}
+
+// Another tab saved: show its work (the records are already read into memory).
+EMSCRIPTEN_KEEPALIVE void scholion_reload_saved() {
+  if (!gStarted) return;
+  scholion::Status st = gHost.app().reloadSaved();
+  if (!st) EM_ASM({ console.warn('Scholion: ' + UTF8ToString($0)); }, st.error().c_str());
+  wake();
+}
+
 // The page asks for a frame: the window was resized, its pixel ratio changed, it became visible.
 EMSCRIPTEN_KEEPALIVE void scholion_wake() {
   wake();
@@ -276,6 +294,10 @@ int main() {
         return new URLSearchParams(window.location.search).getAll('open').some(Boolean) ? 1 : 0;
       }))
     gHost.app().expectLinkedFiles();
+  // Another tab edits this workspace: this one shows it read-only (decided before the start).
+  const int tabMode =
+      EM_ASM_INT({ return Module.scholionStore ? Module.scholionStore.mode() : 0; });
+  if (tabMode != 0) gHost.app().setTabMode(tabMode);
   SDL_AddEventWatch(onSdlEvent, nullptr);
   wake();
   return 0;  // the runtime stays alive: frames come from animation frame callbacks

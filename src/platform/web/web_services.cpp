@@ -1,4 +1,5 @@
-// Browser implementation of PlatformServices: localStorage, downloads, file chooser, clipboard.
+// Browser implementation of PlatformServices: IndexedDB storage, downloads, file chooser,
+// clipboard.
 #include "web_services.h"
 
 #include <emscripten.h>
@@ -8,37 +9,15 @@
 
 // The EM_JS bodies below are JavaScript: keep clang-format away from them.
 // clang-format off
-// Every storage access is wrapped: browsers may throw SecurityError (private modes, file://
-// policies) or QuotaExceededError. Keys carry a prefix because Chromium shares one localStorage
-// between every file:// page.
-EM_JS(char*, scholion_js_storage_set, (const char* key, const char* value), {
-  var k = 'scholion:' + UTF8ToString(key);
-  var msg = '';
-  try {
-    window.localStorage.setItem(k, UTF8ToString(value));
-  } catch (e) {
-    if (e && (e.name === 'QuotaExceededError' || e.code === 22 || e.code === 1014))
-      msg =
-          'The browser storage is full (about 5 MB per site): the last change was not saved there. Your work is still open; export it to a file.';
-    else
-      msg = 'The browser storage is not available (' + (e && e.name ? e.name : e) +
-            '): your work is not being saved there. Export it to a file.';
-  }
-  if (!msg) return 0;  // saved: null means success
-  var n = lengthBytesUTF8(msg) + 1;
-  var p = _malloc(n);
-  stringToUTF8(msg, p, n);
-  return p;
+// The autosave's records live in IndexedDB, read into memory before the app starts
+// (web/scholion-store.js): reads are synchronous, writes are staged and committed together.
+EM_JS(void, scholion_js_storage_set, (const char* key, const char* value), {
+  Module.scholionStore.set(UTF8ToString(key), UTF8ToString(value));
 });
 
 EM_JS(char*, scholion_js_storage_get, (const char* key), {
-  var v = null;
-  try {
-    v = window.localStorage.getItem('scholion:' + UTF8ToString(key));
-  } catch (e) {
-    v = null;
-  }
-  if (v === null) return 0;
+  var v = Module.scholionStore.get(UTF8ToString(key));
+  if (v === null || v === undefined) return 0;
   var n = lengthBytesUTF8(v) + 1;
   var p = _malloc(n);
   stringToUTF8(v, p, n);
@@ -46,24 +25,24 @@ EM_JS(char*, scholion_js_storage_get, (const char* key), {
 });
 
 EM_JS(void, scholion_js_storage_remove, (const char* key), {
-  try {
-    window.localStorage.removeItem('scholion:' + UTF8ToString(key));
-  } catch (e) {
-  }
+  Module.scholionStore.remove(UTF8ToString(key));
 });
 
-// localStorage counts UTF-16 code units of keys and values.
-EM_JS(double, scholion_js_storage_used, (), {
-  var used = 0;
-  try {
-    var s = window.localStorage;
-    for (var i = 0; i < s.length; i++) {
-      var k = s.key(i);
-      if (k && k.indexOf('scholion:') === 0) used += k.length + (s.getItem(k) || '').length;
-    }
-  } catch (e) {
-  }
-  return used;
+EM_JS(void, scholion_js_storage_commit, (), { Module.scholionStore.commit(); });
+
+EM_JS(int, scholion_js_storage_state, (), { return Module.scholionStore.state(); });
+
+EM_JS(char*, scholion_js_storage_text, (int which), {
+  var s = which === 0 ? Module.scholionStore.error() : Module.scholionStore.summary();
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+
+// navigator.storage.estimate(), refreshed after each save.
+EM_JS(double, scholion_js_storage_estimate, (int quota), {
+  return quota ? Module.scholionStore.quota() : Module.scholionStore.usage();
 });
 
 EM_JS(char*, scholion_js_download, (const char* name, const char* data, int size, const char* mime),
@@ -129,7 +108,8 @@ Status statusOfJs(char* p) {
 }  // namespace
 
 Status WebServices::storageSet(const std::string& key, const std::string& value) {
-  return statusOfJs(scholion_js_storage_set(key.c_str(), value.c_str()));
+  scholion_js_storage_set(key.c_str(), value.c_str());
+  return okStatus();
 }
 
 bool WebServices::storageGet(const std::string& key, std::string& value) {
@@ -143,13 +123,32 @@ void WebServices::storageRemove(const std::string& key) {
   scholion_js_storage_remove(key.c_str());
 }
 
-std::size_t WebServices::storageUsed() {
-  return static_cast<std::size_t>(scholion_js_storage_used());
+void WebServices::storageCommit() {
+  scholion_js_storage_commit();
 }
 
-// Chromium and Firefox allow about 5 MiB of UTF-16 per origin; there is no API that reports it.
+KeyValueStore::CommitState WebServices::storageCommitState(std::string& error) {
+  switch (scholion_js_storage_state()) {
+    case 1:
+      return CommitState::Pending;
+    case 2:
+      error = takeJsString(scholion_js_storage_text(0));
+      return CommitState::Failed;
+    default:
+      return CommitState::Done;
+  }
+}
+
+std::size_t WebServices::storageUsed() {
+  return static_cast<std::size_t>(scholion_js_storage_estimate(0));
+}
+
 std::size_t WebServices::storageQuota() {
-  return 5u * 1024u * 1024u;
+  return static_cast<std::size_t>(scholion_js_storage_estimate(1));
+}
+
+std::string WebServices::storageSummary() {
+  return takeJsString(scholion_js_storage_text(1));
 }
 
 Status WebServices::download(const std::string& fileName, const std::string& bytes,

@@ -10,6 +10,9 @@ class WebServices final : public ui::PlatformServices {
   Status storageSet(const std::string& key, const std::string& value) override;
   bool storageGet(const std::string& key, std::string& value) override;
   void storageRemove(const std::string& key) override;
+  void storageCommit() override;
+  CommitState storageCommitState(std::string& error) override;
+  std::string storageSummary() override;
   std::size_t storageUsed() override;
   std::size_t storageQuota() override;
   Status download(const std::string& fileName, const std::string& bytes,

@@ -29,17 +29,16 @@ function makeWorkspace(template, sample, chars, spans) {
   return { ...relationWorkspace(template, sample, { chars, spans, relations: 0 }), annotator: 'Bench' };
 }
 
-// The autosave entries (localStorage) the app writes for a workspace: seeded into new contexts.
+// A saved workspace seeded into new contexts: as an earlier version left it in localStorage (the
+// page moves it into IndexedDB on its first start, so the warm visit restores from IndexedDB).
 async function autosaveOf(env, workspace) {
   const { page, ctx } = await openApp(env);
   await enterName(page, 'Bench');
   const r = await page.evaluate((j) => window.scholion.importJson(j), JSON.stringify(workspace));
   if (!r.ok) throw new Error(r.error);
-  await page.evaluate(() => window.scholion.flushSave());
-  const entries = await page.evaluate(() => Object.keys(localStorage)
-    .filter((k) => k.startsWith('scholion:')).map((k) => ({ name: k, value: localStorage.getItem(k) })));
+  const value = await page.evaluate(() => window.scholion.exportJson());
   await ctx.close();
-  return entries;
+  return [{ name: 'scholion:autosave/v1/workspace', value }];
 }
 
 // One visit: navigate, wait for ready, read the phases (ms since navigation).

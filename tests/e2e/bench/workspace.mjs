@@ -3,10 +3,11 @@ import crypto from 'node:crypto';
 
 const SPANS = 25000, RELATIONS = 2500, TARGET_BYTES = 1 << 20;
 
-// template: an exported workspace (schema, annotator); sample: the text to repeat.
-export function buildWorkspace(template, sample) {
+// template: an exported workspace (schema, annotator); sample: the text to repeat; the size and
+// the number of spans can be changed (the storage tests use a 5 MB document).
+export function buildWorkspace(template, sample, { bytes = TARGET_BYTES, spanCount = SPANS } = {}) {
   let text = '';
-  while (Buffer.byteLength(text) < TARGET_BYTES) text += sample;
+  while (Buffer.byteLength(text) < bytes) text += sample;
   const words = [];
   const re = /[A-Za-z]{4,}/g;
   let m;
@@ -15,7 +16,7 @@ export function buildWorkspace(template, sample) {
   let cp = 0;
   for (let i = 0; i < text.length; i++) { prefix[i] = cp; if (!(text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff)) cp++; }
   prefix[text.length] = cp;
-  while ((m = re.exec(text)) && words.length < SPANS) words.push([prefix[m.index], prefix[m.index + m[0].length], m[0]]);
+  while ((m = re.exec(text)) && words.length < spanCount) words.push([prefix[m.index], prefix[m.index + m[0].length], m[0]]);
   const labels = template.schema.spanLabels.map((l) => l.name);
   const spans = words.map(([s, e, w], i) => ({ id: `T${i + 1}`, label: labels[i % 4 === 0 ? 0 : (i % 3) + 1], start: s, end: e, text: w }));
   const person = spans.filter((s) => s.label === labels[0]);

@@ -1,0 +1,110 @@
+// Autosave records: a document's annotations written in slices, and the workspace reassembled.
+#include "autosave_record.h"
+
+#include "json_util.h"
+#include "scholion_json.h"
+
+namespace scholion {
+namespace {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+void appendJson(std::string& out, const ojson& j) {
+  out += j.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+}  // namespace
+
+DocumentRecordWriter::DocumentRecordWriter(std::shared_ptr<const DocumentState> doc)
+    : doc_(std::move(doc)), revision_(doc_->revision()) {
+  out_ = "{\"layers\":[";
+}
+
+const AnnotationLayer& DocumentRecordWriter::layer() const {
+  const DocumentData& d = doc_->data();
+  return layer_ == 0 ? d.annotations : d.others[layer_ - 1];
+}
+
+template <class T>
+bool DocumentRecordWriter::appendItems(const std::vector<T>& list, std::size_t& done,
+                                       std::size_t items, ojson (*toJson)(const T&)) {
+  for (; item_ < list.size() && done < items; ++item_, ++done) {
+    if (item_ > 0) out_ += ',';
+    appendJson(out_, toJson(list[item_]));
+  }
+  return item_ == list.size();
+}
+
+bool DocumentRecordWriter::step(std::size_t items) {
+  const std::size_t layers = doc_->data().others.size() + 1;
+  std::size_t done = 0;
+  while (phase_ != Phase::Done && done < items) {
+    switch (phase_) {
+      case Phase::LayerStart:
+        if (layer_ > 0) out_ += ',';
+        out_ += "{\"annotator\":";
+        appendJson(out_, ojson(layer().annotator));
+        out_ += ",\"spans\":[";
+        phase_ = Phase::Spans;
+        item_ = 0;
+        break;
+      case Phase::Spans:
+        if (appendItems(layer().spans, done, items, spanJson)) {
+          out_ += "],\"relations\":[";
+          phase_ = Phase::Relations;
+          item_ = 0;
+        }
+        break;
+      case Phase::Relations:
+        if (appendItems(layer().relations, done, items, relationJson)) phase_ = Phase::LayerEnd;
+        break;
+      case Phase::LayerEnd:
+        out_ += "],\"documentLabels\":";
+        appendJson(out_, ojson(layer().documentLabels));
+        out_ += ",\"extras\":";
+        appendJson(out_, ojson(layer().extras));
+        out_ += '}';
+        if (++layer_ < layers) {
+          phase_ = Phase::LayerStart;
+        } else {
+          out_ += "]}";
+          phase_ = Phase::Done;
+        }
+        break;
+      case Phase::Done:
+        break;
+    }
+  }
+  return phase_ == Phase::Done;
+}
+
+Result<Workspace> assembleWorkspace(const std::string& manifestWorkspace,
+                                    const std::vector<DocumentRecordRef>& refs,
+                                    const std::vector<std::string>& texts,
+                                    const std::vector<std::string>& records) {
+  Result<json> root = parseJsonSafely(manifestWorkspace, "autosave manifest");
+  if (!root) return fail(root.error());
+  if (!root->is_object()) return fail("the autosave manifest is not a JSON object");
+  json docs = json::array();
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    const DocumentRecordRef& ref = refs[i];
+    const std::string where = "document \"" + ref.name + "\" (" + ref.recordKey + ")";
+    Result<json> rec = parseJsonSafely(records[i], ref.recordKey);
+    if (!rec) return fail(where + ": " + rec.error());
+    const json* layers = rec->is_object() ? &(*rec)["layers"] : nullptr;
+    if (!layers || !layers->is_array() || layers->empty() || !(*layers)[0].is_object())
+      return fail(where + ": no annotation layers in the record");
+    json d = (*layers)[0];
+    d["id"] = ref.id;
+    d["name"] = ref.name;
+    if (!ref.sha256.empty()) d["sha256"] = ref.sha256;
+    d["text"] = texts[i];
+    d["layers"] = json(layers->begin() + 1, layers->end());
+    docs.push_back(std::move(d));
+  }
+  (*root)["documents"] = std::move(docs);
+  return parseScholionJsonValue(*root);
+}
+
+}  // namespace scholion

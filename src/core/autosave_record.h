@@ -1,0 +1,60 @@
+// Autosave records of one document, written in slices so that no frame waits for a large
+// document, and the workspace put back together from its records.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "document_state.h"
+#include "model.h"
+#include "result.h"
+
+namespace scholion {
+
+// Writes the annotations of one document (every layer, without the text, which has a record of
+// its own) as JSON: {"layers":[{annotator, spans, relations, documentLabels, extras}, ...]},
+// the working layer first. Holds the document, so it stays valid while the user goes on; if the
+// document changes before the record is finished, stale() says so and the record is discarded.
+class DocumentRecordWriter {
+ public:
+  explicit DocumentRecordWriter(std::shared_ptr<const DocumentState> doc);
+  // Appends up to `items` spans or relations; true once the record is complete.
+  bool step(std::size_t items);
+  bool stale() const { return doc_->revision() != revision_; }
+  uint64_t revision() const { return revision_; }
+  const std::string& text() const { return out_; }
+
+ private:
+  enum class Phase { LayerStart, Spans, Relations, LayerEnd, Done };
+  const AnnotationLayer& layer() const;
+  // Appends list[item_...] while fewer than `items` are done; true when the list is complete.
+  template <class T>
+  bool appendItems(const std::vector<T>& list, std::size_t& done, std::size_t items,
+                   nlohmann::ordered_json (*toJson)(const T&));
+  std::shared_ptr<const DocumentState> doc_;
+  uint64_t revision_;
+  std::string out_;
+  Phase phase_ = Phase::LayerStart;
+  std::size_t layer_ = 0, item_ = 0;
+};
+
+// One document as the autosave manifest lists it: the keys of its records and what is not in
+// them (the name changes by workspace edits that leave the annotations alone).
+struct DocumentRecordRef {
+  std::string id, name, sha256;
+  std::string textKey, recordKey;
+};
+
+// The workspace from the manifest (Scholion JSON without documents; the refs say where each
+// document is) and each document's text and record, validated like an opened Scholion file.
+// Errors name the document and the key that could not be read.
+Result<Workspace> assembleWorkspace(const std::string& manifestWorkspace,
+                                    const std::vector<DocumentRecordRef>& refs,
+                                    const std::vector<std::string>& texts,
+                                    const std::vector<std::string>& records);
+
+}  // namespace scholion
