@@ -59,14 +59,16 @@ test('a full storage is reported at once, nothing in memory is lost, the last sa
   assert.equal(exportedFile.documents[1].text, big);
   assert.equal(exportedFile.documents[0].spans.length, 1);
   // The last good save is intact: once this tab is gone, a fresh page restores it.
-  await page.close();  // its last try to save, as it goes, is refused too
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  // The quota stays low: the closing tab's last try to save (it runs as the page goes, and may
+  // finish after close() returns) is refused too, and the small last save still fits.
+  await page.close();
   const page2 = await ctx.newPage();
   await page2.goto(env.url);
   await page2.evaluate(() => window.scholion.ready);
   const restored = JSON.parse(await page2.evaluate(() => window.scholion.exportJson()));
   assert.deepEqual(restored.documents.map((d) => d.name), saved.documents.map((d) => d.name));
   assert.deepEqual(restored.documents[0].spans, saved.documents[0].spans);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await ctx.close();
 });
 
