@@ -4,6 +4,7 @@
 // With the argument 250k: a 250,000-character text with 6,000 spans and 3,000 relations at mixed
 // distances (same line, a few lines, many lines) instead.
 import { launch, openApp, frames } from '../harness.mjs';
+import { benchPage } from './bench-page.mjs';
 import { enterName } from '../gestures.mjs';
 import { buildWorkspace, relationWorkspace } from './workspace.mjs';
 
@@ -14,10 +15,7 @@ function percentile(values, p) {
 
 const env = await launch();
 try {
-  const { page } = await openApp(env, { width: 1280, height: 800 });
-  await enterName(page, 'Bench');
-  const template = JSON.parse(await page.evaluate(() => window.scholion.exportJson()));
-  const sample = await page.evaluate(() => window.scholion.documentText());
+  const { page, template, sample } = await benchPage(env);
   const ws = process.argv[2] === '250k'
     ? relationWorkspace(template, sample, { chars: 250000, spans: 6000, relations: 3000 })
     : buildWorkspace(template, sample);

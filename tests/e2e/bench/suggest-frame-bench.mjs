@@ -1,15 +1,13 @@
 // Browser benchmark (not a test): the tagger trains in the frame loop on about 10,000 labelled
 // tokens; records the app's own CPU time per frame meanwhile (the worst frame is the figure).
 // Run: SCHOLION_SITE=build/web/site node tests/e2e/bench/suggest-frame-bench.mjs
-import { launch, openApp, frames } from '../harness.mjs';
-import { enterName, state } from '../gestures.mjs';
+import { launch, frames } from '../harness.mjs';
+import { benchPage } from './bench-page.mjs';
+import { state } from '../gestures.mjs';
 
 const env = await launch();
 try {
-  const { page } = await openApp(env, { width: 1280, height: 800 });
-  await enterName(page, 'Bench');
-  const template = JSON.parse(await page.evaluate(() => window.scholion.exportJson()));
-  const sample = await page.evaluate(() => window.scholion.documentText());
+  const { page, template, sample } = await benchPage(env);
   // The sample six times, with every occurrence of a few names and places labelled.
   const text = Array(6).fill(sample).join('\n');
   const names = { 'Jiang Zemin': 'Person', 'Vladimir Putin': 'Person', Putin: 'Person', China: 'GPE',
