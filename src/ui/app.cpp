@@ -388,6 +388,7 @@ std::string App::stateJson() const {
   j["annotator"] = s.editor.annotator();
   j["message"] = s.status.text;
   j["saveError"] = s.save.error;
+  j["saveWorstFrameMs"] = s.save.worstFrameMs;
   j["readOnly"] = s.save.readOnly();
   // Anything (the workspace, the UI state, a note being typed) not yet in storage.
   j["savePending"] = s.save.tab != SaveState::Tab::Following &&

@@ -177,6 +177,9 @@ void UiState::autosaveTick(bool force) {
   do {
     p = autosaver.step(force ? SIZE_MAX : 200);
   } while (p == SaveProgress::Working && (force || platform.now() < sliceEnd));
+  // begin() and the hand-over of finished records to the store count too: the benchmark asks
+  // whether any frame pays more than its budget for saving.
+  if (!force) save.worstFrameMs = std::max(save.worstFrameMs, (platform.now() - now) * 1000.0);
   switch (p) {
     case SaveProgress::Working:
     case SaveProgress::Restart:  // a document changed meanwhile: its save begins again

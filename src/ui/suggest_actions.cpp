@@ -59,6 +59,7 @@ void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs) {
   if (now - g.changedAt < kTrainAfterPause) return s.frameAt(g.changedAt + kTrainAfterPause);
   const PhraseMatcher* gaz = g.sources.gazetteer.empty() ? nullptr : &g.sources.gazetteer;
   TaggerData data = prepareTaggerData(docs, g.rejected, gaz, TrainingScope::AnnotatedSentences);
+  g.prepareMs = (s.platform.now() - now) * 1000.0;
   g.jobRevision = rev;
   if (data.spanCount == 0) {
     g.sources.model = TaggerModel();
@@ -82,7 +83,9 @@ void refreshShown(UiState& s, const std::vector<LabelledDocument>& docs) {
   const bool had = g.current >= 0 && g.current < static_cast<int>(g.shown.size());
   if (had) was = g.shown[static_cast<std::size_t>(g.current)];
   g.shownKey = key;
+  const double t0 = s.platform.now();
   g.shown = g.sources.suggest(docs[s.editor.active()], &d.data().others, g.rejected);
+  g.suggestMs = (s.platform.now() - t0) * 1000.0;
   g.current = -1;
   if (had)
     for (std::size_t i = 0; i < g.shown.size(); ++i)
@@ -327,6 +330,9 @@ nlohmann::json suggestionsStateJson(const UiState& s) {
           {"taggerSpans", g.trainedSpans},
           {"taggerTokens", g.trainedTokens},
           {"training", g.job != nullptr},
+          {"worstSliceMs", g.worstSliceMs},
+          {"prepareMs", g.prepareMs},
+          {"suggestMs", g.suggestMs},
           {"heldOut", g.heldOutResult}};
 }
 

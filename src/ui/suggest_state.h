@@ -38,6 +38,8 @@ struct SuggestState {
   uint64_t jobRevision = 0;
   std::size_t trainedSpans = 0, trainedSentences = 0, trainedTokens = 0;
   double worstSliceMs = 0;  // longest training slice in one frame (shown in the panel)
+  double prepareMs = 0;     // the last preparation of training data (one frame; benchmarks)
+  double suggestMs = 0;     // the last computation of the shown suggestions (one frame)
 
   // Held-out F1 on request.
   std::unique_ptr<CrossValidationJob> heldOut;
