@@ -202,6 +202,10 @@ run_sanitized_tests() {
     "$BUILD/asan/scholion_core_tests"
 }
 
+sanitized_tests() {
+  build_sanitized_tests && run_sanitized_tests
+}
+
 # Every C++ file of ours follows .clang-format; lists the ones that do not.
 check_format() {
   local bad=()
@@ -243,6 +247,7 @@ cmd_test() {
   }
   run_suite "clang-format (.clang-format)" check_format
   run_suite "native (ctest)" ctest --test-dir "$BUILD/native" --output-on-failure
+  run_suite "native core tests under ASan+UBSan" sanitized_tests
   run_suite "wasm under node (ctest)" ctest --test-dir "$BUILD/web" --output-on-failure
   run_suite "W3C Web Annotation conformance (ajv)" \
     node "$ROOT/tests/conformance/webanno.mjs" --scholion "$BUILD/native/scholion"
@@ -355,7 +360,7 @@ case "${1:-}" in
   serve) shift; cmd_serve "$@" ;;
   conformance) shift; cmd_conformance "$@" ;;
   fuzz) shift; cmd_fuzz "$@" ;;
-  asan) prepare; build_sanitized_tests; run_sanitized_tests ;;
+  asan) prepare; sanitized_tests ;;
   test) cmd_test ;;
   build) cmd_build ;;
   bench) cmd_bench ;;

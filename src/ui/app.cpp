@@ -388,7 +388,10 @@ std::string App::stateJson() const {
   j["annotator"] = s.editor.annotator();
   j["message"] = s.status.text;
   j["saveError"] = s.save.error;
-  j["saveWorstFrameMs"] = s.save.worstFrameMs;
+  j["saveWorstMs"] = {{"frame", s.save.worstFrameMs},
+                      {"begin", s.save.worstBeginMs},
+                      {"step", s.save.worstStepMs},
+                      {"commit", s.save.worstCommitMs}};
   j["readOnly"] = s.save.readOnly();
   // Anything (the workspace, the UI state, a note being typed) not yet in storage.
   j["savePending"] = s.save.tab != SaveState::Tab::Following &&

@@ -128,6 +128,8 @@ void drawReviewWindow(UiState& s);
 void loadStudentFiles(UiState& s);
 void openPendingExercise(UiState& s);
 void recomputeReview(UiState& s);
+// The class's name for file names: the exercise title, the title being typed, or "class".
+std::string classTitle(const UiState& s);
 void drawGradesTab(UiState& s);
 void drawAgreementTab(UiState& s);
 void drawDisagreementsTab(UiState& s);

@@ -189,10 +189,7 @@ void exportAdjudicated(UiState& s) {
     d.others.clear();
     d.annotations.annotator = kAdjudicated;
   }
-  const std::string title = !s.editor.exercise().title.empty() ? s.editor.exercise().title
-                            : s.classroom.titleBuf[0]          ? std::string(s.classroom.titleBuf)
-                                                               : std::string("class");
-  std::string file = safeFilePart(title) + "-adjudicated.scholion.json";
+  std::string file = safeFilePart(classTitle(s)) + "-adjudicated.scholion.json";
   s.offerFile(file, writeScholionJson(ws), "application/json");
 }
 

@@ -9,6 +9,13 @@
 #include "widget_registry.h"
 
 namespace scholion::ui {
+
+std::string classTitle(const UiState& s) {
+  if (!s.editor.exercise().title.empty()) return s.editor.exercise().title;
+  if (s.classroom.titleBuf[0]) return s.classroom.titleBuf;
+  return "class";
+}
+
 namespace {
 
 const AnnotationLayer& emptyLayer() {
@@ -19,12 +26,6 @@ const AnnotationLayer& emptyLayer() {
 std::string keyNameOf(const Editor& ed) {
   const std::string& g = ed.exercise().goldAnnotator;
   return g.empty() ? std::string("gold") : g;
-}
-
-std::string classTitle(const UiState& s) {
-  if (!s.editor.exercise().title.empty()) return s.editor.exercise().title;
-  if (s.classroom.titleBuf[0]) return s.classroom.titleBuf;
-  return "class";
 }
 
 // Grades and agreement read only the other layers (key and students), never the working layer

@@ -164,7 +164,9 @@ void UiState::autosaveTick(bool force) {
                            ? std::min(save.lastChangeTime + 0.3, save.firstUnsavedTime + 1.0)
                            : save.lastChangeTime + save.retryDelay;
     if (!force && now < due) return frameAt(due);
+    const double t0 = platform.now();
     autosaver.begin(editor, ui);
+    save.worstBeginMs = std::max(save.worstBeginMs, (platform.now() - t0) * 1000.0);
     save.jobRevision = rev;
     save.jobUi = std::move(ui);
     save.once = false;
@@ -175,7 +177,10 @@ void UiState::autosaveTick(bool force) {
   const double sliceEnd = now + 0.004;
   SaveProgress p = SaveProgress::Working;
   do {
+    const double t0 = platform.now();
     p = autosaver.step(force ? SIZE_MAX : 200);
+    double& worst = p == SaveProgress::Working ? save.worstStepMs : save.worstCommitMs;
+    if (!force) worst = std::max(worst, (platform.now() - t0) * 1000.0);
   } while (p == SaveProgress::Working && (force || platform.now() < sliceEnd));
   // begin() and the hand-over of finished records to the store count too: the benchmark asks
   // whether any frame pays more than its budget for saving.

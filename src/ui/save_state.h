@@ -17,7 +17,8 @@ struct SaveState {
   std::string error;             // non-empty: the banner is shown
   bool once = false;             // save soon regardless of revision (ui state changes)
   double retryDelay = 10;        // seconds before retrying a failed save; doubles up to 5 min
-  double worstFrameMs = 0;       // the longest one frame spent saving (benchmarks, state())
+  // The longest one frame spent saving, and in each phase of a save (benchmarks, state()).
+  double worstFrameMs = 0, worstBeginMs = 0, worstStepMs = 0, worstCommitMs = 0;
 
   // Tabs of the same site share one workspace: one edits and saves it, the others show it
   // read-only and follow its saves. HandingOver: read-only, saving what is left before another

@@ -92,12 +92,13 @@ try {
     }
     const after = await scrollFor(fresh.page, 4000);
     worst.push(Math.max(...times));
-    worstSaving.push(st.saveWorstFrameMs);
+    worstSaving.push(st.saveWorstMs.frame);
     worstAfter.push(Math.max(...after));
     const saved = st.saveError ? `failed: ${st.saveError.slice(0, 40)}...` : st.savePending ? 'pending' : 'done';
     console.log(`  run ${run + 1}: ${times.length} frames, worst ${Math.max(...times).toFixed(1)} ms, ` +
       `p95 ${percentile(times, 95).toFixed(2)} ms; save ${saved}, longest save work in one frame ` +
-      `${st.saveWorstFrameMs.toFixed(1)} ms; after the save: ${after.length} frames, worst ` +
+      `${st.saveWorstMs.frame.toFixed(1)} ms (begin ${st.saveWorstMs.begin.toFixed(1)}, step ` +
+      `${st.saveWorstMs.step.toFixed(1)}, commit ${st.saveWorstMs.commit.toFixed(1)}); after the save: ${after.length} frames, worst ` +
       `${Math.max(...after).toFixed(1)} ms, p95 ${percentile(after, 95).toFixed(2)} ms`);
     await fresh.ctx.close();
   }
