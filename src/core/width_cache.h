@@ -22,7 +22,10 @@ class WidthCache {
     return w;
   }
   std::size_t size() const { return widths_.size(); }
-  void reset(float size);
+  void reset(float size) {
+    size_ = size;
+    widths_.clear();
+  }
 
  private:
   float size_ = -1;
