@@ -48,15 +48,14 @@ const ArcLayout::Anchor& ArcLayout::anchor(const TextLayout& layout, const Docum
     return cp <= l.cpStart || count == 0 ? 0.0f : xs[std::min(cp - l.cpStart, count - 1)];
   };
   const float x0 = xOf(std::max(sp.start, l.cpStart)), x1 = xOf(std::min(sp.end, l.cpEnd));
-  const std::string& label = sp.label;
-  float w = tagWidths_.get(label, m.tagFontSize, [&](const std::string& s) {
-    return textWidth(font, m.tagFontSize, s) + 6;
+  const float w = tagWidthBy(m, sp.label, x1 - x0, [&](bool abbreviated) {
+    return (abbreviated ? tagShortWidths_ : tagWidths_)
+        .get(sp.label, m.tagFontSize, [&](const std::string& s) {
+          return textWidth(font, m.tagFontSize,
+                           abbreviated ? std::string_view(s).substr(0, labelAbbreviation(s))
+                                       : std::string_view(s));
+        });
   });
-  if (w > (x1 - x0) + m.tagFontSize * 1.5f && label.size() > labelAbbreviation(label))
-    w = tagShortWidths_.get(label, m.tagFontSize, [&](const std::string& s) {
-      return textWidth(font, m.tagFontSize, std::string_view(s).substr(0, labelAbbreviation(s))) +
-             6;
-    });
   a.line = static_cast<uint32_t>(li);
   a.x = x0 + w * 0.5f;
   return a;
