@@ -19,16 +19,47 @@ std::size_t tagLine(const TextLayout& layout, const Span& sp) {
   return li;
 }
 
-// Where arcs attach to a span: the middle of its tag (tags start at the span's first character).
-float anchorX(const TextLayout& layout, std::size_t li, const Span& sp, const ViewMetrics& m,
-              const ImFont* font) {
-  const VisualLine& l = layout.line(li);
-  const float x0 = layout.xOfCp(li, std::max(sp.start, l.cpStart));
-  const float x1 = layout.xOfCp(li, std::min(sp.end, l.cpEnd));
-  return x0 + tagWidth(font, m, sp.label, x1 - x0) * 0.5f;
+}  // namespace
+
+const float* ArcLayout::lineXs(const TextLayout& layout, std::size_t li, uint32_t& count) {
+  if (lineXsAt_[li] == UINT32_MAX) {
+    layout.lineXs(li, lineScratch_);
+    lineXsAt_[li] = static_cast<uint32_t>(xs_.size());
+    xs_.push_back(static_cast<float>(lineScratch_.size()));  // the count, then the xs
+    xs_.insert(xs_.end(), lineScratch_.begin(), lineScratch_.end());
+  }
+  count = static_cast<uint32_t>(xs_[lineXsAt_[li]]);
+  return xs_.data() + lineXsAt_[li] + 1;
 }
 
-}  // namespace
+// Where arcs attach to a span: the middle of its tag (tags start at the span's first character),
+// with the tag as wide as tagWidth (text_geometry.cpp) makes it.
+const ArcLayout::Anchor& ArcLayout::anchor(const TextLayout& layout, const DocumentState& doc,
+                                           const Span& sp, const ViewMetrics& m,
+                                           const ImFont* font) {
+  Anchor& a = anchors_[static_cast<std::size_t>(&sp - doc.data().annotations.spans.data())];
+  if (a.line != UINT32_MAX) return a;
+  const std::size_t li = tagLine(layout, sp);
+  const VisualLine& l = layout.line(li);
+  uint32_t count = 0;
+  const float* xs = lineXs(layout, li, count);
+  // As TextLayout::xOfCp: the sum of the advances before cp, at most the whole line.
+  auto xOf = [&](uint32_t cp) {
+    return cp <= l.cpStart || count == 0 ? 0.0f : xs[std::min(cp - l.cpStart, count - 1)];
+  };
+  const float x0 = xOf(std::max(sp.start, l.cpStart)), x1 = xOf(std::min(sp.end, l.cpEnd));
+  const float w = tagWidthBy(m, sp.label, x1 - x0, [&](bool abbreviated) {
+    return (abbreviated ? tagShortWidths_ : tagWidths_)
+        .get(sp.label, m.tagFontSize, [&](const std::string& s) {
+          return textWidth(font, m.tagFontSize,
+                           abbreviated ? std::string_view(s).substr(0, labelAbbreviation(s))
+                                       : std::string_view(s));
+        });
+  });
+  a.line = static_cast<uint32_t>(li);
+  a.x = x0 + w * 0.5f;
+  return a;
+}
 
 bool ArcLayout::update(const TextLayout& layout, const DocumentState& doc, const ViewMetrics& m,
                        const ImFont* font) {
@@ -51,6 +82,15 @@ void ArcLayout::build(const TextLayout& layout, const DocumentState& doc, const 
   unsorted_.clear();
   partLine_.clear();
   const float rightEdge = layout.wrapWidth() + m.padX * 0.5f, leftEdge = -m.padX * 0.5f;
+  if (font != font_) {
+    font_ = font;
+    relWidths_.reset(-1);
+    tagWidths_.reset(-1);
+    tagShortWidths_.reset(-1);
+  }
+  anchors_.assign(doc.data().annotations.spans.size(), Anchor{});
+  lineXsAt_.assign(lines, UINT32_MAX);
+  xs_.clear();
   if (lines > 0 && font) {
     for (const Relation& r : doc.data().annotations.relations) {
       const Span* a = doc.span(r.from);
@@ -58,9 +98,15 @@ void ArcLayout::build(const TextLayout& layout, const DocumentState& doc, const 
       if (!a || !b) continue;
       ArcPart p;
       p.rel = &r;
-      p.labelWidth = textWidth(font, m.tagFontSize, r.label) + 8;
-      const std::size_t la = tagLine(layout, *a), lb = tagLine(layout, *b);
-      const float xa = anchorX(layout, la, *a, m, font), xb = anchorX(layout, lb, *b, m, font);
+      p.labelWidth = relWidths_.get(r.label, m.tagFontSize, [&](const std::string& s) {
+        return textWidth(font, m.tagFontSize, s) + 8;
+      });
+      const Anchor& aa = anchor(layout, doc, *a, m, font);
+      const std::size_t la = aa.line;
+      const float xa = aa.x;
+      const Anchor& ab = anchor(layout, doc, *b, m, font);
+      const std::size_t lb = ab.line;
+      const float xb = ab.x;
       if (la == lb) {
         p.anchorX = xa;
         // A span related to itself: a small loop to the right of its tag.

@@ -11,6 +11,7 @@
 #include "document_state.h"
 #include "text_geometry.h"
 #include "text_layout.h"
+#include "width_cache.h"
 
 struct ImFont;
 
@@ -54,6 +55,15 @@ class ArcLayout {
   }
   void build(const TextLayout& layout, const DocumentState& doc, const ViewMetrics& m,
              const ImFont* font);
+  // A span's tag line and arc anchor x, computed once per build (cached by span position).
+  struct Anchor {
+    uint32_t line = UINT32_MAX;
+    float x = 0;
+  };
+  const Anchor& anchor(const TextLayout& layout, const DocumentState& doc, const Span& sp,
+                       const ViewMetrics& m, const ImFont* font);
+  // x of each character boundary of line li (`count` of them), computed once per build.
+  const float* lineXs(const TextLayout& layout, std::size_t li, uint32_t& count);
 
   uint64_t layoutGeneration_ = 0, revision_ = 0;
   const DocumentState* doc_ = nullptr;
@@ -69,6 +79,12 @@ class ArcLayout {
   std::vector<uint32_t> partLine_, order_;
   std::vector<ArcInterval> intervals_;
   std::vector<float> heights_;
+  std::vector<Anchor> anchors_;     // by span position in the document's spans
+  std::vector<uint32_t> lineXsAt_;  // by line: where its count and xs start in xs_, or UINT32_MAX
+  std::vector<float> xs_, lineScratch_;
+  // Label widths: relation labels, span tags in full and cut to three bytes (text_geometry.h).
+  const ImFont* font_ = nullptr;
+  WidthCache relWidths_, tagWidths_, tagShortWidths_;
 };
 
 }  // namespace scholion::ui

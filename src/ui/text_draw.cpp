@@ -346,6 +346,7 @@ nlohmann::json textViewStateJson(const TextViewState& view) {
                        g.lineTop(li) + g.m.underlineTop + g.m.underlineStep * g.m.underlineLevels});
   return {{"rect", {view.viewMin.x, view.viewMin.y, view.viewMax.x, view.viewMax.y}},
           {"maxArcBand", g.m.arcBand(g.m.maxArcLevels)},
+          {"arcBuildMs", view.arcs.lastBuildMs()},
           {"lines", lines},
           {"arcs", arcs}};
 }

@@ -38,11 +38,11 @@ std::size_t labelAbbreviation(const std::string& label) {
 
 float tagWidth(const ImFont* font, const ViewMetrics& m, const std::string& label,
                float spanWidth) {
-  float w = textWidth(font, m.tagFontSize, label) + 6;
-  const std::size_t abbr = labelAbbreviation(label);
-  if (w > spanWidth + m.tagFontSize * 1.5f && label.size() > abbr)
-    w = textWidth(font, m.tagFontSize, std::string_view(label).substr(0, abbr)) + 6;
-  return w;
+  return tagWidthBy(m, label, spanWidth, [&](bool abbreviated) {
+    return textWidth(font, m.tagFontSize,
+                     abbreviated ? std::string_view(label).substr(0, labelAbbreviation(label))
+                                 : std::string_view(label));
+  });
 }
 
 std::size_t TextGeometry::lineAtY(float y) const {

@@ -38,6 +38,10 @@ ViewMetrics metricsFor(float fontSize);
 // Width of the tag of a span `spanWidth` wide: its label, abbreviated (as brat does) when the
 // label is much wider than the span.
 float tagWidth(const ImFont* font, const ViewMetrics& m, const std::string& label, float spanWidth);
+// The rule behind tagWidth, for callers that cache widths: `width(abbreviated)` gives the width
+// of the whole label (false) or of its first graphemes (true) at the tag font size.
+template <class Width>
+float tagWidthBy(const ViewMetrics& m, const std::string& label, float spanWidth, Width&& width);
 // Byte length of a label's abbreviation: its first three characters (grapheme clusters).
 std::size_t labelAbbreviation(const std::string& label);
 
@@ -109,5 +113,13 @@ struct VisibleFrame {
 
   const float* lineXs(std::size_t li) const { return xs.data() + xsOffset[li - first]; }
 };
+
+template <class Width>
+float tagWidthBy(const ViewMetrics& m, const std::string& label, float spanWidth, Width&& width) {
+  const float w = width(false) + 6;
+  if (w > spanWidth + m.tagFontSize * 1.5f && label.size() > labelAbbreviation(label))
+    return width(true) + 6;
+  return w;
+}
 
 }  // namespace scholion::ui

@@ -48,6 +48,7 @@ try {
   const text = st.documents[0].text;
   await page.evaluate(() => window.scholion.frameTimes());
   let added = 0;
+  const arcBuilds = [];
   for (let i = 0; i < 60; i++) {
     // Short words (3 letters) are not spans yet: select one and press the Person key.
     const at = 1000 + i * 4001;
@@ -59,10 +60,16 @@ try {
     await page.keyboard.press('1');
     await frames(page, 2);
     added++;
+    // The arc layout's last rebuild (the one this span caused), when the page reports it.
+    const built = (await page.evaluate(() => window.scholion.state())).textView.arcBuildMs;
+    if (typeof built === 'number') arcBuilds.push(built);
   }
   const adding = await page.evaluate(() => window.scholion.frameTimes());
   const after = await page.evaluate(() => window.scholion.state());
   console.log(`adding ${added} spans (now ${after.spans}): ${adding.length} frames, median ${percentile(adding, 50).toFixed(2)} ms, p95 ${percentile(adding, 95).toFixed(2)} ms, max ${Math.max(...adding).toFixed(2)} ms`);
+
+  if (arcBuilds.length)
+    console.log(`arc layout rebuild per added span: median ${percentile(arcBuilds, 50).toFixed(2)} ms, max ${Math.max(...arcBuilds).toFixed(2)} ms`);
 
   // Autosave while scrolling, each run in a fresh page (no earlier failed save delaying the next
   // try): the workspace is opened, and the scrolling runs through the debounced save after it.
