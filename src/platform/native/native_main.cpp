@@ -1,4 +1,7 @@
 // Desktop entry point: an SDL2 window running the same App as the web build.
+#include <SDL.h>
+
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -43,13 +46,39 @@ int main(int argc, char** argv) {
   }
   if (!files.empty()) host.app().onFilesOpened(std::move(files));
   // Frames on demand: sleep until input or the app's next timer (autosave, caret blink).
-  // SCHOLION_FRAME_STATS=1 prints one line per frame drawn (for the idle benchmark).
+  // SCHOLION_FRAME_STATS=1 prints one line per frame drawn with its time in ms (benchmarks).
+  // SCHOLION_BENCH_SCROLL=S (benchmarks): from the first frame on, a mouse-wheel step is fed
+  // before every frame for S seconds, then the app's state is printed as a line "state {...}".
   const bool stats = std::getenv("SCHOLION_FRAME_STATS") != nullptr;
+  const char* scroll = std::getenv("SCHOLION_BENCH_SCROLL");
+  const double scrollSeconds = scroll ? std::atof(scroll) : 0;
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point started = Clock::now();
+  bool scrolling = scrollSeconds > 0;
   for (;;) {
-    host.waitForEvents(host.nextFrameIn());
+    const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+    if (scrolling && elapsed > scrollSeconds) {
+      scrolling = false;
+      std::printf("state %s\n", host.app().stateJson().c_str());
+      std::fflush(stdout);
+    }
+    if (scrolling) {
+      SDL_Event m{};  // the pointer over the middle of the text
+      m.type = SDL_MOUSEMOTION;
+      m.motion.x = 640;
+      m.motion.y = 400;
+      SDL_PushEvent(&m);
+      SDL_Event e{};
+      e.type = SDL_MOUSEWHEEL;
+      e.wheel.y = -2;
+      SDL_PushEvent(&e);
+    }
+    host.waitForEvents(scrolling ? 0 : host.nextFrameIn());
+    const Clock::time_point t0 = Clock::now();
     if (!host.frame()) break;
     if (stats) {
-      std::printf("frame %ld\n", host.framesDrawn());
+      std::printf("frame %ld %.2f\n", host.framesDrawn(),
+                  std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
       std::fflush(stdout);
     }
   }
