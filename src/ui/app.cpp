@@ -355,6 +355,7 @@ void App::select(uint32_t start, uint32_t end) {
   s.setTextSelection(start, end);
   snapToTokens(s.doc()->document(), s.sel.start, s.sel.end);
   s.sel.anchor = s.sel.start;
+  s.sel.caret = s.sel.end;
   s.scrollToRange(s.sel.start, s.sel.end);
 }
 
