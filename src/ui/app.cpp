@@ -382,6 +382,9 @@ std::string App::stateJson() const {
     j["selection"] = {s.sel.start, s.sel.end};
   else
     j["selection"] = nullptr;
+  j["caret"] = s.sel.caret;  // the keyboard caret (code points)
+  // Open dialogs and tool windows, for tests of Esc.
+  j["windows"] = {{"help", s.prefs.showHelp}, {"makeExercise", s.classroom.showMake}};
   if (s.sel.span.empty())
     j["selectedSpan"] = nullptr;
   else

@@ -27,8 +27,11 @@ void drawFindBar(UiState& s, float width) {
   bool enter = ImGui::InputTextWithHint("##q", "Find in document", s.find.buf, sizeof s.find.buf,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
   if ((ImGui::IsItemActive() || ImGui::IsItemDeactivated()) &&
-      keys::pressedNamed(ImGuiKey_Escape, false))
-    closeFindSelectingMatch(s);
+      keys::pressedNamed(ImGuiKey_Escape, false)) {
+    closeFindSelectingMatch(s);  // (Esc also emptied the field: nothing more to find)
+    ImGui::PopID();
+    return;
+  }
   if (s.find.query != s.find.buf) s.runFind();
   auto step = [&](int dir) {
     if (s.find.matches.empty()) return;

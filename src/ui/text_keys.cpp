@@ -110,6 +110,16 @@ bool textHasKeys() {
   return !dialogHasKeys();
 }
 
+void keepKeyboardInText() {
+  ImGuiContext& g = *GImGui;
+  ImGuiWindow* text = g.CurrentWindow;
+  // Only after a click: a focus the keyboard asked for (Ctrl+F's field) stays where it went.
+  if (!g.IO.MouseReleased[0] && !g.IO.MouseReleased[1]) return;
+  if (!g.NavWindow || g.NavWindow == text || g.ActiveId != 0 || dialogHasKeys()) return;
+  if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
+  ImGui::FocusWindow(text);
+}
+
 void handleTextKeys(UiState& s) {
   if (!s.hasDoc() || !textHasKeys() || s.gesture.drag != TextGesture::Drag::None) return;
   const Document& d = s.doc()->document();

@@ -376,6 +376,7 @@ void drawTextView(UiState& s, ImVec2 pos, ImVec2 size) {
   s.view.viewMin = wpos;
   s.view.viewMax = ImVec2(wpos.x + size.x, wpos.y + size.y);
 
+  keepKeyboardInText();
   handleTextKeys(s);
   if (s.view.scrollToCp >= 0) {
     std::size_t line = s.view.layout.lineOfCp(static_cast<uint32_t>(s.view.scrollToCp));
