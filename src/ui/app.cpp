@@ -261,6 +261,8 @@ void App::frame() {
   drawClassroomWindows(s);
   drawSuggestionsPanel(s);
   drawModals(s);
+  s.gesture.popupWasOpen =
+      ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
   s.autosaveTick(false);
 }
 

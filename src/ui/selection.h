@@ -64,6 +64,7 @@ struct TextGesture {
   bool openLabelPopup = false;
   ImVec2 popupPos;
   uint64_t popupRevision = 0;
+  bool popupWasOpen = false;  // a popup or menu was open at the end of the last frame (Esc's)
 
   void reset() {
     drag = Drag::None;

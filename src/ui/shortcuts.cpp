@@ -42,7 +42,8 @@ void handleGlobalShortcuts(UiState& s) {
   }
 
   // Esc: a focused dialog closes itself (keys::escapeCloses); here the text's own things.
-  if (keys::pressedNamed(ImGuiKey_Escape, false) && !dialogHasKeys()) {
+  // (A menu that Esc closed, ImGui closed before this frame: it takes nothing else with it.)
+  if (keys::pressedNamed(ImGuiKey_Escape, false) && !dialogHasKeys() && !s.gesture.popupWasOpen) {
     if (s.gesture.relating) {
       s.gesture.relating = false;
       s.setMessage("Relation cancelled");

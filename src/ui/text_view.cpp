@@ -260,8 +260,11 @@ void drawPopups(UiState& s) {
     // Closes once a label was applied (by click or hotkey) or the selection went away.
     if (ds.revision() != s.gesture.popupRevision || (!s.sel.hasText() && s.sel.span.empty()))
       ImGui::CloseCurrentPopup();
-    ImGui::TextDisabled("Label the selection");
     const Span* current = s.sel.span.empty() ? nullptr : ds.span(s.sel.span);
+    if (current)
+      ImGui::TextDisabled("Change the label of %s", current->id.c_str());
+    else
+      ImGui::TextDisabled("Label the selection");
     for (const SpanLabel& l : schema.spanLabels) {
       ImGui::PushID(l.name.c_str());
       ImVec2 c = ImGui::GetCursorScreenPos();

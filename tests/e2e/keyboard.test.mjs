@@ -108,6 +108,14 @@ test('an annotation exercise start to finish with the keyboard only', async () =
   assert.equal(await page.evaluate(() => window.scholion.widgetRect('label-popup:Person')), null,
     'the menu closed');
 
+  // Esc closes the menu and nothing else: the span stays selected.
+  await press(page, 'Enter');
+  assert.ok(await page.evaluate(() => window.scholion.widgetRect('label-popup:Person')), 'menu again');
+  st = await press(page, 'Escape');
+  await frames(page, 2);
+  assert.equal(await page.evaluate(() => window.scholion.widgetRect('label-popup:Person')), null);
+  assert.equal((await state(page)).selectedSpan, p.id, 'Esc on the menu keeps the span selected');
+
   // Delete removes the selected span; Ctrl+Z brings it back.
   st = await press(page, 'Delete');
   assert.equal(st.spans, 1);
