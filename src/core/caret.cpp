@@ -87,7 +87,8 @@ uint32_t caretSnap(const Document& d, uint32_t cp) {
   const auto& toks = d.tokens();
   cp = std::min(cp, docEnd(d));
   std::size_t i = firstEndAfter(toks, cp);
-  if (i < toks.size() && toks[i].start < cp) return toks[i].start;
+  if (i < toks.size() && toks[i].start < cp)
+    return cp - toks[i].start <= toks[i].end - cp ? toks[i].start : toks[i].end;
   return d.clusterBoundary(cp, false);
 }
 

@@ -23,7 +23,8 @@ uint32_t caretPrevSentence(const Document& d, uint32_t cp);
 uint32_t firstTokenStartIn(const Document& d, uint32_t a, uint32_t b);
 uint32_t lastTokenEndIn(const Document& d, uint32_t a, uint32_t b);
 // A code point (under the mouse, or on another line at the caret's x) moved to a caret place:
-// the start of the token it is in, else itself; never inside a grapheme cluster.
+// the nearer end of the token it is in (the start on a tie), else itself; never inside a
+// grapheme cluster.
 uint32_t caretSnap(const Document& d, uint32_t cp);
 
 // The moving end ("focus") of a keyboard selection after one Shift+Right (forward) or Shift+Left.

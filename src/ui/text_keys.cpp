@@ -15,16 +15,21 @@ uint32_t clampCp(const Document& d, uint32_t cp) {
   return std::min(cp, static_cast<uint32_t>(d.length()));
 }
 
-// The caret's visual line and the code point at the caret's x on the line `delta` lines away.
-uint32_t caretOnOtherLine(const UiState& s, uint32_t caret, int delta) {
+// The caret place on the visual line `delta` lines away from the caret's, at the column the
+// caret had when Up/Down started (so short and empty lines on the way do not lose it).
+uint32_t caretOnOtherLine(UiState& s, uint32_t caret, int delta) {
   const TextLayout& layout = s.view.layout;
   const std::size_t li = layout.lineOfCp(caret);
-  if (delta < 0 && li == 0) return 0;
-  if (delta > 0 && li + 1 >= layout.lineCount())
-    return static_cast<uint32_t>(s.doc()->document().length());
-  const std::size_t to = delta < 0 ? li - 1 : li + 1;
-  const float x = layout.xOfCp(li, caret);
-  return caretSnap(s.doc()->document(), layout.cpAtX(to, x));
+  if (s.view.caretXAt != static_cast<int64_t>(caret)) s.view.caretX = layout.xOfCp(li, caret);
+  uint32_t to;
+  if (delta < 0 && li == 0)
+    to = 0;
+  else if (delta > 0 && li + 1 >= layout.lineCount())
+    to = static_cast<uint32_t>(s.doc()->document().length());
+  else
+    to = caretSnap(s.doc()->document(), layout.cpAtX(delta < 0 ? li - 1 : li + 1, s.view.caretX));
+  s.view.caretXAt = to;
+  return to;
 }
 
 // Moves an end of the selected span (or of the text selection) by one token (Alt: one character,

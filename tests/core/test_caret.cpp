@@ -119,7 +119,8 @@ TEST_CASE("Line ends, sentences and snapping", "[caret]") {
   // Empty ranges and ranges of spaces give their own ends.
   CHECK(firstTokenStartIn(doc, 0, 2) == 0);
   CHECK(lastTokenEndIn(doc, 0, 2) == 2);
-  CHECK(caretSnap(doc, at(doc, "words") + 3) == at(doc, "words"));
+  CHECK(caretSnap(doc, at(doc, "words") + 2) == at(doc, "words"));
+  CHECK(caretSnap(doc, at(doc, "words") + 3) == at(doc, "words") + 5);
   CHECK(caretSnap(doc, 1) == 1);
   CHECK(caretSnap(doc, 999) == doc.length());
   CHECK(caretNextSentence(doc, 0) == 2);

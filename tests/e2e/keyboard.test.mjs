@@ -37,6 +37,16 @@ test('an annotation exercise start to finish with the keyboard only', async () =
   assert.equal(lineOf(st.caret), lineOf(putin), 'Down reached the line');
   const lineStart = cps.lastIndexOf('\n', putin) + 1;
   assert.equal(st.caret, lineStart, 'Down puts the caret at a token start (the first word here)');
+  // Up and Down keep the column across the short and empty lines above.
+  st = await press(page, 'End');
+  const lineEnd = st.caret;
+  assert.equal(lineEnd, putin + 14);
+  st = await press(page, 'ArrowUp', 2);
+  assert.ok(lineOf(st.caret) < lineOf(putin) - 1, 'up two lines');
+  st = await press(page, 'ArrowDown', 2);
+  assert.equal(st.caret, lineEnd, 'Down twice comes back to the same place');
+  st = await press(page, 'Home');
+  assert.equal(st.caret, lineStart);
   // End goes to the line's end, Left steps back word by word; Right forward again.
   st = await press(page, 'End');
   assert.equal(st.caret, putin + 14);
