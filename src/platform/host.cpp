@@ -220,6 +220,12 @@ bool Host::frame() {
   if (!dropped.empty()) app_->onFilesOpened(std::move(dropped));
   if (std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f) buildFonts();
 
+  // Enter picks the highlighted item of a menu or list as Space does (ImGui 1.86 maps Enter only
+  // to text input); a field being typed in keeps its Enter.
+  ImGuiIO& in = ImGui::GetIO();
+  const int enterKey = in.KeyMap[ImGuiKey_Enter];
+  if (!in.WantTextInput && enterKey >= 0 && in.KeysDown[enterKey])
+    in.NavInputs[ImGuiNavInput_Activate] = 1.0f;
   ImGui::NewFrame();
   app_->frame();
   ImGui::Render();

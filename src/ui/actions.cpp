@@ -64,6 +64,7 @@ void UiState::afterWorkspaceChange(std::size_t activeBefore, std::size_t countBe
 
 void UiState::onActiveDocumentChanged() {
   clearSelection();
+  sel.caret = sel.anchor = 0;
   find.clearMatches();
   view.reset();
   note.close();
@@ -103,6 +104,7 @@ void UiState::setTextSelection(uint32_t start, uint32_t end) {
 
 void UiState::selectSpan(const std::string& id, bool scroll) {
   sel.selectSpan(id);
+  if (const Span* sp = doc() ? doc()->span(id) : nullptr) sel.caret = sel.anchor = sp->start;
   list.scrollToSelected = true;
   if (scroll) {
     if (const Span* sp = doc() ? doc()->span(id) : nullptr) scrollToRange(sp->start, sp->end);

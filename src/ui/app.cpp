@@ -261,6 +261,8 @@ void App::frame() {
   drawClassroomWindows(s);
   drawSuggestionsPanel(s);
   drawModals(s);
+  s.gesture.popupWasOpen =
+      ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
   s.autosaveTick(false);
 }
 
@@ -355,6 +357,7 @@ void App::select(uint32_t start, uint32_t end) {
   s.setTextSelection(start, end);
   snapToTokens(s.doc()->document(), s.sel.start, s.sel.end);
   s.sel.anchor = s.sel.start;
+  s.sel.caret = s.sel.end;
   s.scrollToRange(s.sel.start, s.sel.end);
 }
 
@@ -381,6 +384,9 @@ std::string App::stateJson() const {
     j["selection"] = {s.sel.start, s.sel.end};
   else
     j["selection"] = nullptr;
+  j["caret"] = s.sel.caret;  // the keyboard caret (code points)
+  // Open dialogs and tool windows, for tests of Esc.
+  j["windows"] = {{"help", s.prefs.showHelp}, {"makeExercise", s.classroom.showMake}};
   if (s.sel.span.empty())
     j["selectedSpan"] = nullptr;
   else

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <iterator>
 
+#include "keys.h"
 #include "panels.h"
 #include "scholion_json.h"
 #include "widget_registry.h"
@@ -123,6 +124,7 @@ void drawMakeExerciseWindow(UiState& s) {
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_FirstUseEver,
                           ImVec2(0.5f, 0.5f));
   if (!ImGui::Begin("Make exercise###classroom-make", &c.showMake)) return ImGui::End();
+  if (keys::escapeCloses()) c.showMake = false;
   ImGui::TextWrapped(
       "Packs the open documents and the label schema into an exercise file for your students.");
   ImGui::Spacing();
@@ -259,6 +261,7 @@ void drawCheckWindow(UiState& s) {
   ImGui::SetNextWindowPos(ImVec2(ImGui::GetMainViewport()->Size.x * 0.55f, 80),
                           ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Check my work###classroom-check", &c.showCheck)) return ImGui::End();
+  if (keys::escapeCloses()) c.showCheck = false;
   const bool stale = c.checkDoc != s.editor.active() || c.checkRevision != s.editor.revision();
   if (ImGui::Button(stale ? "Check again" : "Check")) runCheck(s);
   recordWidget("check:run");

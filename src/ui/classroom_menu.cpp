@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "json_util.h"
+#include "keys.h"
 #include "panels.h"
 #include "widget_registry.h"
 
@@ -24,6 +25,7 @@ void drawInstructionsWindow(UiState& s) {
                           ImVec2(0.5f, 0.5f));
   if (ImGui::Begin("Exercise instructions###classroom-instructions",
                    &s.classroom.showInstructions)) {
+    if (keys::escapeCloses()) s.classroom.showInstructions = false;
     ImGui::TextUnformatted(ex.title.empty() ? "Exercise" : ex.title.c_str());
     ImGui::Separator();
     ImGui::BeginChild("##text", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.2f));

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "grades_csv.h"
+#include "keys.h"
 #include "panels.h"
 #include "widget_registry.h"
 
@@ -350,6 +351,7 @@ void drawReviewWindow(UiState& s) {
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - 30),
                           ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
   if (!ImGui::Begin("Class review###classroom-review", &c.showReview)) return ImGui::End();
+  if (keys::escapeCloses()) c.showReview = false;
   if (ImGui::Button("Load student files...")) {
     c.wantFiles = true;
     c.wantFilesSince = s.platform.now();

@@ -1,6 +1,7 @@
 // Other tools' formats in the app: File > Import and File > Export as (opening their files is
 // sorted in core, opened_files.cpp).
 #include "format_util.h"
+#include "keys.h"
 #include "panels.h"
 #include "text.h"
 #include "widget_registry.h"
@@ -120,7 +121,7 @@ void drawExportWarningsModal(UiState& s) {
   ImGui::TextDisabled("%zu warning(s). Scholion JSON (Ctrl+S) keeps everything.",
                       s.dialogs.exportWarnings.size());
   ImGui::Spacing();
-  if (ImGui::Button("OK", ImVec2(120, 0))) ImGui::CloseCurrentPopup();
+  if (ImGui::Button("OK", ImVec2(120, 0)) || keys::escapeCloses()) ImGui::CloseCurrentPopup();
   recordWidget("export-warnings:ok");
   ImGui::SameLine();
   if (ImGui::Button("Copy list")) {

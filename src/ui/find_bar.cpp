@@ -5,6 +5,16 @@
 
 namespace scholion::ui {
 
+void closeFindSelectingMatch(UiState& s) {
+  s.find.open = false;
+  if (s.find.current >= 0 && static_cast<std::size_t>(s.find.current) < s.find.matches.size()) {
+    const Fragment m = s.find.matches[static_cast<std::size_t>(s.find.current)];
+    s.setTextSelection(m.start, m.end);
+    s.scrollToRange(m.start, m.end);
+  }
+  s.find.clearMatches();
+}
+
 void drawFindBar(UiState& s, float width) {
   if (!s.find.open) return;
   if (s.find.docIndex != s.editor.active() && s.find.buf[0]) s.runFind();
@@ -17,8 +27,11 @@ void drawFindBar(UiState& s, float width) {
   bool enter = ImGui::InputTextWithHint("##q", "Find in document", s.find.buf, sizeof s.find.buf,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
   if ((ImGui::IsItemActive() || ImGui::IsItemDeactivated()) &&
-      keys::pressedNamed(ImGuiKey_Escape, false))
-    s.find.open = false;
+      keys::pressedNamed(ImGuiKey_Escape, false)) {
+    closeFindSelectingMatch(s);  // (Esc also emptied the field: nothing more to find)
+    ImGui::PopID();
+    return;
+  }
   if (s.find.query != s.find.buf) s.runFind();
   auto step = [&](int dir) {
     if (s.find.matches.empty()) return;

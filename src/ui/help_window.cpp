@@ -1,4 +1,5 @@
 // The help window (F1): every shortcut and gesture.
+#include "keys.h"
 #include "panels.h"
 
 namespace scholion::ui {
@@ -9,16 +10,27 @@ struct Shortcut {
   const char* what;
 };
 
+const Shortcut kCaret[] = {
+    {"Left / Right", "Caret to the previous / next word (token)"},
+    {"Alt + Left / Right", "Caret by one character"},
+    {"Ctrl + Left / Right", "Caret to the previous / next sentence"},
+    {"Up / Down", "Caret to the line above / below"},
+    {"Home / End", "Caret to the start / end of the line"},
+    {"Ctrl + Home / End", "Caret to the start / end of the document"},
+    {"Shift + any of these", "Select from the caret (stops at a line break; press again to go on)"},
+    {"PageUp / PageDown, Space", "Scroll"},
+};
 const Shortcut kSelecting[] = {
     {"Drag", "Select text (snaps to whole words)"},
     {"Alt + drag", "Select exact characters"},
     {"Double-click", "Select a word"},
     {"Shift + click", "Extend the selection"},
     {"1 - 9 / label key", "Label the selection (or relabel the selected span)"},
-    {"Enter", "Label menu at the selection"},
+    {"Enter", "Label menu at the selection or the selected span"},
     {"Esc", "Clear the selection / cancel a relation"},
 };
 const Shortcut kSpans[] = {
+    {"Tab / Shift + Tab", "Select the next / previous span"},
     {"Click a span or its tag", "Select the span"},
     {"Right-click a span", "Span menu (label, relation, note, delete)"},
     {"Delete / Backspace", "Delete the selected span or relation"},
@@ -27,6 +39,12 @@ const Shortcut kSpans[] = {
     {"... + Alt", "... by one character"},
     {"Drag a span's edge", "Resize the selected span"},
     {"N", "Write a note on the selected span"},
+};
+const Shortcut kMenus[] = {
+    {"Up / Down", "Move the highlight in a menu or list"},
+    {"Enter / Space", "Pick the highlighted item"},
+    {"Esc", "Close the menu, dialog or window"},
+    {"Esc after Ctrl + F", "Close find, clear its highlights and select the current match"},
 };
 const Shortcut kSuggestions[] = {
     {"Click a dashed span", "Pick the suggestion"},
@@ -48,8 +66,6 @@ const Shortcut kGeneral[] = {
     {"Ctrl + + / Ctrl + - / Ctrl + 0", "Zoom the text in / out / reset"},
     {"Ctrl + O", "Open documents"},
     {"Ctrl + S", "Export the workspace (Scholion JSON)"},
-    {"PageUp / PageDown, Up / Down", "Scroll"},
-    {"Home / End", "Top / bottom of the document"},
     {"F1", "This help"},
 };
 
@@ -83,10 +99,13 @@ void drawHelpWindow(bool& open) {
       ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (ImGui::Begin("Keyboard shortcuts and gestures", &open,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    if (keys::escapeCloses()) open = false;
+    table("##caret", "Caret (keyboard)", kCaret);
     table("##sel", "Selecting and labelling", kSelecting);
     table("##span", "Spans", kSpans);
     table("##rel", "Relations", kRelations);
     table("##sug", "Suggestions (View > Suggestions panel)", kSuggestions);
+    table("##menus", "Menus, lists and dialogs", kMenus);
     table("##gen", "General", kGeneral);
     ImGui::Spacing();
     ImGui::TextDisabled("On macOS, Cmd works wherever Ctrl is listed.");

@@ -38,4 +38,10 @@ inline bool alt() {
   return ImGui::GetIO().KeyAlt;
 }
 
+// Esc while the current window (a dialog or tool window, after its Begin) has the focus.
+inline bool escapeCloses() {
+  return ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+         pressedNamed(ImGuiKey_Escape, false);
+}
+
 }  // namespace scholion::ui::keys

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "keys.h"
 #include "panels.h"
 #include "text.h"
 #include "widget_registry.h"
@@ -46,7 +47,7 @@ void annotatorModal(UiState& s) {
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Later")) {
+    if (ImGui::Button("Later") || keys::escapeCloses()) {
       s.dialogs.askAnnotator = false;
       ImGui::CloseCurrentPopup();
     }
@@ -102,7 +103,7 @@ void pasteModal(UiState& s) {
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Cancel")) {
+  if (ImGui::Button("Cancel") || keys::escapeCloses()) {
     d.pasted.clear();
     ImGui::CloseCurrentPopup();
   }
@@ -137,7 +138,7 @@ void resetModal(UiState& s) {
     }
     ImGui::PopStyleColor(3);
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel") || keys::escapeCloses()) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
 }
@@ -162,7 +163,7 @@ void removeDocModal(UiState& s) {
         ImGui::CloseCurrentPopup();
       }
       ImGui::SameLine();
-      if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+      if (ImGui::Button("Cancel") || keys::escapeCloses()) ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
   }
@@ -213,7 +214,7 @@ void importModal(UiState& s) {
       s.importWorkspace(imp, false, false), done = true;
     recordWidget("import:replace");
     ImGui::Spacing();
-    if (ImGui::Button("Cancel")) done = true;
+    if (ImGui::Button("Cancel") || keys::escapeCloses()) done = true;
     if (done) {
       s.dialogs.pendingImports.erase(s.dialogs.pendingImports.begin());
       ImGui::CloseCurrentPopup();

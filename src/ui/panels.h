@@ -14,6 +14,8 @@ void applyTheme(bool dark);
 void drawMenus(UiState& s);
 void drawTextView(UiState& s, ImVec2 pos, ImVec2 size);
 void drawFindBar(UiState& s, float width);
+// Esc in or after find: the bar closes, the highlights go and the current match is selected.
+void closeFindSelectingMatch(UiState& s);
 void drawPalette(UiState& s);
 void drawDocumentLabels(UiState& s);
 // One menu item per span label; the picked label goes to `pick`. Items are recorded as

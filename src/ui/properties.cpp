@@ -181,8 +181,9 @@ void drawProperties(UiState& s) {
   }
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled(
-      "Drag across words (Alt: exact characters) or double-click one, then press a label key. "
-      "Click a span to edit it.");
+      "Drag across words (Alt: exact characters) or double-click one, or move the caret with the "
+      "arrow keys and select with Shift + arrows; then press a label key. Click a span (or Tab "
+      "to it) to edit it. F1 lists every key.");
   ImGui::PopTextWrapPos();
 }
 

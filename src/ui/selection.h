@@ -11,13 +11,16 @@ namespace scholion::ui {
 
 struct Selection {
   uint32_t start = 0, end = 0;  // text selection (none when equal)
-  uint32_t anchor = 0;          // where the drag / shift-click started
+  uint32_t anchor = 0;          // where the drag / shift-click / Shift+arrow started
+  uint32_t caret = 0;           // keyboard caret: the moving end of a selection (caret.h rules)
+  bool caretHeld = false;       // the last Shift+arrow stopped at a line break (the next crosses)
   std::string span;             // id of the selected span in the active document
   std::string relation;         // id of the selected relation
 
   bool hasText() const { return end > start; }
   void clear() {
     start = end = 0;
+    caretHeld = false;
     span.clear();
     relation.clear();
   }
@@ -26,11 +29,13 @@ struct Selection {
     start = a;
     end = b;
     anchor = a;
+    caret = b;
   }
   // A text range from keyboard or mouse (the anchor stays where the gesture started).
   void setRange(uint32_t a, uint32_t b) {
     span.clear();
     relation.clear();
+    caretHeld = false;
     start = a;
     end = b;
   }
@@ -59,6 +64,7 @@ struct TextGesture {
   bool openLabelPopup = false;
   ImVec2 popupPos;
   uint64_t popupRevision = 0;
+  bool popupWasOpen = false;  // a popup or menu was open at the end of the last frame (Esc's)
 
   void reset() {
     drag = Drag::None;

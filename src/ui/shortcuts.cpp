@@ -7,44 +7,6 @@
 #include "text_view.h"
 
 namespace scholion::ui {
-namespace {
-
-// Moves an end of the selected span (or of the text selection) by one token (Alt: one character,
-// that is one grapheme cluster: an emoji sequence or a letter with its marks moves as one).
-void resizeByKey(UiState& s, bool moveStart, bool forward) {
-  const DocumentState* ds = s.doc();
-  if (!ds) return;
-  const Document& d = ds->document();
-  const Span* sp = s.sel.span.empty() ? nullptr : ds->span(s.sel.span);
-  uint32_t a = sp ? sp->start : s.sel.start, b = sp ? sp->end : s.sel.end;
-  if (!sp && !s.sel.hasText()) return;
-  const uint32_t n = static_cast<uint32_t>(d.length());
-  const bool exact = keys::alt();
-  auto nextChar = [&](uint32_t c) { return d.clusterBoundary(std::min(c + 1, n), true); };
-  auto prevChar = [&](uint32_t c) { return c > 0 ? d.clusterBoundary(c - 1, false) : 0; };
-  if (moveStart) {
-    if (forward)
-      a = exact ? nextChar(a) : tokenStartAfter(d, a);
-    else
-      a = exact ? prevChar(a) : tokenStartBefore(d, a);
-    if (a >= b) return;
-  } else {
-    if (forward)
-      b = exact ? nextChar(b) : tokenEndAfter(d, b);
-    else
-      b = exact ? prevChar(b) : tokenEndBefore(d, b);
-    if (b <= a) return;
-  }
-  if (sp) {
-    s.apply(cmdResizeSpan(*ds, sp->id, a, b));
-  } else {
-    s.sel.setRange(a, b);
-  }
-  s.scrollToRange(moveStart ? a : b, moveStart ? a : b);
-}
-
-}  // namespace
-
 void handleGlobalShortcuts(UiState& s) {
   ImGuiIO& io = ImGui::GetIO();
   const bool ctrl = keys::ctrl(), shift = keys::shift();
@@ -79,12 +41,14 @@ void handleGlobalShortcuts(UiState& s) {
     }
   }
 
-  if (keys::pressedNamed(ImGuiKey_Escape, false)) {
+  // Esc: a focused dialog closes itself (keys::escapeCloses); here the text's own things.
+  // (A menu that Esc closed, ImGui closed before this frame: it takes nothing else with it.)
+  if (keys::pressedNamed(ImGuiKey_Escape, false) && !dialogHasKeys() && !s.gesture.popupWasOpen) {
     if (s.gesture.relating) {
       s.gesture.relating = false;
       s.setMessage("Relation cancelled");
-    } else if (s.find.open) {
-      s.find.open = false;
+    } else if (s.find.open || !s.find.matches.empty()) {
+      closeFindSelectingMatch(s);
     } else {
       s.clearSelection();
     }
@@ -93,11 +57,8 @@ void handleGlobalShortcuts(UiState& s) {
     if (!(s.sel.span.empty() && s.sel.relation.empty() && rejectSuggestionUnderCaret(s)))
       s.deleteSelected();
 
-  // Span / selection resizing: Shift+Left/Right move the end, Ctrl+Shift+Left/Right the start.
-  if (shift && keys::pressedNamed(ImGuiKey_RightArrow)) resizeByKey(s, ctrl, !ctrl);
-  if (shift && keys::pressedNamed(ImGuiKey_LeftArrow)) resizeByKey(s, ctrl, ctrl);
-
-  const bool enter = keys::pressedNamed(ImGuiKey_Enter, false);
+  // Enter in a menu or list picks its highlighted item (host.cpp maps it to ImGui's Activate).
+  const bool enter = keys::pressedNamed(ImGuiKey_Enter, false) && textHasKeys();
   if (enter && s.sel.span.empty() && acceptSuggestionUnderCaret(s)) {
     // the suggestion at the selection became a span
   } else if (enter && (s.sel.hasText() || !s.sel.span.empty())) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <map>
 
+#include "keys.h"
 #include "panels.h"
 #include "suggest_ui.h"
 #include "text_view.h"
@@ -182,6 +183,7 @@ void drawSuggestionsPanel(UiState& s) {
   ImGui::SetNextWindowPos(ImVec2(ImGui::GetMainViewport()->Size.x - 720, 60),
                           ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Suggestions", &g.panelOpen)) return ImGui::End();
+  if (keys::escapeCloses()) g.panelOpen = false;
   if (!suggestionsAllowed(s)) {
     ImGui::TextWrapped("The teacher has not allowed suggestions in this exercise.");
     return ImGui::End();

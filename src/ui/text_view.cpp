@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "caret.h"
 #include "keys.h"
 #include "panels.h"
 #include "suggest_ui.h"
@@ -26,9 +27,10 @@ ImFont* pickFont(float size) {
   return best ? best : ImGui::GetFont();
 }
 
+// PageUp/PageDown (and Space with nothing selected) scroll; the arrows, Home and End move the
+// caret (text_keys.cpp).
 void handleScrollKeys(UiState& s, float pageHeight) {
-  ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput) return;
+  if (!textHasKeys()) return;
   const float lh = s.view.geo.m.lineHeight;
   float y = ImGui::GetScrollY();
   float maxY = ImGui::GetScrollMaxY();
@@ -37,12 +39,6 @@ void handleScrollKeys(UiState& s, float pageHeight) {
   if (keys::pressedNamed(ImGuiKey_PageUp)) ny -= pageHeight - lh;
   if (keys::pressedNamed(ImGuiKey_Space) && s.sel.span.empty() && !s.sel.hasText())
     ny += (keys::shift() ? -1 : 1) * (pageHeight - lh);
-  if (!keys::shift()) {
-    if (keys::pressedNamed(ImGuiKey_DownArrow)) ny += lh;
-    if (keys::pressedNamed(ImGuiKey_UpArrow)) ny -= lh;
-  }
-  if (keys::pressedNamed(ImGuiKey_Home) && !keys::shift()) ny = 0;
-  if (keys::pressedNamed(ImGuiKey_End) && !keys::shift()) ny = maxY;
   ny = std::clamp(ny, 0.0f, maxY);
   if (ny != y) ImGui::SetScrollY(ny);
 }
@@ -56,8 +52,10 @@ void snapRange(const Document& d, uint32_t& a, uint32_t& b) {
 }
 
 void snapSelection(UiState& s, uint32_t a, uint32_t b) {
+  const bool forward = b >= a;
   snapRange(s.doc()->document(), a, b);
   s.sel.setRange(a, b);
+  s.sel.caret = forward ? b : a;  // the keyboard goes on from where the mouse left off
 }
 
 void startRelation(UiState& s, const std::string& from, const std::string& to) {
@@ -157,6 +155,7 @@ void onButtonDown(UiState& s, const Pointer& m, int button) {
     return;
   }
   s.sel.anchor = cp;
+  s.sel.caret = caretSnap(doc, cp);
   s.gesture.drag = TextGesture::Drag::Pending;
 }
 
@@ -261,7 +260,11 @@ void drawPopups(UiState& s) {
     // Closes once a label was applied (by click or hotkey) or the selection went away.
     if (ds.revision() != s.gesture.popupRevision || (!s.sel.hasText() && s.sel.span.empty()))
       ImGui::CloseCurrentPopup();
-    ImGui::TextDisabled("Label the selection");
+    const Span* current = s.sel.span.empty() ? nullptr : ds.span(s.sel.span);
+    if (current)
+      ImGui::TextDisabled("Change the label of %s", current->id.c_str());
+    else
+      ImGui::TextDisabled("Label the selection");
     for (const SpanLabel& l : schema.spanLabels) {
       ImGui::PushID(l.name.c_str());
       ImVec2 c = ImGui::GetCursorScreenPos();
@@ -271,6 +274,8 @@ void drawPopups(UiState& s) {
       ImGui::SetCursorScreenPos(ImVec2(c.x + 12, c.y));
       const bool picked = ImGui::Selectable(l.name.c_str(), false, 0, ImVec2(180, 0));
       recordWidget("label-popup", l.name.c_str());
+      // Opened on a span (Enter), the keyboard highlight starts at its label.
+      if (current && current->label == l.name) ImGui::SetItemDefaultFocus();
       if (picked) s.labelSelection(l.name);
       if (!l.hotkey.empty()) {
         ImGui::SameLine(170);
@@ -374,6 +379,8 @@ void drawTextView(UiState& s, ImVec2 pos, ImVec2 size) {
   s.view.viewMin = wpos;
   s.view.viewMax = ImVec2(wpos.x + size.x, wpos.y + size.y);
 
+  keepKeyboardInText();
+  handleTextKeys(s);
   if (s.view.scrollToCp >= 0) {
     std::size_t line = s.view.layout.lineOfCp(static_cast<uint32_t>(s.view.scrollToCp));
     const float top = s.view.arcs.rows().top(line), height = s.view.arcs.rows().height(line);
@@ -398,6 +405,7 @@ void drawTextView(UiState& s, ImVec2 pos, ImVec2 size) {
     buildVisibleFrame(s.view, *s.doc(), s.editor.schema(), font);
   }
   drawVisibleFrame(s, font);
+  drawCaret(s);
   drawPopups(s);
   ImGui::End();
 }

@@ -29,6 +29,17 @@ void forEachVisibleSegment(const TextViewState& view, uint32_t a, uint32_t b, Fn
   }
 }
 void drawVisibleFrame(UiState& s, const ImFont* font);
+// The keyboard in the text (text_keys.cpp): caret moves, Shift+selections, span resizing and Tab
+// through spans, after the layout and before the scroll of this frame; then the caret drawn.
+void handleTextKeys(UiState& s);
+void drawCaret(const UiState& s);
+// The text view takes keys: no field is being typed in, no popup or menu is open and no dialog
+// has the keyboard focus.
+bool textHasKeys();
+bool dialogHasKeys();
+// Called in the text window: after a click in a fixed panel the keyboard comes back to the text
+// (else ImGui would Tab through that panel's fields and move its highlight with the arrows).
+void keepKeyboardInText();  // a dialog or tool window (a window with a title bar) has the focus
 // For window.scholion.state(): the view's rectangle, the rows of its visible text lines and the
 // arcs on screen (their levels' y, legs and label pills), for browser tests to check the pixels.
 nlohmann::json textViewStateJson(const TextViewState& view);

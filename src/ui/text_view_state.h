@@ -24,6 +24,9 @@ struct TextViewState {
   std::size_t layoutDocIndex = SIZE_MAX;
   int64_t scrollToCp = -1;  // bring this code point into view on the next frame
   bool scrollCentered = false;
+  // Up/Down keep the caret's column: the x they aim at while the caret stays where they put it.
+  float caretX = 0;
+  int64_t caretXAt = -1;
   VisibleFrame frame;
   // Per-frame scratch (reused, never shrunk, so no allocation per frame).
   std::vector<const Span*> visSpans;
