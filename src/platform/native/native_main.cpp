@@ -53,10 +53,10 @@ int main(int argc, char** argv) {
   const char* scroll = std::getenv("SCHOLION_BENCH_SCROLL");
   const double scrollSeconds = scroll ? std::atof(scroll) : 0;
   using Clock = std::chrono::steady_clock;
-  const Clock::time_point started = Clock::now();
+  const Clock::time_point begun = Clock::now();
   bool scrolling = scrollSeconds > 0;
   for (;;) {
-    const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+    const double elapsed = std::chrono::duration<double>(Clock::now() - begun).count();
     if (scrolling && elapsed > scrollSeconds) {
       scrolling = false;
       std::printf("state %s\n", host.app().stateJson().c_str());
