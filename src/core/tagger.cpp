@@ -111,25 +111,36 @@ std::vector<TaggedSpan> TaggerModel::predict(const Document& doc,
                                              const PhraseMatcher* gazetteer) const {
   std::vector<TaggedSpan> out;
   if (empty()) return out;
-  const auto features = documentFeatures(doc, gazetteer);
+  GazetteerHits hits;
+  if (gazetteer) {
+    hits.resize(doc.tokens().size());
+    addGazetteerHits(*gazetteer, gazetteer->match(doc), hits);
+  }
+  for (const Sentence& s : doc.sentences()) predictSentence(doc, s, hits, out);
+  return out;
+}
+
+void TaggerModel::predictSentence(const Document& doc, const Sentence& s, const GazetteerHits& hits,
+                                  std::vector<TaggedSpan>& out) const {
+  if (empty()) return;
   const auto& tokens = doc.tokens();
+  std::vector<std::vector<uint64_t>> features(s.tokenCount);
+  sentenceFeatures(doc, s, hits, features.begin());
   std::vector<uint16_t> tags;
   std::vector<float> conf;
-  for (const Sentence& s : doc.sentences()) {
-    for (std::size_t from = s.firstToken, b = s.firstToken + s.tokenCount; from < b;) {
-      std::size_t to = std::min(b, from + kMaxSequence);
-      std::vector<std::vector<uint64_t>> f(features.begin() + from, features.begin() + to);
-      decode(f, tags, &conf);
-      for (const TagSpan& t : spansOf(tags)) {
-        float c = 1.0f;
-        for (std::size_t k = t.first; k < t.end; ++k) c = std::min(c, conf[k]);
-        out.push_back(TaggedSpan{tokens[from + t.first].start, tokens[from + t.end - 1].end,
-                                 labels_[t.label], c});
-      }
-      from = to;
+  for (std::size_t from = s.firstToken, b = s.firstToken + s.tokenCount; from < b;) {
+    std::size_t to = std::min(b, from + kMaxSequence);
+    std::vector<std::vector<uint64_t>> f(features.begin() + (from - s.firstToken),
+                                         features.begin() + (to - s.firstToken));
+    decode(f, tags, &conf);
+    for (const TagSpan& t : spansOf(tags)) {
+      float c = 1.0f;
+      for (std::size_t k = t.first; k < t.end; ++k) c = std::min(c, conf[k]);
+      out.push_back(TaggedSpan{tokens[from + t.first].start, tokens[from + t.end - 1].end,
+                               labels_[t.label], c});
     }
+    from = to;
   }
-  return out;
 }
 
 TrainingJob::TrainingJob(TaggerData data, TaggerOptions options)
