@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace scholion {
 namespace {
@@ -194,7 +195,16 @@ void TrainingJob::train(const TaggedSentence& s) {
 
 bool TrainingJob::step(std::size_t tokenBudget) {
   std::size_t visited = 0;
-  while (!done() && (visited == 0 || visited < tokenBudget)) {
+  if (trained()) {  // average a bounded number of weights in place
+    const std::size_t left = table_.weights.size() - averaged_;
+    const std::size_t units = std::max<std::size_t>(1, tokenBudget);
+    const std::size_t cells =
+        units > left / kAverageCellsPerToken ? left : units * kAverageCellsPerToken;
+    for (std::size_t c = averaged_; c < averaged_ + cells; ++c) table_.weights[c] = averaged(c);
+    averaged_ += cells;
+    return done();
+  }
+  while (!trained() && (visited == 0 || visited < tokenBudget)) {
     const TaggedSentence& s = data_.sentences[order_[next_]];
     train(s);
     visited += s.gold.size() + 1;
@@ -207,13 +217,27 @@ bool TrainingJob::step(std::size_t tokenBudget) {
   return done();
 }
 
+float TrainingJob::averaged(std::size_t c) const {
+  if (clock_ == 0) return table_.weights[c];
+  return static_cast<float>((totals_[c] + double(clock_ - stamps_[c]) * table_.weights[c]) /
+                            double(clock_));
+}
+
 TaggerModel TrainingJob::model() const {
   WeightTable avg = table_;
-  if (clock_ > 0)
-    for (std::size_t c = 0; c < avg.weights.size(); ++c)
-      avg.weights[c] = static_cast<float>(
-          (totals_[c] + double(clock_ - stamps_[c]) * table_.weights[c]) / double(clock_));
+  for (std::size_t c = averaged_; c < avg.weights.size(); ++c) avg.weights[c] = averaged(c);
   return TaggerModel(data_.labels, std::move(avg));
+}
+
+TaggerModel TrainingJob::takeModel() {
+  while (!done()) step(SIZE_MAX);
+  TaggerModel m(data_.labels, std::move(table_));
+  table_ = WeightTable();
+  table_.tags = data_.tagCount();
+  averaged_ = 0;
+  totals_.clear();
+  stamps_.clear();
+  return m;
 }
 
 SpanScore scoreSequence(const std::vector<uint16_t>& gold, const std::vector<uint16_t>& predicted) {

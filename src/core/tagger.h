@@ -152,18 +152,25 @@ class TaggerModel {
 };
 
 // Trains on prepared data a slice at a time: step(n) visits about n tokens (whole sentences, at
-// least one) and returns true when every epoch is done. Deterministic for a given seed.
+// least one); after the last epoch, steps average the weights in place (kAverageCellsPerToken
+// weights per token of budget), and step returns true when that is done too. Deterministic for a
+// given seed.
 class TrainingJob {
  public:
+  static constexpr std::size_t kAverageCellsPerToken = 256;
   TrainingJob(TaggerData data, TaggerOptions options);
   bool step(std::size_t tokenBudget);
-  bool done() const { return epoch_ >= options_.epochs || data_.sentences.empty(); }
+  bool done() const { return trained() && averaged_ >= table_.weights.size(); }
   double progress() const;
   const TaggerData& data() const { return data_; }
   // The averaged model as trained so far.
   TaggerModel model() const;
+  // The model once done, without copying the weights; the job keeps none.
+  TaggerModel takeModel();
 
  private:
+  bool trained() const { return epoch_ >= options_.epochs || data_.sentences.empty(); }
+  float averaged(std::size_t cell) const;
   void train(const TaggedSentence& s);
   void update(uint64_t feature, uint16_t tag, float delta);
   TaggerData data_;
@@ -176,6 +183,7 @@ class TrainingJob {
   std::size_t next_ = 0;  // position in order_
   std::vector<uint32_t> order_;
   uint64_t rng_;
+  std::size_t averaged_ = 0;  // weights [0, averaged_) hold their average (once trained)
 };
 
 // Exact-span scores (start, end and label must all agree).

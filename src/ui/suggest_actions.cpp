@@ -67,7 +67,7 @@ void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs, double d
   const double now = s.platform.now();
   if (g.job) {
     if (runSlice(s, *g.job, g.worstSliceMs, deadline)) {
-      g.sources.model = g.job->model();
+      g.sources.model = g.job->takeModel();
       g.sources.taggerCache.clear();
       g.trainedSpans = g.job->data().spanCount;
       g.trainedSentences = g.job->data().sentences.size();
@@ -191,8 +191,9 @@ void suggestionsTick(UiState& s) {
     ++g.version;
   }
   // One frame's time for all sliced work; the shown suggestions first (they answer the person's
-  // last action), then training and the held-out score.
+  // last action), then training and the held-out score (a new model shows from the next frame).
   const double deadline = s.platform.now() + kSliceSeconds;
+  const uint64_t version = g.version;
   refreshShown(s, docs, deadline);
   if (g.sources.useTagger) trainTagger(s, docs, deadline);
   if (g.heldOut && runSlice(s, *g.heldOut, g.worstSliceMs, deadline)) {
@@ -203,6 +204,7 @@ void suggestionsTick(UiState& s) {
     g.heldOutResult = buf;
     g.heldOut.reset();
   }
+  if (g.version != version) s.frameAt(s.platform.now());
 }
 
 const Suggestion* suggestionUnderCaret(const UiState& s) {
@@ -367,7 +369,8 @@ nlohmann::json suggestionsStateJson(const UiState& s) {
           {"gazetteerEntries", g.sources.gazetteer.entryCount()},
           {"taggerSpans", g.trainedSpans},
           {"taggerTokens", g.trainedTokens},
-          {"training", g.job != nullptr},
+          {"training", g.job != nullptr || g.prep != nullptr},
+          {"suggesting", g.shownJob != nullptr},
           {"worstSliceMs", g.worstSliceMs},
           {"worstStepMs", g.worstStepMs},
           {"prepareMs", g.prepareMs},

@@ -228,3 +228,34 @@ TEST_CASE("a document's suggestions computed in slices equal the one-shot ones",
   CHECK(none.done());
   CHECK(none.take().empty());
 }
+
+TEST_CASE("training averages its weights in slices after the last epoch", "[slices]") {
+  Fixture f = fixture();
+  TaggerOptions o;
+  o.epochs = 2;
+  const TaggerData data = prepareTaggerData(f.docs(), f.rejected, &f.gazetteer, o.scope);
+  TrainingJob whole(data, o);
+  while (!whole.step(SIZE_MAX)) {
+  }
+  const TaggerModel a = whole.model();
+  TrainingJob part(data, o);
+  std::size_t steps = 0;
+  while (!part.step(1)) {
+    ++steps;
+    // Mid-way the model as trained so far is still the averaged one of the steps so far.
+    if (steps == data.sentences.size() * o.epochs + 1) {
+      const TaggerModel mid = part.model();
+      CHECK(mid.weights().weights == a.weights().weights);
+    }
+  }
+  // Two epochs of one sentence per step, then the averaging a bounded number of weights per step.
+  const std::size_t cells = a.weights().weights.size();
+  REQUIRE(cells > 2 * TrainingJob::kAverageCellsPerToken);
+  CHECK(steps + 1 >= data.sentences.size() * o.epochs + cells / TrainingJob::kAverageCellsPerToken);
+  const TaggerModel b = part.takeModel();
+  CHECK(b.labels() == a.labels());
+  CHECK(b.weights().rows == a.weights().rows);
+  CHECK(b.weights().weights == a.weights().weights);
+  CHECK(part.done());
+  CHECK(part.data().sentences.size() == data.sentences.size());
+}
