@@ -123,9 +123,21 @@ std::vector<PhraseMatch> PhraseMatcher::match(std::string_view text,
                                               const std::vector<Token>& tokens,
                                               const OffsetIndex& offsets) const {
   std::vector<PhraseMatch> out;
-  if (empty()) return out;
-  uint32_t node = 0;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
+  uint32_t cursor = 0;
+  matchTokens(text, tokens, offsets, cursor, 0, tokens.size(), out);
+  return out;
+}
+
+void PhraseMatcher::matchTokens(const Document& doc, uint32_t& cursor, std::size_t from,
+                                std::size_t to, std::vector<PhraseMatch>& out) const {
+  matchTokens(doc.text(), doc.tokens(), doc.offsets(), cursor, from, to, out);
+}
+
+void PhraseMatcher::matchTokens(std::string_view text, const std::vector<Token>& tokens,
+                                const OffsetIndex& offsets, uint32_t& node, std::size_t from,
+                                std::size_t to, std::vector<PhraseMatch>& out) const {
+  if (empty()) return;
+  for (std::size_t i = from; i < to && i < tokens.size(); ++i) {
     uint32_t tok = tokenId(foldCase(tokenText(text, tokens[i], offsets)));
     if (tok == kNoToken) {
       node = 0;
@@ -149,7 +161,6 @@ std::vector<PhraseMatch> PhraseMatcher::match(std::string_view text,
       }
     }
   }
-  return out;
 }
 
 }  // namespace scholion

@@ -48,6 +48,14 @@ class PhraseMatcher {
   // The same over any tokens of `text` (tokens from tokenize(text)).
   std::vector<PhraseMatch> match(std::string_view text, const std::vector<Token>& tokens,
                                  const OffsetIndex& offsets) const;
+  // The same a bounded part at a time: `cursor` starts at 0 and carries the automaton's state
+  // between calls; matchTokens(doc, cursor, from, to, out) appends the occurrences ending at
+  // tokens [from, to) (call with consecutive ranges from token 0). Ranges together give match().
+  void matchTokens(std::string_view text, const std::vector<Token>& tokens,
+                   const OffsetIndex& offsets, uint32_t& cursor, std::size_t from, std::size_t to,
+                   std::vector<PhraseMatch>& out) const;
+  void matchTokens(const Document& doc, uint32_t& cursor, std::size_t from, std::size_t to,
+                   std::vector<PhraseMatch>& out) const;
 
  private:
   struct Node {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace scholion {
 namespace {
@@ -111,25 +112,36 @@ std::vector<TaggedSpan> TaggerModel::predict(const Document& doc,
                                              const PhraseMatcher* gazetteer) const {
   std::vector<TaggedSpan> out;
   if (empty()) return out;
-  const auto features = documentFeatures(doc, gazetteer);
+  GazetteerHits hits;
+  if (gazetteer) {
+    hits.resize(doc.tokens().size());
+    addGazetteerHits(*gazetteer, gazetteer->match(doc), hits);
+  }
+  for (const Sentence& s : doc.sentences()) predictSentence(doc, s, hits, out);
+  return out;
+}
+
+void TaggerModel::predictSentence(const Document& doc, const Sentence& s, const GazetteerHits& hits,
+                                  std::vector<TaggedSpan>& out) const {
+  if (empty()) return;
   const auto& tokens = doc.tokens();
+  std::vector<std::vector<uint64_t>> features(s.tokenCount);
+  sentenceFeatures(doc, s, hits, features.begin());
   std::vector<uint16_t> tags;
   std::vector<float> conf;
-  for (const Sentence& s : doc.sentences()) {
-    for (std::size_t from = s.firstToken, b = s.firstToken + s.tokenCount; from < b;) {
-      std::size_t to = std::min(b, from + kMaxSequence);
-      std::vector<std::vector<uint64_t>> f(features.begin() + from, features.begin() + to);
-      decode(f, tags, &conf);
-      for (const TagSpan& t : spansOf(tags)) {
-        float c = 1.0f;
-        for (std::size_t k = t.first; k < t.end; ++k) c = std::min(c, conf[k]);
-        out.push_back(TaggedSpan{tokens[from + t.first].start, tokens[from + t.end - 1].end,
-                                 labels_[t.label], c});
-      }
-      from = to;
+  for (std::size_t from = s.firstToken, b = s.firstToken + s.tokenCount; from < b;) {
+    std::size_t to = std::min(b, from + kMaxSequence);
+    std::vector<std::vector<uint64_t>> f(features.begin() + (from - s.firstToken),
+                                         features.begin() + (to - s.firstToken));
+    decode(f, tags, &conf);
+    for (const TagSpan& t : spansOf(tags)) {
+      float c = 1.0f;
+      for (std::size_t k = t.first; k < t.end; ++k) c = std::min(c, conf[k]);
+      out.push_back(TaggedSpan{tokens[from + t.first].start, tokens[from + t.end - 1].end,
+                               labels_[t.label], c});
     }
+    from = to;
   }
-  return out;
 }
 
 TrainingJob::TrainingJob(TaggerData data, TaggerOptions options)
@@ -183,7 +195,16 @@ void TrainingJob::train(const TaggedSentence& s) {
 
 bool TrainingJob::step(std::size_t tokenBudget) {
   std::size_t visited = 0;
-  while (!done() && (visited == 0 || visited < tokenBudget)) {
+  if (trained()) {  // average a bounded number of weights in place
+    const std::size_t left = table_.weights.size() - averaged_;
+    const std::size_t units = std::max<std::size_t>(1, tokenBudget);
+    const std::size_t cells =
+        units > left / kAverageCellsPerToken ? left : units * kAverageCellsPerToken;
+    for (std::size_t c = averaged_; c < averaged_ + cells; ++c) table_.weights[c] = averaged(c);
+    averaged_ += cells;
+    return done();
+  }
+  while (!trained() && (visited == 0 || visited < tokenBudget)) {
     const TaggedSentence& s = data_.sentences[order_[next_]];
     train(s);
     visited += s.gold.size() + 1;
@@ -196,13 +217,27 @@ bool TrainingJob::step(std::size_t tokenBudget) {
   return done();
 }
 
+float TrainingJob::averaged(std::size_t c) const {
+  if (clock_ == 0) return table_.weights[c];
+  return static_cast<float>((totals_[c] + double(clock_ - stamps_[c]) * table_.weights[c]) /
+                            double(clock_));
+}
+
 TaggerModel TrainingJob::model() const {
   WeightTable avg = table_;
-  if (clock_ > 0)
-    for (std::size_t c = 0; c < avg.weights.size(); ++c)
-      avg.weights[c] = static_cast<float>(
-          (totals_[c] + double(clock_ - stamps_[c]) * table_.weights[c]) / double(clock_));
+  for (std::size_t c = averaged_; c < avg.weights.size(); ++c) avg.weights[c] = averaged(c);
   return TaggerModel(data_.labels, std::move(avg));
+}
+
+TaggerModel TrainingJob::takeModel() {
+  while (!done()) step(SIZE_MAX);
+  TaggerModel m(data_.labels, std::move(table_));
+  table_ = WeightTable();
+  table_.tags = data_.tagCount();
+  averaged_ = 0;
+  totals_.clear();
+  stamps_.clear();
+  return m;
 }
 
 SpanScore scoreSequence(const std::vector<uint16_t>& gold, const std::vector<uint16_t>& predicted) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -60,9 +61,54 @@ struct TaggerData {
 TaggerData prepareTaggerData(const std::vector<LabelledDocument>& docs, const RejectedSet& rejected,
                              const PhraseMatcher* gazetteer, TrainingScope scope);
 
-// Static features of every token of `doc` (lower-cased word, shape, prefixes and suffixes,
-// capitalisation, neighbouring words and shapes within the sentence, gazetteer hits). With
-// `sentences` (one flag per sentence), only the flagged sentences' tokens get features.
+// prepareTaggerData a bounded amount at a time (prepareTaggerData is this run to completion):
+// step(n) handles about n tokens (whole sentences, at least one; setting up a document's gold tags
+// counts its spans and a sixteenth of its tokens) and returns true when every document is done.
+// The documents, their spans and the gazetteer must stay as they are until then; the rejected
+// ranges are copied.
+class TaggerDataBuilder {
+ public:
+  TaggerDataBuilder(std::vector<LabelledDocument> docs, const RejectedSet& rejected,
+                    const PhraseMatcher* gazetteer, TrainingScope scope);
+  bool step(std::size_t tokenBudget);
+  bool done() const { return doc_ >= docs_.size(); }
+  // The prepared data (once done); leaves the builder empty.
+  TaggerData take();
+
+ private:
+  enum class Phase : uint8_t { Start, Gazetteer, Sentences };
+  std::size_t startDocument();
+  std::size_t addSentence(std::size_t sentence);
+  void nextDocument();
+  std::vector<LabelledDocument> docs_;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> rejected_;  // per document
+  const PhraseMatcher* gazetteer_;
+  TrainingScope scope_;
+  std::map<std::string, uint16_t> labelId_;
+  TaggerData data_;
+  // The document being prepared: its gold tags, sentences kept, gazetteer hits so far.
+  std::size_t doc_ = 0, sentence_ = 0, gazToken_ = 0;
+  uint32_t gazCursor_ = 0;
+  Phase phase_ = Phase::Start;
+  std::vector<uint16_t> gold_;
+  std::vector<uint8_t> keep_;
+  std::vector<std::vector<std::string>> hits_;
+};
+
+// Per token of a document, the labels of the gazetteer entries covering it ("B-X" on an entry's
+// first token, "I-X" on the others); empty when there is no gazetteer.
+using GazetteerHits = std::vector<std::vector<std::string>>;
+void addGazetteerHits(const PhraseMatcher& gazetteer, const std::vector<PhraseMatch>& matches,
+                      GazetteerHits& hits);
+
+// Static features of each token of one sentence (lower-cased word, shape, prefixes and suffixes,
+// capitalisation, neighbouring words and shapes within the sentence, gazetteer hits), written to
+// out[0], ..., out[tokenCount - 1].
+void sentenceFeatures(const Document& doc, const Sentence& sentence, const GazetteerHits& hits,
+                      std::vector<std::vector<uint64_t>>::iterator out);
+
+// sentenceFeatures of every token of `doc`. With `sentences` (one flag per sentence), only the
+// flagged sentences' tokens get features.
 std::vector<std::vector<uint64_t>> documentFeatures(
     const Document& doc, const PhraseMatcher* gazetteer,
     const std::vector<uint8_t>* sentences = nullptr);
@@ -95,6 +141,10 @@ class TaggerModel {
   void decode(const std::vector<std::vector<uint64_t>>& features, std::vector<uint16_t>& tags,
               std::vector<float>* confidence) const;
   std::vector<TaggedSpan> predict(const Document& doc, const PhraseMatcher* gazetteer) const;
+  // The spans found in one sentence of `doc` (gazetteer features from `hits`), appended to `out`;
+  // predict() is this over every sentence.
+  void predictSentence(const Document& doc, const Sentence& sentence, const GazetteerHits& hits,
+                       std::vector<TaggedSpan>& out) const;
 
  private:
   std::vector<std::string> labels_;
@@ -102,18 +152,25 @@ class TaggerModel {
 };
 
 // Trains on prepared data a slice at a time: step(n) visits about n tokens (whole sentences, at
-// least one) and returns true when every epoch is done. Deterministic for a given seed.
+// least one); after the last epoch, steps average the weights in place (kAverageCellsPerToken
+// weights per token of budget), and step returns true when that is done too. Deterministic for a
+// given seed.
 class TrainingJob {
  public:
+  static constexpr std::size_t kAverageCellsPerToken = 256;
   TrainingJob(TaggerData data, TaggerOptions options);
   bool step(std::size_t tokenBudget);
-  bool done() const { return epoch_ >= options_.epochs || data_.sentences.empty(); }
+  bool done() const { return trained() && averaged_ >= table_.weights.size(); }
   double progress() const;
   const TaggerData& data() const { return data_; }
   // The averaged model as trained so far.
   TaggerModel model() const;
+  // The model once done, without copying the weights; the job keeps none.
+  TaggerModel takeModel();
 
  private:
+  bool trained() const { return epoch_ >= options_.epochs || data_.sentences.empty(); }
+  float averaged(std::size_t cell) const;
   void train(const TaggedSentence& s);
   void update(uint64_t feature, uint16_t tag, float delta);
   TaggerData data_;
@@ -126,6 +183,7 @@ class TrainingJob {
   std::size_t next_ = 0;  // position in order_
   std::vector<uint32_t> order_;
   uint64_t rng_;
+  std::size_t averaged_ = 0;  // weights [0, averaged_) hold their average (once trained)
 };
 
 // Exact-span scores (start, end and label must all agree).

@@ -1,5 +1,6 @@
 // The tagger's token features and its training data prepared from labelled documents.
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <set>
@@ -82,145 +83,225 @@ struct Names {
 
 }  // namespace
 
+void addGazetteerHits(const PhraseMatcher& gazetteer, const std::vector<PhraseMatch>& matches,
+                      GazetteerHits& hits) {
+  for (const PhraseMatch& m : matches) {
+    const std::string& label = gazetteer.entries()[m.entry].label;
+    for (uint32_t k = 0; k < m.tokenCount; ++k)
+      hits[m.firstToken + k].push_back((k == 0 ? "B-" : "I-") + label);
+  }
+}
+
+void sentenceFeatures(const Document& doc, const Sentence& s, const GazetteerHits& hits,
+                      std::vector<std::vector<uint64_t>>::iterator out) {
+  static const Names n;
+  const auto& tokens = doc.tokens();
+  const std::size_t a = s.firstToken, b = s.firstToken + s.tokenCount;
+  std::vector<TokenText> tt(s.tokenCount);
+  std::vector<std::size_t> starts;
+  for (std::size_t i = a; i < b; ++i) {
+    std::string_view w = doc.sliceView(tokens[i].start, tokens[i].end);
+    tt[i - a] = TokenText{foldCase(w), shapeOf(w), caseOf(w)};
+  }
+  auto word = [&](std::ptrdiff_t i) -> std::string_view {
+    if (i < static_cast<std::ptrdiff_t>(a)) return "<s>";
+    if (i >= static_cast<std::ptrdiff_t>(b)) return "</s>";
+    return tt[static_cast<std::size_t>(i) - a].lower;
+  };
+  auto shape = [&](std::ptrdiff_t i) -> std::string_view {
+    if (i < static_cast<std::ptrdiff_t>(a) || i >= static_cast<std::ptrdiff_t>(b)) return "_";
+    return tt[static_cast<std::size_t>(i) - a].shape;
+  };
+  for (std::size_t i = a; i < b; ++i) {
+    auto j = static_cast<std::ptrdiff_t>(i);
+    const TokenText& t = tt[i - a];
+    auto& f = out[static_cast<std::ptrdiff_t>(i - a)];
+    f.clear();
+    f.reserve(22);
+    f.push_back(n.bias);
+    f.push_back(fnv(n.w, t.lower));
+    f.push_back(fnv(n.shape, t.shape));
+    f.push_back(fnv(n.cas, t.caseName));
+    f.push_back(fnv(i == a ? n.firstCase : n.midCase, t.caseName));
+    cpStarts(t.lower, starts);
+    const std::string_view lw = t.lower;
+    for (std::size_t k = 1; k <= 3; ++k) {
+      const bool whole = starts.size() <= k;
+      f.push_back(fnv(n.pre[k - 1], whole ? lw : lw.substr(0, starts[k])));
+      f.push_back(fnv(n.suf[k - 1], whole ? lw : lw.substr(starts[starts.size() - k])));
+    }
+    f.push_back(fnv(n.wm1, word(j - 1)));
+    f.push_back(fnv(n.wp1, word(j + 1)));
+    f.push_back(fnv(n.wm2, word(j - 2)));
+    f.push_back(fnv(n.wp2, word(j + 2)));
+    f.push_back(fnv(n.sm1, shape(j - 1)));
+    f.push_back(fnv(n.sp1, shape(j + 1)));
+    f.push_back(fnv(fnv(n.bigram, word(j - 1)), t.lower));
+    if (!hits.empty())
+      for (const std::string& g : hits[i]) f.push_back(fnv(n.gaz, g));
+  }
+}
+
 std::vector<std::vector<uint64_t>> documentFeatures(const Document& doc,
                                                     const PhraseMatcher* gazetteer,
                                                     const std::vector<uint8_t>* sentences) {
-  static const Names n;
-  const auto& tokens = doc.tokens();
-  std::vector<std::vector<std::string>> gaz(tokens.size());
-  if (gazetteer)
-    for (const PhraseMatch& m : gazetteer->match(doc)) {
-      const std::string& label = gazetteer->entries()[m.entry].label;
-      for (uint32_t k = 0; k < m.tokenCount; ++k)
-        gaz[m.firstToken + k].push_back((k == 0 ? "B-" : "I-") + label);
-    }
-  std::vector<std::vector<uint64_t>> out(tokens.size());
-  std::vector<TokenText> tt;
-  std::vector<std::size_t> starts;
+  GazetteerHits hits;
+  if (gazetteer) {
+    hits.resize(doc.tokens().size());
+    addGazetteerHits(*gazetteer, gazetteer->match(doc), hits);
+  }
+  std::vector<std::vector<uint64_t>> out(doc.tokens().size());
   const auto& sents = doc.sentences();
-  for (std::size_t si = 0; si < sents.size(); ++si) {
-    if (sentences && !(*sentences)[si]) continue;
-    const Sentence& s = sents[si];
-    const std::size_t a = s.firstToken, b = s.firstToken + s.tokenCount;
-    tt.resize(s.tokenCount);
-    for (std::size_t i = a; i < b; ++i) {
-      std::string_view w = doc.sliceView(tokens[i].start, tokens[i].end);
-      tt[i - a] = TokenText{foldCase(w), shapeOf(w), caseOf(w)};
-    }
-    auto word = [&](std::ptrdiff_t i) -> std::string_view {
-      if (i < static_cast<std::ptrdiff_t>(a)) return "<s>";
-      if (i >= static_cast<std::ptrdiff_t>(b)) return "</s>";
-      return tt[static_cast<std::size_t>(i) - a].lower;
-    };
-    auto shape = [&](std::ptrdiff_t i) -> std::string_view {
-      if (i < static_cast<std::ptrdiff_t>(a) || i >= static_cast<std::ptrdiff_t>(b)) return "_";
-      return tt[static_cast<std::size_t>(i) - a].shape;
-    };
-    for (std::size_t i = a; i < b; ++i) {
-      auto j = static_cast<std::ptrdiff_t>(i);
-      const TokenText& t = tt[i - a];
-      auto& f = out[i];
-      f.reserve(22);
-      f.push_back(n.bias);
-      f.push_back(fnv(n.w, t.lower));
-      f.push_back(fnv(n.shape, t.shape));
-      f.push_back(fnv(n.cas, t.caseName));
-      f.push_back(fnv(i == a ? n.firstCase : n.midCase, t.caseName));
-      cpStarts(t.lower, starts);
-      const std::string_view lw = t.lower;
-      for (std::size_t k = 1; k <= 3; ++k) {
-        const bool whole = starts.size() <= k;
-        f.push_back(fnv(n.pre[k - 1], whole ? lw : lw.substr(0, starts[k])));
-        f.push_back(fnv(n.suf[k - 1], whole ? lw : lw.substr(starts[starts.size() - k])));
-      }
-      f.push_back(fnv(n.wm1, word(j - 1)));
-      f.push_back(fnv(n.wp1, word(j + 1)));
-      f.push_back(fnv(n.wm2, word(j - 2)));
-      f.push_back(fnv(n.wp2, word(j + 2)));
-      f.push_back(fnv(n.sm1, shape(j - 1)));
-      f.push_back(fnv(n.sp1, shape(j + 1)));
-      f.push_back(fnv(fnv(n.bigram, word(j - 1)), t.lower));
-      for (const std::string& g : gaz[i]) f.push_back(fnv(n.gaz, g));
+  for (std::size_t si = 0; si < sents.size(); ++si)
+    if (!sentences || (*sentences)[si])
+      sentenceFeatures(doc, sents[si], hits, out.begin() + sents[si].firstToken);
+  return out;
+}
+
+TaggerDataBuilder::TaggerDataBuilder(std::vector<LabelledDocument> docs,
+                                     const RejectedSet& rejected, const PhraseMatcher* gazetteer,
+                                     TrainingScope scope)
+    : docs_(std::move(docs)), gazetteer_(gazetteer), scope_(scope) {
+  std::set<std::string> labels;
+  for (const auto& d : docs_) {
+    if (d.spans)
+      for (const Span& s : *d.spans) labels.insert(s.label);
+    rejected_.push_back(rejected.rangesOf(d.id));
+  }
+  data_.labels.assign(labels.begin(), labels.end());
+  for (std::size_t k = 0; k < data_.labels.size(); ++k)
+    labelId_[data_.labels[k]] = static_cast<uint16_t>(k);
+}
+
+bool TaggerDataBuilder::step(std::size_t tokenBudget) {
+  std::size_t visited = 0;
+  while (!done() && (visited == 0 || visited < tokenBudget)) {
+    const Document* doc = docs_[doc_].document;
+    if (phase_ == Phase::Start) {
+      visited += startDocument();
+    } else if (phase_ == Phase::Gazetteer) {
+      const std::size_t chunk = std::max<std::size_t>(1, tokenBudget - visited);
+      const std::size_t to = gazToken_ + std::min(chunk, doc->tokens().size() - gazToken_);
+      std::vector<PhraseMatch> found;
+      gazetteer_->matchTokens(*doc, gazCursor_, gazToken_, to, found);
+      addGazetteerHits(*gazetteer_, found, hits_);
+      visited += to - gazToken_ + 1;
+      gazToken_ = to;
+      if (gazToken_ >= doc->tokens().size()) phase_ = Phase::Sentences;
+    } else if (sentence_ < keep_.size()) {
+      const std::size_t si = sentence_++;
+      if (keep_[si]) visited += addSentence(si) + 1;
+    } else {
+      nextDocument();
     }
   }
+  return done();
+}
+
+void TaggerDataBuilder::nextDocument() {
+  ++doc_;
+  phase_ = Phase::Start;
+  gold_.clear();
+  keep_.clear();
+  hits_.clear();
+}
+
+std::size_t TaggerDataBuilder::startDocument() {
+  const LabelledDocument& d = docs_[doc_];
+  if (!d.document) {
+    nextDocument();
+    return 1;
+  }
+  const Document& doc = *d.document;
+  const auto& tokens = doc.tokens();
+  gold_.assign(tokens.size(), 0);
+  std::vector<uint8_t> wanted(tokens.size(), 0);  // token in a span or a rejected suggestion
+  std::vector<const Span*> spans;
+  if (d.spans)
+    for (const Span& s : *d.spans) spans.push_back(&s);
+  std::stable_sort(spans.begin(), spans.end(), [](const Span* x, const Span* y) {
+    return x->start != y->start ? x->start < y->start : x->end > y->end;
+  });
+  for (const Span* s : spans) {
+    std::size_t first = doc.tokenAtOrAfter(s->start), last = first;
+    while (last < tokens.size() && tokens[last].start < s->end) ++last;
+    if (first == last) continue;
+    bool free = true;
+    for (std::size_t k = first; k < last && free; ++k) free = gold_[k] == 0;
+    if (!free) continue;
+    uint16_t id = labelId_[s->label];
+    for (std::size_t k = first; k < last; ++k) {
+      gold_[k] = static_cast<uint16_t>(k == first ? 1 + 2 * id : 2 + 2 * id);
+      wanted[k] = 1;
+    }
+    ++data_.spanCount;
+  }
+  const std::size_t work = spans.size() + tokens.size() / 16 + 1;
+  const bool anySpan = std::find(wanted.begin(), wanted.end(), 1) != wanted.end();
+  for (auto [start, end] : rejected_[doc_])
+    for (std::size_t k = doc.tokenAtOrAfter(start); k < tokens.size() && tokens[k].start < end; ++k)
+      wanted[k] = 1;
+  if (scope_ == TrainingScope::AnnotatedDocuments && !anySpan) {
+    nextDocument();
+    return work;
+  }
+  const auto& sents = doc.sentences();
+  keep_.assign(sents.size(), 1);
+  if (scope_ == TrainingScope::AnnotatedSentences)
+    for (std::size_t si = 0; si < sents.size(); ++si) {
+      auto first = wanted.begin() + sents[si].firstToken;
+      keep_[si] = std::find(first, first + sents[si].tokenCount, 1) != first + sents[si].tokenCount;
+    }
+  if (std::find(keep_.begin(), keep_.end(), 1) == keep_.end()) {
+    nextDocument();
+    return work;
+  }
+  sentence_ = 0;
+  phase_ = Phase::Sentences;
+  if (gazetteer_) {
+    hits_.assign(tokens.size(), {});
+    gazToken_ = 0;
+    gazCursor_ = 0;
+    phase_ = Phase::Gazetteer;
+  }
+  return work;
+}
+
+std::size_t TaggerDataBuilder::addSentence(std::size_t si) {
+  const Document& doc = *docs_[doc_].document;
+  const auto& tokens = doc.tokens();
+  const Sentence& sentence = doc.sentences()[si];
+  std::vector<std::vector<uint64_t>> features(sentence.tokenCount);
+  sentenceFeatures(doc, sentence, hits_, features.begin());
+  const std::size_t a = sentence.firstToken, b = a + sentence.tokenCount;
+  for (std::size_t from = a; from < b;) {
+    std::size_t to = std::min(b, from + kMaxSequence);
+    while (to < b && to > from + 1 && gold_[to] != 0 && gold_[to] % 2 == 0) --to;  // not in a span
+    TaggedSentence ts;
+    ts.document = doc_;
+    ts.tokens.assign(tokens.begin() + from, tokens.begin() + to);
+    ts.features.assign(std::make_move_iterator(features.begin() + (from - a)),
+                       std::make_move_iterator(features.begin() + (to - a)));
+    ts.gold.assign(gold_.begin() + from, gold_.begin() + to);
+    data_.tokenCount += to - from;
+    data_.sentences.push_back(std::move(ts));
+    from = to;
+  }
+  return sentence.tokenCount;
+}
+
+TaggerData TaggerDataBuilder::take() {
+  TaggerData out = std::move(data_);
+  data_ = TaggerData();
   return out;
 }
 
 TaggerData prepareTaggerData(const std::vector<LabelledDocument>& docs, const RejectedSet& rejected,
                              const PhraseMatcher* gazetteer, TrainingScope scope) {
-  TaggerData data;
-  std::set<std::string> labels;
-  for (const auto& d : docs)
-    if (d.spans)
-      for (const Span& s : *d.spans) labels.insert(s.label);
-  data.labels.assign(labels.begin(), labels.end());
-  std::map<std::string, uint16_t> labelId;
-  for (std::size_t k = 0; k < data.labels.size(); ++k)
-    labelId[data.labels[k]] = static_cast<uint16_t>(k);
-
-  for (std::size_t di = 0; di < docs.size(); ++di) {
-    const LabelledDocument& d = docs[di];
-    if (!d.document) continue;
-    const Document& doc = *d.document;
-    const auto& tokens = doc.tokens();
-    std::vector<uint16_t> gold(tokens.size(), 0);
-    std::vector<uint8_t> wanted(tokens.size(), 0);  // token in a span or a rejected suggestion
-    std::vector<const Span*> spans;
-    if (d.spans)
-      for (const Span& s : *d.spans) spans.push_back(&s);
-    std::stable_sort(spans.begin(), spans.end(), [](const Span* x, const Span* y) {
-      return x->start != y->start ? x->start < y->start : x->end > y->end;
-    });
-    for (const Span* s : spans) {
-      std::size_t first = doc.tokenAtOrAfter(s->start), last = first;
-      while (last < tokens.size() && tokens[last].start < s->end) ++last;
-      if (first == last) continue;
-      bool free = true;
-      for (std::size_t k = first; k < last && free; ++k) free = gold[k] == 0;
-      if (!free) continue;
-      uint16_t id = labelId[s->label];
-      for (std::size_t k = first; k < last; ++k) {
-        gold[k] = static_cast<uint16_t>(k == first ? 1 + 2 * id : 2 + 2 * id);
-        wanted[k] = 1;
-      }
-      ++data.spanCount;
-    }
-    const bool anySpan = std::find(wanted.begin(), wanted.end(), 1) != wanted.end();
-    for (auto [start, end] : rejected.rangesOf(d.id))
-      for (std::size_t k = doc.tokenAtOrAfter(start); k < tokens.size() && tokens[k].start < end;
-           ++k)
-        wanted[k] = 1;
-    if (scope == TrainingScope::AnnotatedDocuments && !anySpan) continue;
-    const auto& sents = doc.sentences();
-    std::vector<uint8_t> keep(sents.size(), 1);
-    if (scope == TrainingScope::AnnotatedSentences)
-      for (std::size_t si = 0; si < sents.size(); ++si) {
-        auto first = wanted.begin() + sents[si].firstToken;
-        keep[si] =
-            std::find(first, first + sents[si].tokenCount, 1) != first + sents[si].tokenCount;
-      }
-    if (std::find(keep.begin(), keep.end(), 1) == keep.end()) continue;
-    std::vector<std::vector<uint64_t>> features = documentFeatures(doc, gazetteer, &keep);
-    for (std::size_t si = 0; si < sents.size(); ++si) {
-      if (!keep[si]) continue;
-      const std::size_t a = sents[si].firstToken, b = a + sents[si].tokenCount;
-      for (std::size_t from = a; from < b;) {
-        std::size_t to = std::min(b, from + kMaxSequence);
-        while (to < b && to > from + 1 && gold[to] != 0 && gold[to] % 2 == 0)
-          --to;  // not in a span
-        TaggedSentence ts;
-        ts.document = di;
-        ts.tokens.assign(tokens.begin() + from, tokens.begin() + to);
-        ts.features.assign(std::make_move_iterator(features.begin() + from),
-                           std::make_move_iterator(features.begin() + to));
-        ts.gold.assign(gold.begin() + from, gold.begin() + to);
-        data.tokenCount += to - from;
-        data.sentences.push_back(std::move(ts));
-        from = to;
-      }
-    }
+  TaggerDataBuilder builder(docs, rejected, gazetteer, scope);
+  while (!builder.step(SIZE_MAX)) {
   }
-  return data;
+  return builder.take();
 }
 
 }  // namespace scholion

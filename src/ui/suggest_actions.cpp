@@ -11,9 +11,11 @@ namespace scholion::ui {
 namespace {
 
 constexpr double kTrainAfterPause = 0.8;  // seconds without a change before retraining
-constexpr double kSliceSeconds = 0.006;   // training time per frame
-constexpr std::size_t kSliceTokens = 64;  // tokens per TrainingJob::step inside a slice
-
+constexpr double kSliceSeconds = 0.006;   // sliced work per frame
+// Tokens per step of a sliced job: the first step of a slice is small, the next ones are sized
+// from the time the previous one took (wasm's first, unoptimised code is several times slower
+// than the optimised code that replaces it, so no fixed size fits both).
+constexpr std::size_t kFirstStepTokens = 16, kMaxStepTokens = 512;
 std::vector<LabelledDocument> labelledDocuments(const Editor& ed) {
   std::vector<LabelledDocument> out;
   for (std::size_t i = 0; i < ed.documentCount(); ++i) {
@@ -27,24 +29,45 @@ std::string statsKey(const Suggestion& sg, const std::string& label) {
   return std::string(suggestionSourceName(sg.source)) + "|" + label;
 }
 
-// Runs a sliced job for at most kSliceSeconds; true when it finished.
+// Runs a sliced job until `deadline` (this frame's share of kSliceSeconds, shared by every job;
+// the longest slice goes to `worstMs`); true when it finished. Each step is sized to take at most
+// half the time left at the pace of the one before.
 template <class Job>
-bool runSlice(UiState& s, Job& job) {
+bool runSlice(UiState& s, Job& job, double& worstMs, double deadline) {
   const double t0 = s.platform.now();
+  double now = t0;
+  std::size_t budget = kFirstStepTokens;
   bool done = false;
-  while (!done && s.platform.now() - t0 < kSliceSeconds) done = job.step(kSliceTokens);
-  s.suggest.worstSliceMs = std::max(s.suggest.worstSliceMs, (s.platform.now() - t0) * 1000.0);
-  if (!done) s.frameAt(s.platform.now());
+  while (!done && now < deadline) {
+    done = job.step(budget);
+    const double after = s.platform.now();
+    const double perToken = (after - now) / double(budget), left = deadline - after;
+    s.suggest.worstStepMs = std::max(s.suggest.worstStepMs, (after - now) * 1000.0);
+    now = after;
+    budget = perToken <= 0 ? budget * 2 : static_cast<std::size_t>(left / 2 / perToken);
+    budget = std::clamp<std::size_t>(budget, 1, kMaxStepTokens);
+  }
+  worstMs = std::max(worstMs, (now - t0) * 1000.0);
+  if (!done) s.frameAt(now);
   return done;
 }
 
-void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs) {
+// Something the model learns from changed outside the editor's revision (a rejection, its undo,
+// a gazetteer): whatever is being prepared or trained is stale.
+void retrainSoon(SuggestState& g, double now) {
+  g.taggerRevision = UINT64_MAX;
+  g.prep.reset();
+  g.job.reset();
+  g.changedAt = now;
+}
+
+void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs, double deadline) {
   SuggestState& g = s.suggest;
   const uint64_t rev = s.editor.revision();
   const double now = s.platform.now();
   if (g.job) {
-    if (runSlice(s, *g.job)) {
-      g.sources.model = g.job->model();
+    if (runSlice(s, *g.job, g.worstSliceMs, deadline)) {
+      g.sources.model = g.job->takeModel();
       g.sources.taggerCache.clear();
       g.trainedSpans = g.job->data().spanCount;
       g.trainedSentences = g.job->data().sentences.size();
@@ -55,12 +78,19 @@ void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs) {
     }
     return;
   }
-  if (g.taggerRevision == rev) return;
-  if (now - g.changedAt < kTrainAfterPause) return s.frameAt(g.changedAt + kTrainAfterPause);
-  const PhraseMatcher* gaz = g.sources.gazetteer.empty() ? nullptr : &g.sources.gazetteer;
-  TaggerData data = prepareTaggerData(docs, g.rejected, gaz, TrainingScope::AnnotatedSentences);
-  g.prepareMs = (s.platform.now() - now) * 1000.0;
-  g.jobRevision = rev;
+  if (g.prep && g.jobRevision != rev) g.prep.reset();  // edited meanwhile: its pointers are stale
+  if (!g.prep) {
+    if (g.taggerRevision == rev) return;
+    if (now - g.changedAt < kTrainAfterPause) return s.frameAt(g.changedAt + kTrainAfterPause);
+    const PhraseMatcher* gaz = g.sources.gazetteer.empty() ? nullptr : &g.sources.gazetteer;
+    g.prep = std::make_unique<TaggerDataBuilder>(docs, g.rejected, gaz,
+                                                 TrainingScope::AnnotatedSentences);
+    g.jobRevision = rev;
+    g.prepareMs = 0;
+  }
+  if (!runSlice(s, *g.prep, g.prepareMs, deadline)) return;
+  TaggerData data = g.prep->take();
+  g.prep.reset();
   if (data.spanCount == 0) {
     g.sources.model = TaggerModel();
     g.sources.taggerCache.clear();
@@ -73,19 +103,25 @@ void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs) {
   s.frameAt(now);
 }
 
-void refreshShown(UiState& s, const std::vector<LabelledDocument>& docs) {
+// Recomputes the active document's suggestions in slices when what they depend on changes; the
+// previous set stays shown (and usable) until the new one is complete.
+void refreshShown(UiState& s, const std::vector<LabelledDocument>& docs, double deadline) {
   SuggestState& g = s.suggest;
   const DocumentState& d = s.editor.activeDoc();
   const std::string key = d.data().id + "|" + std::to_string(d.revision()) + "|" +
                           std::to_string(g.version) + "|" + std::to_string(s.editor.active());
-  if (key == g.shownKey) return;
+  if (key != g.shownKey) {
+    g.shownKey = key;
+    g.shownJob = std::make_unique<SuggestionJob>(g.sources, docs[s.editor.active()],
+                                                 &d.data().others, g.rejected);
+    g.suggestMs = 0;
+  }
+  if (!g.shownJob || !runSlice(s, *g.shownJob, g.suggestMs, deadline)) return;
   Suggestion was;
   const bool had = g.current >= 0 && g.current < static_cast<int>(g.shown.size());
   if (had) was = g.shown[static_cast<std::size_t>(g.current)];
-  g.shownKey = key;
-  const double t0 = s.platform.now();
-  g.shown = g.sources.suggest(docs[s.editor.active()], &d.data().others, g.rejected);
-  g.suggestMs = (s.platform.now() - t0) * 1000.0;
+  g.shown = g.shownJob->take();
+  g.shownJob.reset();
   g.current = -1;
   if (had)
     for (std::size_t i = 0; i < g.shown.size(); ++i)
@@ -102,8 +138,7 @@ void reject(UiState& s, std::vector<Suggestion> sgs, const std::string& what) {
   g.undo.push_back(SuggestState::Rejection{std::move(sgs), s.editor.clock()});
   g.redo.clear();
   ++g.version;
-  g.taggerRevision = UINT64_MAX;  // rejections are negative evidence: retrain
-  g.changedAt = s.platform.now();
+  retrainSoon(g, s.platform.now());  // rejections are negative evidence
   s.setMessage(what);
 }
 
@@ -140,6 +175,7 @@ void suggestionsTick(UiState& s) {
   if (!suggestionsAllowed(s) || !g.show || !s.hasDoc()) {
     g.shown.clear();
     g.shownKey.clear();
+    g.shownJob.reset();
     g.current = -1;
     return;
   }
@@ -154,8 +190,13 @@ void suggestionsTick(UiState& s) {
     g.matchedRevision = rev;
     ++g.version;
   }
-  if (g.sources.useTagger) trainTagger(s, docs);
-  if (g.heldOut && runSlice(s, *g.heldOut)) {
+  // One frame's time for all sliced work; the shown suggestions first (they answer the person's
+  // last action), then training and the held-out score (a new model shows from the next frame).
+  const double deadline = s.platform.now() + kSliceSeconds;
+  const uint64_t version = g.version;
+  refreshShown(s, docs, deadline);
+  if (g.sources.useTagger) trainTagger(s, docs, deadline);
+  if (g.heldOut && runSlice(s, *g.heldOut, g.worstSliceMs, deadline)) {
     const SpanScore& sc = g.heldOut->score();
     char buf[200];
     std::snprintf(buf, sizeof buf, "F1 %.2f (precision %.2f, recall %.2f), %zu spans, %zu folds",
@@ -163,7 +204,7 @@ void suggestionsTick(UiState& s) {
     g.heldOutResult = buf;
     g.heldOut.reset();
   }
-  refreshShown(s, docs);
+  if (g.version != version) s.frameAt(s.platform.now());
 }
 
 const Suggestion* suggestionUnderCaret(const UiState& s) {
@@ -258,8 +299,7 @@ bool stepSuggestionHistory(UiState& s, bool undoing) {
                            (r.suggestions.size() == 1 ? "" : "s");
   (undoing ? g.redo : g.undo).push_back(std::move(r));
   ++g.version;
-  g.taggerRevision = UINT64_MAX;
-  g.changedAt = s.platform.now();
+  retrainSoon(g, s.platform.now());
   s.setMessage((undoing ? "Undid: " : "Redid: ") + what);
   return true;
 }
@@ -287,7 +327,7 @@ void importGazetteer(UiState& s, const std::string& name, const std::string& byt
   s.suggest.sources.gazetteer = PhraseMatcher(std::move(*entries));
   s.suggest.sources.gazetteerName = name;
   s.suggest.sources.taggerCache.clear();
-  s.suggest.taggerRevision = UINT64_MAX;  // gazetteer hits are features
+  retrainSoon(s.suggest, s.platform.now());  // gazetteer hits are features
   ++s.suggest.version;
   s.setMessage(
       "Gazetteer " + name + ": " + std::to_string(n) + " entries" +
@@ -329,8 +369,10 @@ nlohmann::json suggestionsStateJson(const UiState& s) {
           {"gazetteerEntries", g.sources.gazetteer.entryCount()},
           {"taggerSpans", g.trainedSpans},
           {"taggerTokens", g.trainedTokens},
-          {"training", g.job != nullptr},
+          {"training", g.job != nullptr || g.prep != nullptr},
+          {"suggesting", g.shownJob != nullptr},
           {"worstSliceMs", g.worstSliceMs},
+          {"worstStepMs", g.worstStepMs},
           {"prepareMs", g.prepareMs},
           {"suggestMs", g.suggestMs},
           {"heldOut", g.heldOutResult}};

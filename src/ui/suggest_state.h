@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "suggest_job.h"
 #include "suggest_sources.h"
 #include "suggestion.h"
 #include "tagger.h"
@@ -21,9 +22,11 @@ struct SuggestState {
   SuggestionSources sources;
   RejectedSet rejected;
 
-  // Suggestions of the active document (sorted by start); rebuilt when `shownKey` changes.
+  // Suggestions of the active document (sorted by start); recomputed in slices by `shownJob` when
+  // `shownKey` changes, the previous ones staying on screen until the new set is complete.
   std::vector<Suggestion> shown;
   std::string shownKey;
+  std::unique_ptr<SuggestionJob> shownJob;
   int current = -1;      // index into `shown`: picked by a click or the "next most useful" key
   uint64_t version = 1;  // bumped when a source or the rejected set changes
 
@@ -34,12 +37,15 @@ struct SuggestState {
   uint64_t taggerRevision = UINT64_MAX;  // editor revision the current model was trained on
   uint64_t seenRevision = UINT64_MAX;
   double changedAt = 0;  // when the editor's revision last changed
+  // Training data prepared in slices, then the training in slices (edits meanwhile restart it).
+  std::unique_ptr<TaggerDataBuilder> prep;
   std::unique_ptr<TrainingJob> job;
   uint64_t jobRevision = 0;
   std::size_t trainedSpans = 0, trainedSentences = 0, trainedTokens = 0;
   double worstSliceMs = 0;  // longest training slice in one frame (shown in the panel)
-  double prepareMs = 0;     // the last preparation of training data (one frame; benchmarks)
-  double suggestMs = 0;     // the last computation of the shown suggestions (one frame)
+  double worstStepMs = 0;   // longest single step of any sliced job (benchmarks)
+  double prepareMs = 0;     // longest slice of the last preparation of training data (benchmarks)
+  double suggestMs = 0;     // longest slice of the last computation of the shown suggestions
 
   // Held-out F1 on request.
   std::unique_ptr<CrossValidationJob> heldOut;
@@ -67,6 +73,8 @@ struct SuggestState {
   // Every source and decision that points into the old workspace goes.
   void onWorkspaceReplaced() {
     shownKey.clear();
+    shownJob.reset();
+    prep.reset();
     current = -1;
     matchedRevision = UINT64_MAX;
     sources.taggerCache.clear();  // document ids may now name other texts

@@ -1,0 +1,261 @@
+// Tests that the frame loop's sliced jobs give exactly the one-shot results: matching by token
+// ranges, preparing the tagger's data and computing a document's suggestions a little at a time.
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "document.h"
+#include "phrase_matcher.h"
+#include "suggest_job.h"
+#include "suggest_sources.h"
+#include "tagger.h"
+#include "test_support.h"
+
+using namespace scholion;
+
+namespace {
+
+std::shared_ptr<const Document> makeDoc(const std::string& text) {
+  auto d = Document::create(text);
+  REQUIRE(d.ok());
+  return *d;
+}
+
+// Spans on every occurrence of each (text, label).
+std::vector<Span> labelAll(const Document& d, const std::string& text,
+                           const std::vector<std::pair<std::string, std::string>>& names) {
+  std::vector<Span> out;
+  for (const auto& [needle, label] : names)
+    for (std::size_t at = text.find(needle); at != std::string::npos;
+         at = text.find(needle, at + 1)) {
+      const auto start = static_cast<uint32_t>(d.offsets().cpOfByte(at));
+      const auto end = static_cast<uint32_t>(d.offsets().cpOfByte(at + needle.size()));
+      out.push_back(test::span("T" + std::to_string(out.size() + 1), label, start, end, needle));
+    }
+  return out;
+}
+
+// Three documents: a labelled one (with one sentence longer than kMaxSequence), one without
+// spans but with a rejected suggestion, and one with nothing; non-ASCII words throughout.
+struct Fixture {
+  std::string t1, t2, t3;
+  std::shared_ptr<const Document> d1, d2, d3;
+  std::vector<Span> s1, s2, s3;
+  RejectedSet rejected;
+  PhraseMatcher gazetteer;
+  std::vector<LabelledDocument> docs() const {
+    return {{"a", d1.get(), &s1},
+            {"b", d2.get(), &s2},
+            {"c", d3.get(), &s3},
+            {"null", nullptr, nullptr}};
+  }
+};
+
+Fixture fixture() {
+  Fixture f;
+  for (int i = 0; i < 12; ++i)
+    f.t1 +=
+        "Jiang Zemin met Putin in Moscow. Beijing welcomed Zoë Müller. The Committee said "
+        "nothing. ";
+  for (int i = 0; i < 170; ++i) f.t1 += i % 17 == 0 ? "Putin " : "word ";
+  f.t1 += "in Moscow.";
+  f.t2 = "Putin left Moscow. Nobody came. Jiang Zemin stayed in Beijing.";
+  f.t3 = "Nothing at all here. Moscow.";
+  f.d1 = makeDoc(f.t1);
+  f.d2 = makeDoc(f.t2);
+  f.d3 = makeDoc(f.t3);
+  f.s1 = labelAll(*f.d1, f.t1,
+                  {{"Jiang Zemin", "Person"},
+                   {"Putin", "Person"},
+                   {"Zoë Müller", "Person"},
+                   {"Moscow", "GPE"},
+                   {"Beijing", "GPE"}});
+  f.rejected.add(Suggestion{"b", 0, 5, "Person", SuggestionSource::Tagger, 0.5});
+  // An entry across a sentence end ("Moscow . Beijing") and overlapping ones.
+  f.gazetteer = PhraseMatcher({{"Moscow", "GPE"},
+                               {"Moscow. Beijing", "Odd"},
+                               {"Jiang Zemin", "Person"},
+                               {"Zemin", "Person"},
+                               {"zoë müller", "Person", true}});
+  return f;
+}
+
+void sameData(const TaggerData& a, const TaggerData& b) {
+  CHECK(a.labels == b.labels);
+  CHECK(a.tokenCount == b.tokenCount);
+  CHECK(a.spanCount == b.spanCount);
+  REQUIRE(a.sentences.size() == b.sentences.size());
+  for (std::size_t i = 0; i < a.sentences.size(); ++i) {
+    const TaggedSentence &x = a.sentences[i], &y = b.sentences[i];
+    CHECK(x.document == y.document);
+    CHECK(x.features == y.features);
+    CHECK(x.gold == y.gold);
+    REQUIRE(x.tokens.size() == y.tokens.size());
+    for (std::size_t k = 0; k < x.tokens.size(); ++k)
+      CHECK((x.tokens[k].start == y.tokens[k].start && x.tokens[k].end == y.tokens[k].end));
+  }
+}
+
+TaggerData sliced(const Fixture& f, const PhraseMatcher* gaz, TrainingScope scope,
+                  std::size_t budget, std::size_t& steps) {
+  TaggerDataBuilder b(f.docs(), f.rejected, gaz, scope);
+  steps = 0;
+  while (!b.step(budget)) ++steps;
+  ++steps;
+  CHECK(b.done());
+  return b.take();
+}
+
+void sameSuggestions(const std::vector<Suggestion>& a, const std::vector<Suggestion>& b) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].sameSpan(b[i]));
+    CHECK(a[i].source == b[i].source);
+    CHECK(a[i].confidence == b[i].confidence);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("matching a token range at a time finds what one pass finds", "[slices]") {
+  Fixture f = fixture();
+  const Document& d = *f.d1;
+  const std::vector<PhraseMatch> whole = f.gazetteer.match(d);
+  REQUIRE(whole.size() > 40);
+  bool crossing = false;  // the "Moscow. Beijing" entry spans two sentences and chunk bounds
+  for (const PhraseMatch& m : whole) crossing |= f.gazetteer.entries()[m.entry].label == "Odd";
+  CHECK(crossing);
+  for (std::size_t chunk : {1, 2, 3, 7, 64}) {
+    std::vector<PhraseMatch> got;
+    uint32_t cursor = 0;
+    for (std::size_t from = 0; from < d.tokens().size(); from += chunk)
+      f.gazetteer.matchTokens(d, cursor, from, from + chunk, got);
+    REQUIRE(got.size() == whole.size());
+    for (std::size_t i = 0; i < got.size(); ++i)
+      CHECK((got[i].start == whole[i].start && got[i].end == whole[i].end &&
+             got[i].firstToken == whole[i].firstToken && got[i].entry == whole[i].entry));
+  }
+}
+
+TEST_CASE("training data prepared in slices equals the one-shot preparation", "[slices]") {
+  Fixture f = fixture();
+  const PhraseMatcher* none = nullptr;
+  const PhraseMatcher* gazetteer = &f.gazetteer;
+  for (const PhraseMatcher* gaz : {none, gazetteer})
+    for (TrainingScope scope :
+         {TrainingScope::AnnotatedSentences, TrainingScope::AnnotatedDocuments}) {
+      const TaggerData whole = prepareTaggerData(f.docs(), f.rejected, gaz, scope);
+      REQUIRE(whole.spanCount == f.s1.size());
+      REQUIRE(whole.sentences.size() > 10);
+      for (std::size_t budget : {1, 5, 64, 1000}) {
+        std::size_t steps = 0;
+        const TaggerData part = sliced(f, gaz, scope, budget, steps);
+        sameData(part, whole);
+        // Bounded: with a budget of one token each step adds at most one sentence.
+        if (budget == 1) CHECK(steps >= whole.sentences.size());
+      }
+    }
+  // The rejected suggestion brings document b's first sentence in (as O) only while annotating.
+  const TaggerData a =
+      prepareTaggerData(f.docs(), f.rejected, nullptr, TrainingScope::AnnotatedSentences);
+  std::size_t fromB = 0;
+  for (const TaggedSentence& s : a.sentences) fromB += s.document == 1;
+  CHECK(fromB == 1);
+  // The features are those of documentFeatures over the whole document.
+  const auto all = documentFeatures(*f.d1, &f.gazetteer);
+  const TaggerData g =
+      prepareTaggerData(f.docs(), f.rejected, &f.gazetteer, TrainingScope::AnnotatedDocuments);
+  std::size_t token = 0;
+  for (const TaggedSentence& s : g.sentences)
+    if (s.document == 0)
+      for (const auto& feats : s.features) CHECK(feats == all[token++]);
+  CHECK(token == f.d1->tokens().size());
+}
+
+TEST_CASE("a document's suggestions computed in slices equal the one-shot ones", "[slices]") {
+  Fixture f = fixture();
+  const auto docs = f.docs();
+  TaggerOptions o;
+  o.epochs = 3;
+  TrainingJob job(prepareTaggerData(docs, RejectedSet(), &f.gazetteer, o.scope), o);
+  while (!job.step(100)) {
+  }
+  SuggestionSources src;
+  src.rebuildStringMatch(docs);
+  src.gazetteer = f.gazetteer;
+  src.model = job.model();
+  REQUIRE_FALSE(src.model.empty());
+  std::vector<AnnotationLayer> others(1);
+  others[0].annotator = "model";
+  others[0].spans = {test::span("P1", "GPE", 0, 5, "Putin")};
+  src.importedAnnotator = "model";
+  for (std::size_t d : {0, 1, 2}) {
+    src.taggerCache.clear();
+    const std::vector<Suggestion> whole = src.suggest(docs[d], &others, f.rejected);
+    if (d == 1) REQUIRE(whole.size() >= 4);
+    // The tagger's part is the model's prediction over the whole document.
+    REQUIRE(src.taggerCache.count(docs[d].id) == 1);
+    const auto predicted = src.model.predict(*docs[d].document, &src.gazetteer);
+    const auto& cached = src.taggerCache.at(docs[d].id);
+    REQUIRE(cached.size() == predicted.size());
+    for (std::size_t i = 0; i < cached.size(); ++i)
+      CHECK((cached[i].start == predicted[i].start && cached[i].end == predicted[i].end &&
+             cached[i].label == predicted[i].label &&
+             cached[i].confidence == predicted[i].confidence));
+    for (std::size_t budget : {1, 3, 64}) {
+      for (bool cachedTagger : {false, true}) {
+        if (!cachedTagger) src.taggerCache.clear();
+        SuggestionJob sj(src, docs[d], &others, f.rejected);
+        std::size_t steps = 0;
+        while (!sj.step(budget)) ++steps;
+        if (budget == 1) CHECK(steps >= docs[d].document->tokens().size());
+        sameSuggestions(sj.take(), whole);
+        CHECK(src.taggerCache.count(docs[d].id) == 1);
+      }
+    }
+  }
+  // With sources switched off, the sliced job agrees too (nothing but the imported layer).
+  src.useStringMatch = src.useGazetteer = src.useTagger = false;
+  SuggestionJob off(src, docs[0], &others, f.rejected);
+  while (!off.step(2)) {
+  }
+  const auto rest = off.take();
+  REQUIRE(rest.size() == 1);
+  CHECK(rest[0].source == SuggestionSource::Imported);
+  // A missing document gives nothing and is done at once.
+  SuggestionJob none(src, docs[3], &others, f.rejected);
+  CHECK(none.done());
+  CHECK(none.take().empty());
+}
+
+TEST_CASE("training averages its weights in slices after the last epoch", "[slices]") {
+  Fixture f = fixture();
+  TaggerOptions o;
+  o.epochs = 2;
+  const TaggerData data = prepareTaggerData(f.docs(), f.rejected, &f.gazetteer, o.scope);
+  TrainingJob whole(data, o);
+  while (!whole.step(SIZE_MAX)) {
+  }
+  const TaggerModel a = whole.model();
+  TrainingJob part(data, o);
+  std::size_t steps = 0;
+  while (!part.step(1)) {
+    ++steps;
+    // Mid-way the model as trained so far is still the averaged one of the steps so far.
+    if (steps == data.sentences.size() * o.epochs + 1) {
+      const TaggerModel mid = part.model();
+      CHECK(mid.weights().weights == a.weights().weights);
+    }
+  }
+  // Two epochs of one sentence per step, then the averaging a bounded number of weights per step.
+  const std::size_t cells = a.weights().weights.size();
+  REQUIRE(cells > 2 * TrainingJob::kAverageCellsPerToken);
+  CHECK(steps + 1 >= data.sentences.size() * o.epochs + cells / TrainingJob::kAverageCellsPerToken);
+  const TaggerModel b = part.takeModel();
+  CHECK(b.labels() == a.labels());
+  CHECK(b.weights().rows == a.weights().rows);
+  CHECK(b.weights().weights == a.weights().weights);
+  CHECK(part.done());
+  CHECK(part.data().sentences.size() == data.sentences.size());
+}
