@@ -2,16 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include "caret.h"
+#include "test_support.h"
 
 using namespace scholion;
 
 namespace {
-
-std::shared_ptr<const Document> make(const std::string& text) {
-  auto d = Document::create(text);
-  REQUIRE(d.ok());
-  return *d;
-}
 
 uint32_t at(const Document& d, const std::string& needle) {
   std::size_t b = d.text().find(needle);
@@ -46,7 +41,7 @@ Span span(const char* id, uint32_t a, uint32_t b) {
 }  // namespace
 
 TEST_CASE("The caret steps from token start to token start", "[caret]") {
-  auto d = make("Jiang Zemin's visit, 2000.\nNext line");
+  auto d = test::documentOf("Jiang Zemin's visit, 2000.\nNext line");
   const Document& doc = *d;
   uint32_t c = 0;
   std::vector<std::string> seen;
@@ -68,7 +63,7 @@ TEST_CASE("The caret steps from token start to token start", "[caret]") {
 }
 
 TEST_CASE("Shift+Right selects token by token and holds at a line end", "[caret]") {
-  auto d = make("Russian President Vladimir Putin\nJuly 18 signed");
+  auto d = test::documentOf("Russian President Vladimir Putin\nJuly 18 signed");
   const Document& doc = *d;
   const uint32_t v = at(doc, "Vladimir"), lineEnd = at(doc, "\n");
   CHECK(press(doc, v, v, true, 1) == v + 8);    // "Vladimir"
@@ -86,14 +81,14 @@ TEST_CASE("Shift+Right selects token by token and holds at a line end", "[caret]
   CHECK(held);
   CHECK(press(doc, j + 4, j + 4, false, 3) == at(doc, "Putin"));
   // Trailing spaces before the break do not count as a token: the hold still comes first.
-  auto s = make("end  \n\nnext");
+  auto s = test::documentOf("end  \n\nnext");
   CHECK(press(*s, 0, 0, true, 1) == 3);
   CHECK(press(*s, 0, 0, true, 2) == 3);
   CHECK(press(*s, 0, 0, true, 3) == at(*s, "next") + 4);
 }
 
 TEST_CASE("Shift+Left shrinks a selection by token ends and goes past its anchor", "[caret]") {
-  auto d = make("Russian President Vladimir Putin met");
+  auto d = test::documentOf("Russian President Vladimir Putin met");
   const Document& doc = *d;
   const uint32_t v = at(doc, "Vladimir"), p = at(doc, "Putin");
   uint32_t f = press(doc, v, v, true, 2);
@@ -109,7 +104,7 @@ TEST_CASE("Shift+Left shrinks a selection by token ends and goes past its anchor
 }
 
 TEST_CASE("Line ends, sentences and snapping", "[caret]") {
-  auto d = make("  Two words  here.\nA second. Third one.");
+  auto d = test::documentOf("  Two words  here.\nA second. Third one.");
   const Document& doc = *d;
   const uint32_t nl = at(doc, "\n");
   CHECK(firstTokenStartIn(doc, 0, nl) == 2);
@@ -134,7 +129,7 @@ TEST_CASE("Line ends, sentences and snapping", "[caret]") {
 
 TEST_CASE("The caret never stops inside a grapheme cluster", "[caret]") {
   // "e" + combining acute, and a family emoji (ZWJ sequence): each is one cluster.
-  auto d = make("cafe\xCC\x81 \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 end");
+  auto d = test::documentOf("cafe\xCC\x81 \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 end");
   const Document& doc = *d;
   for (uint32_t c = 0; c <= doc.length(); ++c) {
     const uint32_t n = caretNextToken(doc, c), p = caretPrevToken(doc, c), s = caretSnap(doc, c);

@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "document.h"
+#include "test_support.h"
 
 using namespace scholion;
 
@@ -15,12 +16,6 @@ std::vector<std::string> tokenTexts(const Document& d) {
   std::vector<std::string> out;
   for (const auto& t : d.tokens()) out.push_back(d.slice(t.start, t.end));
   return out;
-}
-
-std::shared_ptr<const Document> make(const std::string& text) {
-  auto d = Document::create(text);
-  REQUIRE(d.ok());
-  return *d;
 }
 
 std::string readSample() {
@@ -43,30 +38,30 @@ TEST_CASE("Document::create rejects invalid UTF-8 with the byte offset", "[docum
 
 TEST_CASE("Document keeps the text unchanged and hashes it", "[document]") {
   std::string text = "Line one\r\nLine\xC2\xA0two \xF0\x9F\x98\x80\n";
-  auto d = make(text);
+  auto d = test::documentOf(text);
   CHECK(d->text() == text);
   CHECK(d->sha256() == sha256Hex(text));
   CHECK(d->length() == countCodePoints(text));
 }
 
 TEST_CASE("tokenizer splits clitics and keeps hyphenated words", "[document][tokens]") {
-  auto d = make("Jiang Zemin's all-round Sino-Russia co-operation, state-to-state.");
+  auto d = test::documentOf("Jiang Zemin's all-round Sino-Russia co-operation, state-to-state.");
   CHECK(tokenTexts(*d) == std::vector<std::string>{"Jiang", "Zemin", "'s", "all-round",
                                                    "Sino-Russia", "co-operation", ",",
                                                    "state-to-state", "."});
-  auto d2 = make("They didn't go; O'Neill's team won't.");
+  auto d2 = test::documentOf("They didn't go; O'Neill's team won't.");
   CHECK(tokenTexts(*d2) == std::vector<std::string>{"They", "did", "n't", "go", ";", "O'Neill",
                                                     "'s", "team", "wo", "n't", "."});
 }
 
 TEST_CASE("tokenizer treats no-break and other Unicode spaces as spaces", "[document][tokens]") {
-  auto d = make("Contact\xC2\xA0Us\xE2\x80\x83Home\xE3\x80\x80News");
+  auto d = test::documentOf("Contact\xC2\xA0Us\xE2\x80\x83Home\xE3\x80\x80News");
   CHECK(tokenTexts(*d) == std::vector<std::string>{"Contact", "Us", "Home", "News"});
   CHECK(d->tokens()[1].start == 8);  // code points, not bytes
 }
 
 TEST_CASE("tokenizer kinds: numbers, punctuation, symbols, abbreviations", "[document][tokens]") {
-  auto d = make("In 1999-2000 prices rose 3.5% to $1,000 (U.S. figures)...");
+  auto d = test::documentOf("In 1999-2000 prices rose 3.5% to $1,000 (U.S. figures)...");
   auto texts = tokenTexts(*d);
   CHECK(texts == std::vector<std::string>{"In", "1999", "-", "2000", "prices", "rose", "3.5", "%",
                                           "to", "$", "1,000", "(", "U.S.", "figures", ")", "..."});
@@ -74,12 +69,12 @@ TEST_CASE("tokenizer kinds: numbers, punctuation, symbols, abbreviations", "[doc
   CHECK(d->tokens()[0].kind == TokenKind::Word);
   CHECK(d->tokens()[7].kind == TokenKind::Symbol);
   CHECK(d->tokens()[11].kind == TokenKind::Punctuation);
-  auto cjk = make("\xE4\xB8\xAD\xE5\x9B\xBD\xE3\x80\x82");  // 中国。
+  auto cjk = test::documentOf("\xE4\xB8\xAD\xE5\x9B\xBD\xE3\x80\x82");  // 中国。
   CHECK(cjk->tokens().size() == 3);
 }
 
 TEST_CASE("sentence splitter handles abbreviations and quotes", "[document][sentences]") {
-  auto d = make(
+  auto d = test::documentOf(
       "Putin visited the U.S. on Dec. 5 with Mr. Li. He said: \"Good.\" Then he left! "
       "Did he? Yes.");
   std::vector<std::string> s;
@@ -97,7 +92,7 @@ TEST_CASE("sentence splitter handles abbreviations and quotes", "[document][sent
 
 TEST_CASE("sentence splitter breaks at blank lines and short heading lines",
           "[document][sentences]") {
-  auto d = make(
+  auto d = test::documentOf(
       "Home > News\nChina, Russia issue declaration\n\nChinese President Jiang Zemin and "
       "Russian President Vladimir Putin\nJuly 18 signed a declaration.");
   std::vector<std::string> s;
@@ -112,7 +107,7 @@ TEST_CASE("the sample story tokenizes with no-break spaces and hyphenated words"
           "[document][sample]") {
   std::string text = readSample();
   REQUIRE(!text.empty());
-  auto d = make(text);
+  auto d = test::documentOf(text);
   auto texts = tokenTexts(*d);
   CHECK(std::find(texts.begin(), texts.end(), "Sino-Russia") != texts.end());
   CHECK(std::find(texts.begin(), texts.end(), "all-round") != texts.end());
@@ -124,7 +119,7 @@ TEST_CASE("the sample story tokenizes with no-break spaces and hyphenated words"
 }
 
 TEST_CASE("line index, slicing and token lookup", "[document]") {
-  auto d = make("ab\n\xC3\xA9t\xC3\xA9\nlast");  // "ab\nété\nlast"
+  auto d = test::documentOf("ab\n\xC3\xA9t\xC3\xA9\nlast");  // "ab\nété\nlast"
   CHECK(d->lineStarts() == std::vector<uint32_t>{0, 3, 7});
   CHECK(d->lineOf(0) == 0);
   CHECK(d->lineOf(2) == 0);

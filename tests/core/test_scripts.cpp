@@ -7,6 +7,7 @@
 #include "document.h"
 #include "grapheme.h"
 #include "line_break.h"
+#include "test_support.h"
 #include "text.h"
 
 using namespace scholion;
@@ -34,13 +35,6 @@ std::vector<std::size_t> clusterEnds(const std::string& s) {
   for (std::size_t k = 0; k < cps.size(); k = ends.back())
     ends.push_back(graphemeEnd(cps.data(), cps.size(), k));
   return ends;
-}
-
-// The document made of `text` (which must be valid UTF-8).
-std::shared_ptr<const Document> docOf(const std::string& text) {
-  auto made = Document::create(text);
-  REQUIRE(made.ok());
-  return *made;
 }
 
 // The tokens of a document as UTF-8 strings.
@@ -104,7 +98,7 @@ TEST_CASE("grapheme ends over code points agree with the UTF-8 walk", "[scripts]
 }
 
 TEST_CASE("Document::clusterBoundary snaps code point offsets out of clusters", "[scripts]") {
-  auto d = docOf("ab" + kFamily + "c" + kFlagCN + kEAcute);
+  auto d = test::documentOf("ab" + kFamily + "c" + kFlagCN + kEAcute);
   // a b [family 2..7) c [flag 8..10) [e+mark 10..12)
   CHECK(d->clusterBoundary(4, false) == 2);
   CHECK(d->clusterBoundary(4, true) == 7);
@@ -135,25 +129,28 @@ TEST_CASE("CJK line breaks: between characters, never before closing punctuation
 }
 
 TEST_CASE("tokens in Han, kana and Thai are single characters (clusters)", "[scripts][tokens]") {
-  auto d = docOf("\xE6\xB1\x9F\xE6\xB3\xBD\xE6\xB0\x91\xE8\xAF\xB4\xE3\x80\x82");  // 江泽民说。
+  auto d = test::documentOf(
+      "\xE6\xB1\x9F\xE6\xB3\xBD\xE6\xB0\x91\xE8\xAF\xB4\xE3\x80\x82");  // 江泽民说。
   CHECK(words(*d) == std::vector<std::string>{"\xE6\xB1\x9F", "\xE6\xB3\xBD", "\xE6\xB0\x91",
                                               "\xE8\xAF\xB4", "\xE3\x80\x82"});
   CHECK(d->tokens()[2].start == 2);
   CHECK(d->tokens()[2].end == 3);
-  auto j = docOf("\xE3\x81\x8B\xE3\x81\xAA");  // かな
+  auto j = test::documentOf("\xE3\x81\x8B\xE3\x81\xAA");  // かな
   CHECK(words(*j) == std::vector<std::string>{"\xE3\x81\x8B", "\xE3\x81\xAA"});
-  auto t = docOf("\xE0\xB8\x81\xE0\xB8\xB1\xE0\xB9\x89\xE0\xB8\x99");  // กั้น: two clusters
+  auto t =
+      test::documentOf("\xE0\xB8\x81\xE0\xB8\xB1\xE0\xB9\x89\xE0\xB8\x99");  // กั้น: two clusters
   CHECK(words(*t) ==
         std::vector<std::string>{"\xE0\xB8\x81\xE0\xB8\xB1\xE0\xB9\x89", "\xE0\xB8\x99"});
   // Latin words around Han stay words.
-  auto m = docOf("Jiang \xE6\xB1\x9F\xE6\xB3\xBD\xE6\xB0\x91 said");
+  auto m = test::documentOf("Jiang \xE6\xB1\x9F\xE6\xB3\xBD\xE6\xB0\x91 said");
   CHECK(words(*m) ==
         std::vector<std::string>{"Jiang", "\xE6\xB1\x9F", "\xE6\xB3\xBD", "\xE6\xB0\x91", "said"});
 }
 
 TEST_CASE("tokens never split an emoji sequence, a flag or a letter with marks",
           "[scripts][tokens]") {
-  auto d = docOf("hi " + kFamily + " " + kFlagCN + kFlagFR + " caf" + kEAcute + " " + kThumbDark);
+  auto d = test::documentOf("hi " + kFamily + " " + kFlagCN + kFlagFR + " caf" + kEAcute + " " +
+                            kThumbDark);
   CHECK(words(*d) ==
         std::vector<std::string>{"hi", kFamily, kFlagCN, kFlagFR, "caf" + kEAcute, kThumbDark});
   CHECK(d->tokens()[1].start == 3);

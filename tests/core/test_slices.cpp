@@ -16,12 +16,6 @@ using namespace scholion;
 
 namespace {
 
-std::shared_ptr<const Document> makeDoc(const std::string& text) {
-  auto d = Document::create(text);
-  REQUIRE(d.ok());
-  return *d;
-}
-
 // Spans on every occurrence of each (text, label).
 std::vector<Span> labelAll(const Document& d, const std::string& text,
                            const std::vector<std::pair<std::string, std::string>>& names) {
@@ -62,9 +56,9 @@ Fixture fixture() {
   f.t1 += "in Moscow.";
   f.t2 = "Putin left Moscow. Nobody came. Jiang Zemin stayed in Beijing.";
   f.t3 = "Nothing at all here. Moscow.";
-  f.d1 = makeDoc(f.t1);
-  f.d2 = makeDoc(f.t2);
-  f.d3 = makeDoc(f.t3);
+  f.d1 = test::documentOf(f.t1);
+  f.d2 = test::documentOf(f.t2);
+  f.d3 = test::documentOf(f.t3);
   f.s1 = labelAll(*f.d1, f.t1,
                   {{"Jiang Zemin", "Person"},
                    {"Putin", "Person"},

@@ -15,12 +15,6 @@ using namespace scholion;
 
 namespace {
 
-std::shared_ptr<const Document> doc(const std::string& text) {
-  auto d = Document::create(text);
-  REQUIRE(d.ok());
-  return *d;
-}
-
 // "start-end:label" of every match, in the matcher's order.
 std::vector<std::string> found(const PhraseMatcher& m, const Document& d) {
   std::vector<std::string> out;
@@ -40,12 +34,12 @@ TEST_CASE("phrase matcher finds overlapping and nested entries, word-bounded", "
                    {"City", "Misc"}});
   //                  0         1         2         3
   //                  0123456789012345678901234567890123456789
-  auto d = doc("New York City Council met. New Yorkers, Yorkshire.");
+  auto d = test::documentOf("New York City Council met. New Yorkers, Yorkshire.");
   CHECK(found(m, *d) ==
         std::vector<std::string>{"0-8:GPE", "4-8:Person", "0-13:GPE", "9-13:Misc", "4-21:Org"});
   // A failure link must not lose an entry that starts later ("York City Council" after a dead
   // end in "New York City").
-  CHECK(found(m, *doc("York City Council")) ==
+  CHECK(found(m, *test::documentOf("York City Council")) ==
         std::vector<std::string>{"0-4:Person", "5-9:Misc", "0-17:Org"});
 }
 
@@ -56,18 +50,20 @@ TEST_CASE("phrase matcher: case rules, Unicode and any whitespace between tokens
                    {"Ελλάδα", "GPE", true},
                    {"São Paulo", "GPE"}});
   // Exact entries keep their case; ignore-case entries fold Latin-1 and Greek.
-  CHECK(found(m, *doc("jiang zemin and JIANG ZEMIN")).empty());
-  CHECK(found(m, *doc("ZÜRICH, Zürich and ΕΛΛΆΔΑ")) ==
+  CHECK(found(m, *test::documentOf("jiang zemin and JIANG ZEMIN")).empty());
+  CHECK(found(m, *test::documentOf("ZÜRICH, Zürich and ΕΛΛΆΔΑ")) ==
         std::vector<std::string>{"0-6:GPE", "8-14:GPE", "19-25:GPE"});
   // A no-break space and a line break between the tokens; a clitic after the last token; emoji
   // on either side (code points, not bytes or UTF-16 units: 🙂 is one code point).
-  CHECK(found(m, *doc("Jiang\u00a0Zemin's visit")) == std::vector<std::string>{"0-11:Person"});
-  CHECK(found(m, *doc("🙂Jiang\nZemin🙂")) == std::vector<std::string>{"1-12:Person"});
-  CHECK(found(m, *doc("Jiang Zeminski")).empty());
+  CHECK(found(m, *test::documentOf("Jiang\u00a0Zemin's visit")) ==
+        std::vector<std::string>{"0-11:Person"});
+  CHECK(found(m, *test::documentOf("🙂Jiang\nZemin🙂")) ==
+        std::vector<std::string>{"1-12:Person"});
+  CHECK(found(m, *test::documentOf("Jiang Zeminski")).empty());
   // Chinese has no spaces: one token per ideograph, so the entry matches inside a run.
-  CHECK(found(m, *doc("国家主席江泽民说")) == std::vector<std::string>{"4-7:Person"});
-  CHECK(found(m, *doc("在São Paulo。")) == std::vector<std::string>{"1-10:GPE"});
-  CHECK(found(m, *doc("Sao Paulo")).empty());
+  CHECK(found(m, *test::documentOf("国家主席江泽民说")) == std::vector<std::string>{"4-7:Person"});
+  CHECK(found(m, *test::documentOf("在São Paulo。")) == std::vector<std::string>{"1-10:GPE"});
+  CHECK(found(m, *test::documentOf("Sao Paulo")).empty());
 }
 
 TEST_CASE("phrase matcher builds and matches 100,000 entries", "[suggest]") {
@@ -76,7 +72,7 @@ TEST_CASE("phrase matcher builds and matches 100,000 entries", "[suggest]") {
     entries.push_back({"Place" + std::to_string(i) + " Town", i % 2 ? "GPE" : "Location"});
   PhraseMatcher m(std::move(entries));
   CHECK(m.entryCount() == 100000);
-  auto d = doc("From Place99999 Town to Place42 Town via Place7 Towns.");
+  auto d = test::documentOf("From Place99999 Town to Place42 Town via Place7 Towns.");
   CHECK(found(m, *d) == std::vector<std::string>{"5-20:GPE", "24-36:Location"});
 }
 
@@ -120,8 +116,8 @@ TEST_CASE("gazetteer: bad lines are refused with the file and line named", "[sug
 TEST_CASE("string matching suggests other occurrences with the majority label", "[suggest]") {
   //                         0         1         2         3         4         5
   //                         0123456789012345678901234567890123456789012345678901234567
-  auto d1 = doc("Jiang Zemin met Putin. Later Jiang Zemin left. Putin stayed.");
-  auto d2 = doc("Putin and Jiang Zemin. Mr. Putin.");
+  auto d1 = test::documentOf("Jiang Zemin met Putin. Later Jiang Zemin left. Putin stayed.");
+  auto d2 = test::documentOf("Putin and Jiang Zemin. Mr. Putin.");
   std::vector<Span> s1 = {test::span("T1", "Person", 0, 11, "Jiang Zemin"),
                           test::span("T2", "Person", 16, 21, "Putin")};
   std::vector<Span> s2 = {test::span("T1", "Org", 0, 5, "Putin"),
@@ -153,7 +149,7 @@ TEST_CASE("string matching suggests other occurrences with the majority label", 
 }
 
 TEST_CASE("suggestions of several sources merge; imported predictions are a source", "[suggest]") {
-  auto d = doc("Beijing and Moscow signed.");
+  auto d = test::documentOf("Beijing and Moscow signed.");
   std::vector<Span> none;
   LabelledDocument ld{"d", d.get(), &none};
   SuggestionSources src;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "document.h"
 #include "embedded.h"
 #include "model.h"
 #include "schema.h"
@@ -24,6 +25,13 @@ inline DocumentData plainDocument(const std::string& id, const std::string& text
   d.text = text;
   d.sha256 = sha256Hex(text);
   return d;
+}
+
+// The open document of `text` (the test fails if it cannot be made).
+inline std::shared_ptr<const Document> documentOf(const std::string& text) {
+  auto d = Document::create(text);
+  REQUIRE(d.ok());
+  return *d;
 }
 
 // The default schema embedded in the app.
