@@ -7,7 +7,9 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   'use strict';
   var DB_NAME = 'scholion', STORE = 'records', LOCK = 'scholion-edit', PREFIX = 'scholion:';
   var cache = new Map();  // every record as last committed, for the app's synchronous reads
-  var staged = [];        // [key, value or null to remove] since the last commit
+  // Since the last commit: key -> value, or null to remove. The app hands over large records in
+  // parts of about 256 KB, one per frame; they wait here until the commit stores them all.
+  var staged = new Map();
   var db = null;          // null: localStorage instead (IndexedDB unavailable)
   var commitState = 0, commitError = '', inFlight = 0, idleWaiters = [];
   var usage = 0, quota = 0, persisted = null;
@@ -96,10 +98,12 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     if (!inFlight) idleWaiters.splice(0).forEach(function (f) { f(); });
     wake();
   }
-  // Writes and removals since the last commit, all or nothing.
+  // Writes and removals since the last commit, all or nothing: one transaction, fed one put at a
+  // time from its own callbacks, so that no task of the page serialises megabytes at once. Until
+  // it completes, the store holds the previous save unchanged (a reload meanwhile aborts it).
   function commit() {
-    var ops = staged;
-    staged = [];
+    var ops = Array.from(staged);
+    staged = new Map();
     if (!ops.length) return;
     commitState = 1;
     inFlight++;
@@ -119,11 +123,19 @@ var Module = typeof Module !== 'undefined' ? Module : {};
       setTimeout(function () { settle(true, ops); }, 0);
       return;
     }
-    var tx;
+    var tx, next = 0;
+    function feed() {
+      var st = tx.objectStore(STORE);
+      while (next < ops.length) {
+        var op = ops[next++];
+        if (op[1] === null) { st.delete(op[0]); continue; }
+        st.put(op[1], op[0]).onsuccess = feed;
+        return;
+      }
+    }
     try {
       tx = db.transaction(STORE, 'readwrite');
-      var st = tx.objectStore(STORE);
-      ops.forEach(function (op) { if (op[1] === null) st.delete(op[0]); else st.put(op[1], op[0]); });
+      feed();
     } catch (e) {
       setTimeout(function () { settle(false, ops, e); }, 0);
       return;
@@ -135,9 +147,9 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   function mb(n) { return (n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0) + ' MB'; }
 
   Module.scholionStore = {
-    set: function (k, v) { staged.push([k, v]); },
+    set: function (k, v) { staged.delete(k); staged.set(k, v); },
     get: function (k) { return cache.has(k) ? cache.get(k) : null; },
-    remove: function (k) { staged.push([k, null]); },
+    remove: function (k) { staged.delete(k); staged.set(k, null); },
     commit: commit,
     state: function () { return commitState; },
     error: function () { return commitError; },

@@ -42,15 +42,16 @@ class KeyValueStore {
 
 struct SavedSession {
   Workspace workspace;
-  std::string uiState;                  // opaque JSON of the UI; "" if none
-  std::vector<std::string> recordKeys;  // per document, for Autosaver::adopt
-  uint64_t generation = 0;              // of the manifest read
+  std::string uiState;                              // opaque JSON of the UI; "" if none
+  std::vector<std::string> recordKeys;              // per document, for Autosaver::adopt
+  std::vector<std::size_t> recordParts, textParts;  // per document: how many parts each has
+  uint64_t generation = 0;                          // of the manifest read
 };
 
 // Where a save is.
 enum class SaveProgress {
   Idle,        // nothing started
-  Working,     // records are being written: call step() again (next frame)
+  Working,     // records are being written or handed over: call step() again (next frame)
   Committing,  // handed to the store, waiting for its answer
   Saved,       // the workspace as it was at begin() is stored
   Restart,     // a document changed while its record was written: begin() again later
@@ -65,7 +66,8 @@ class Autosaver {
   // Starts saving what changed since the last successful save: the documents whose state
   // changed, the manifest if the workspace did, and the UI state if it did.
   void begin(const Editor& editor, const std::string& uiState);
-  // Writes up to `items` spans/relations of records, then commits; see SaveProgress.
+  // Writes up to `items` spans/relations of records, or hands one part of a finished record or
+  // text to the store; after the last part, commits; see SaveProgress.
   SaveProgress step(std::size_t items);
   bool busy() const;
   const std::string& error() const { return error_; }
@@ -74,6 +76,9 @@ class Autosaver {
   SaveProgress saveNow(const Editor& editor, const std::string& uiState);
   // Documents written by the last successful save (what the incremental saving skipped is not).
   std::size_t documentsWritten() const { return lastWritten_; }
+  // Finished records and texts go to the store in parts of about this many bytes, one part per
+  // step (256 KiB; tests use small parts).
+  void setPartBytes(std::size_t bytes) { partBytes_ = bytes; }
 
   // The last good save, migrated from older layouts; an error if none or unreadable (an
   // unreadable save is kept, not deleted, so nothing is lost).
@@ -89,9 +94,12 @@ class Autosaver {
     std::shared_ptr<const DocumentState> state;
     uint64_t revision = 0;
     std::string recordKey, textKey;
+    std::size_t recordParts = 0, textParts = 0;  // 0: not known until the record is written
   };
+  void queueParts();
   SaveProgress commit();
   SaveProgress finish();
+  SaveProgress failJob(const std::string& error);
   KeyValueStore& store_;
   std::unique_ptr<Job> job_;
   std::vector<SavedDoc> saved_;  // the documents the stored manifest points at
@@ -100,6 +108,7 @@ class Autosaver {
   bool legacy_ = false;  // the older single-key save exists: removed by the next save
   std::string error_;
   std::size_t lastWritten_ = 0;
+  std::size_t partBytes_ = 256 * 1024;
 };
 
 }  // namespace scholion

@@ -79,6 +79,26 @@ bool DocumentRecordWriter::step(std::size_t items) {
   return phase_ == Phase::Done;
 }
 
+std::vector<std::string_view> splitIntoParts(std::string_view bytes, std::size_t partBytes) {
+  std::vector<std::string_view> parts;
+  const std::size_t size = bytes.size();
+  const std::size_t step = partBytes < 4 ? 4 : partBytes;  // room for one whole character
+  std::size_t at = 0;
+  do {
+    std::size_t end = size - at <= step ? size : at + step;
+    // Not inside a character: back to the first byte of the one that would be cut.
+    while (end < size && end > at && (static_cast<unsigned char>(bytes[end]) & 0xC0) == 0x80) --end;
+    if (end == at) end = size - at <= step ? size : at + step;  // not UTF-8: cut anyway
+    parts.push_back(bytes.substr(at, end - at));
+    at = end;
+  } while (at < size);
+  return parts;
+}
+
+std::string partKey(const std::string& key, std::size_t part) {
+  return part == 0 ? key : key + "/" + std::to_string(part);
+}
+
 Result<Workspace> assembleWorkspace(const std::string& manifestWorkspace,
                                     const std::vector<DocumentRecordRef>& refs,
                                     const std::vector<std::string>& texts,

@@ -7,6 +7,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "document_state.h"
@@ -42,11 +43,21 @@ class DocumentRecordWriter {
   std::size_t layer_ = 0, item_ = 0;
 };
 
+// A finished record (or a text) is handed to the store in parts of about `partBytes` bytes, one
+// part per step, so that no frame converts or stores megabytes at once. Parts end on UTF-8
+// character boundaries (each is valid text on its own) and concatenated give `bytes` back; an
+// empty record is one empty part.
+std::vector<std::string_view> splitIntoParts(std::string_view bytes, std::size_t partBytes);
+// Part 0 is stored under the record's own key (a one-part record is stored as before parts
+// existed), part n under "<key>/<n>".
+std::string partKey(const std::string& key, std::size_t part);
+
 // One document as the autosave manifest lists it: the keys of its records and what is not in
 // them (the name changes by workspace edits that leave the annotations alone).
 struct DocumentRecordRef {
   std::string id, name, sha256;
   std::string textKey, recordKey;
+  std::size_t textParts = 1, recordParts = 1;
 };
 
 // The workspace from the manifest (Scholion JSON without documents; the refs say where each

@@ -173,12 +173,14 @@ void UiState::autosaveTick(bool force) {
     save.firstUnsavedTime = -1;
   }
   // Only the documents that changed are written, a few milliseconds per frame (a large document
-  // takes several frames); a flush writes them at once.
+  // takes several frames), then handed to the store one part of about 256 KB per step; a flush
+  // does it all at once. Steps are small (25 spans or relations, about 1-2 ms in wasm) so that
+  // the clock is looked at often enough to keep the slice.
   const double sliceEnd = now + 0.004;
   SaveProgress p = SaveProgress::Working;
   do {
     const double t0 = platform.now();
-    p = autosaver.step(force ? SIZE_MAX : 200);
+    p = autosaver.step(force ? SIZE_MAX : 25);
     double& worst = p == SaveProgress::Working ? save.worstStepMs : save.worstCommitMs;
     if (!force) worst = std::max(worst, (platform.now() - t0) * 1000.0);
   } while (p == SaveProgress::Working && (force || platform.now() < sliceEnd));

@@ -326,3 +326,146 @@ TEST_CASE_METHOD(SavedOnce, "an unreadable save is reported and kept, not delete
   CHECK(Autosaver(store).hasSave());
   CHECK(store.items == before);
 }
+
+TEST_CASE("records are split into parts on character boundaries and join back to the same bytes") {
+  const std::string text = "Zürich 中文 😀 Genève " + std::string(300, 'a') + "ß";
+  for (std::size_t size : {1, 4, 5, 7, 64, 1000}) {
+    std::vector<std::string_view> parts = splitIntoParts(text, size);
+    std::string joined;
+    for (std::string_view p : parts) {
+      CHECK_FALSE(p.empty());
+      CHECK(p.size() <= std::max<std::size_t>(size, 4));
+      CHECK((static_cast<unsigned char>(p[0]) & 0xC0) != 0x80);  // starts a character
+      CHECK_FALSE(firstInvalidUtf8(p).has_value());
+      joined += p;
+    }
+    CHECK(joined == text);
+    CHECK(parts.size() >= text.size() / std::max<std::size_t>(size, 4));
+  }
+  CHECK(splitIntoParts("", 64).size() == 1);
+  CHECK(splitIntoParts("abc", 64).size() == 1);
+  CHECK(partKey("autosave/v2/doc/3-0", 0) == "autosave/v2/doc/3-0");
+  CHECK(partKey("autosave/v2/doc/3-0", 2) == "autosave/v2/doc/3-0/2");
+}
+
+namespace {
+
+// A document with a long multi-byte text and many spans: records and text of many parts.
+Workspace longDocument() {
+  Workspace ws = twoDocuments();
+  std::string text;
+  for (int i = 0; i < 120; ++i) text += "Zürich 中文 ";
+  ws.documents[1] = document("d2", text);
+  return ws;
+}
+
+int keysWith(const MemoryStore& store, const std::string& part) {
+  int n = 0;
+  for (auto& [k, v] : store.items) n += k.find(part) != std::string::npos;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("large records are handed over in parts, one per step, and read back whole") {
+  MemoryStore store;
+  store.async = true;
+  Autosaver saver(store);
+  saver.setPartBytes(100);
+  Editor ed;
+  REQUIRE(ed.load(longDocument()).ok());
+  for (uint32_t i = 0; i < 60; ++i) addSpan(ed, 1, i * 11, i * 11 + 6);
+  saver.begin(ed, "{\"scroll\":3}");
+  int steps = 0;
+  SaveProgress p = SaveProgress::Working;
+  while ((p = saver.step(SIZE_MAX)) == SaveProgress::Working) ++steps;
+  CHECK(p == SaveProgress::Committing);
+  CHECK(store.items.empty());  // nothing stored before the commit is answered
+  store.settle();
+  CHECK(saver.step(0) == SaveProgress::Saved);
+  const std::size_t textBytes = ed.doc(1).data().text.size();
+  CHECK(steps >= static_cast<int>(textBytes / 100));  // one part per step
+  CHECK(keysWith(store, "/text/") >= static_cast<int>(textBytes / 100));
+  std::string ui;
+  CHECK(reloaded(store, &ui) == ed.snapshot());
+  CHECK(ui == "{\"scroll\":3}");
+
+  // An edit: a new record in parts; the old one goes, every part of it; the text stays.
+  store.async = false;
+  const int texts = store.writesWith("/text/");
+  addSpan(ed, 1, 700, 706);
+  REQUIRE(saver.saveNow(ed, "") == SaveProgress::Saved);
+  CHECK(store.writesWith("/text/") == texts);
+  CHECK(keysWith(store, "/doc/1-1") == 0);  // the document's first record, every part
+  CHECK(keysWith(store, "/doc/2-1/") > 0);
+  CHECK(reloaded(store) == ed.snapshot());
+
+  // Restored: counts as saved, parts and all; nothing is written again.
+  Autosaver next(store);
+  auto session = next.load();
+  REQUIRE(session.ok());
+  CHECK(session->textParts[1] > 1);
+  CHECK(session->recordParts[1] > 1);
+  Editor again;
+  REQUIRE(again.load(session->workspace).ok());
+  next.adopt(again, *session);
+  const auto before = store.writes;
+  REQUIRE(next.saveNow(again, "") == SaveProgress::Saved);
+  CHECK(store.writes == before);
+  CHECK(next.documentsWritten() == 0);
+  // Removing the document removes every part of its record and text.
+  REQUIRE(again.apply(planRemoveDocument(again, 1)).ok());
+  REQUIRE(next.saveNow(again, "") == SaveProgress::Saved);
+  for (auto& [k, v] : store.items) CHECK(v.find("中文") == std::string::npos);
+  CHECK(reloaded(store) == again.snapshot());
+}
+
+TEST_CASE("a save stopped while parts are handed over leaves the last good save") {
+  MemoryStore store;
+  Autosaver saver(store);
+  saver.setPartBytes(100);
+  Editor ed;
+  REQUIRE(ed.load(longDocument()).ok());
+  REQUIRE(saver.saveNow(ed, "") == SaveProgress::Saved);
+  const auto before = store.items;
+  for (uint32_t i = 0; i < 30; ++i) addSpan(ed, 1, i * 11, i * 11 + 6);
+  saver.begin(ed, "");
+  for (int i = 0; i < 5; ++i) REQUIRE(saver.step(SIZE_MAX) == SaveProgress::Working);
+  // The tab is closed here: nothing was committed, the store is as it was.
+  CHECK(store.items == before);
+  CHECK(reloaded(store).documents[1].annotations.spans.empty());
+  // A part the store refuses fails the save and takes back what was handed over.
+  store.available = false;
+  SaveProgress p = SaveProgress::Working;
+  while ((p = saver.step(SIZE_MAX)) == SaveProgress::Working) {
+  }
+  CHECK(p == SaveProgress::Failed);
+  store.available = true;
+  store.storageCommit();
+  CHECK(store.items == before);
+  CHECK(saver.saveNow(ed, "") == SaveProgress::Saved);
+  CHECK(reloaded(store) == ed.snapshot());
+}
+
+TEST_CASE("a manifest with an impossible number of parts is reported and kept") {
+  MemoryStore store;
+  {
+    Autosaver saver(store);
+    Editor ed;
+    REQUIRE(ed.load(twoDocuments()).ok());
+    REQUIRE(saver.saveNow(ed, "") == SaveProgress::Saved);
+  }
+  std::string& manifest = store.items["autosave/v2/manifest"];
+  const std::size_t at = manifest.find("\"record\":");
+  REQUIRE(at != std::string::npos);
+  manifest.insert(at, "\"recordParts\":0,");
+  const auto before = store.items;
+  auto loaded = Autosaver(store).load();
+  REQUIRE_FALSE(loaded.ok());
+  CHECK(loaded.error().find("impossible number of parts") != std::string::npos);
+  CHECK(store.items == before);
+  manifest.replace(manifest.find("\"recordParts\":0"), 15, "\"recordParts\":2");
+  loaded = Autosaver(store).load();
+  REQUIRE_FALSE(loaded.ok());
+  CHECK(loaded.error().find("are missing") != std::string::npos);
+}
