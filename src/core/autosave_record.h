@@ -35,7 +35,7 @@ class DocumentRecordWriter {
   // Appends list[item_...] while fewer than `items` are done; true when the list is complete.
   template <class T>
   bool appendItems(const std::vector<T>& list, std::size_t& done, std::size_t items,
-                   nlohmann::ordered_json (*toJson)(const T&));
+                   void (*append)(std::string&, const T&));
   std::shared_ptr<const DocumentState> doc_;
   uint64_t revision_;
   std::string out_;
@@ -51,6 +51,10 @@ std::vector<std::string_view> splitIntoParts(std::string_view bytes, std::size_t
 // Part 0 is stored under the record's own key (a one-part record is stored as before parts
 // existed), part n under "<key>/<n>".
 std::string partKey(const std::string& key, std::size_t part);
+
+// One span or relation as a record holds it: the bytes of spanJson / relationJson, compact.
+void appendSpanRecord(std::string& out, const Span& s);
+void appendRelationRecord(std::string& out, const Relation& r);
 
 // One document as the autosave manifest lists it: the keys of its records and what is not in
 // them (the name changes by workspace edits that leave the annotations alone).

@@ -469,3 +469,40 @@ TEST_CASE("a manifest with an impossible number of parts is reported and kept") 
   REQUIRE_FALSE(loaded.ok());
   CHECK(loaded.error().find("are missing") != std::string::npos);
 }
+
+TEST_CASE("a record's spans and relations are the bytes of the Scholion JSON writer") {
+  auto dumped = [](const nlohmann::ordered_json& j) {
+    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  };
+  std::vector<Span> spans(4);
+  spans[0].id = "T1";
+  spans[0].label = "Person";
+  spans[0].start = 3;
+  spans[0].end = 8;
+  spans[0].text = "Jiang";
+  spans[1] = spans[0];
+  spans[1].text = "Zürich \"quoted\" \\ tab\there\nline \x01 \x7f 中文 😀";
+  spans[1].note = "a note with \"quotes\"";
+  spans[1].annotator = "Ana";
+  spans[1].attributes = {{"Negated", "true"}, {"Ørder", "1"}};
+  spans[2] = spans[0];
+  spans[2].fragments = {{3, 5}, {7, 8}, {10, 12}};
+  spans[2].text = "Ji an";
+  spans[3].id = "T\xff bad";  // not UTF-8: replaced the same way
+  for (const Span& s : spans) {
+    std::string out;
+    appendSpanRecord(out, s);
+    CHECK(out == dumped(spanJson(s)));
+  }
+  Relation r;
+  r.id = "R1";
+  r.label = "Family";
+  r.from = "T1";
+  r.to = "T2";
+  for (const char* note : {"", "because \"so\"\n"}) {
+    r.note = note;
+    std::string out;
+    appendRelationRecord(out, r);
+    CHECK(out == dumped(relationJson(r)));
+  }
+}
