@@ -1,6 +1,7 @@
 // Browser benchmark (not a test): open a 1 MiB / 25,000-span / 2,500-relation workspace in
 // headless Chromium, then record the app's own per-frame CPU time while scrolling and while
 // adding spans. Run: ./emsdk-build.sh bench (or SCHOLION_SITE=build/web/site node this-file).
+// With the argument save: only the autosave runs at the end (open, scroll through the save).
 // With the argument 250k: a 250,000-character text with 6,000 spans and 3,000 relations at mixed
 // distances (same line, a few lines, many lines) instead.
 import { launch, openApp, frames } from '../harness.mjs';
@@ -22,54 +23,58 @@ try {
   const json = JSON.stringify(ws);
   console.log(`workspace: ${(Buffer.byteLength(ws.documents[0].text) / 1048576).toFixed(2)} MiB text, ` +
     `${ws.documents[0].spans.length} spans, ${ws.documents[0].relations.length} relations, ${(json.length / 1e6).toFixed(1)} MB JSON`);
-  const opens = [];
-  for (let run = 0; run < 5; run++) {
-    const ms = await page.evaluate(async (j) => {
-      const t0 = performance.now();
-      const r = window.scholion.importJson(j);
-      if (!r.ok) throw new Error(r.error);
-      await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
-      return performance.now() - t0;
-    }, json);
-    opens.push(ms);
-  }
-  console.log(`open (import + first frames), median of 5: ${percentile(opens, 50).toFixed(0)} ms`);
+  const saveOnly = process.argv[2] === 'save';
+  if (!saveOnly) await openScrollAndAdd();
+  async function openScrollAndAdd() {
+    const opens = [];
+    for (let run = 0; run < 5; run++) {
+      const ms = await page.evaluate(async (j) => {
+        const t0 = performance.now();
+        const r = window.scholion.importJson(j);
+        if (!r.ok) throw new Error(r.error);
+        await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+        return performance.now() - t0;
+      }, json);
+      opens.push(ms);
+    }
+    console.log(`open (import + first frames), median of 5: ${percentile(opens, 50).toFixed(0)} ms`);
 
-  await page.mouse.move(640, 400);
-  await page.evaluate(() => window.scholion.frameTimes());
-  for (let i = 0; i < 150; i++) {
-    await page.mouse.wheel(0, 240);
-    await frames(page, 1);
-  }
-  const scroll = await page.evaluate(() => window.scholion.frameTimes());
-  console.log(`scrolling: ${scroll.length} frames, median ${percentile(scroll, 50).toFixed(2)} ms, p95 ${percentile(scroll, 95).toFixed(2)} ms`);
+    await page.mouse.move(640, 400);
+    await page.evaluate(() => window.scholion.frameTimes());
+    for (let i = 0; i < 150; i++) {
+      await page.mouse.wheel(0, 240);
+      await frames(page, 1);
+    }
+    const scroll = await page.evaluate(() => window.scholion.frameTimes());
+    console.log(`scrolling: ${scroll.length} frames, median ${percentile(scroll, 50).toFixed(2)} ms, p95 ${percentile(scroll, 95).toFixed(2)} ms`);
 
-  const st = JSON.parse(await page.evaluate(() => window.scholion.exportJson()));
-  const text = st.documents[0].text;
-  await page.evaluate(() => window.scholion.frameTimes());
-  let added = 0;
-  const arcBuilds = [];
-  for (let i = 0; i < 60; i++) {
-    // Short words (3 letters) are not spans yet: select one and press the Person key.
-    const at = 1000 + i * 4001;
-    const m = /\b[a-z]{3}\b/.exec(text.slice(at));
-    if (!m) continue;
-    const s = Array.from(text.slice(0, at + m.index)).length;
-    await page.evaluate(([a, b]) => window.scholion.select(a, b), [s, s + 3]);
-    await frames(page, 2);
-    await page.keyboard.press('1');
-    await frames(page, 2);
-    added++;
-    // The arc layout's last rebuild (the one this span caused), when the page reports it.
-    const built = (await page.evaluate(() => window.scholion.state())).textView.arcBuildMs;
-    if (typeof built === 'number') arcBuilds.push(built);
-  }
-  const adding = await page.evaluate(() => window.scholion.frameTimes());
-  const after = await page.evaluate(() => window.scholion.state());
-  console.log(`adding ${added} spans (now ${after.spans}): ${adding.length} frames, median ${percentile(adding, 50).toFixed(2)} ms, p95 ${percentile(adding, 95).toFixed(2)} ms, max ${Math.max(...adding).toFixed(2)} ms`);
+    const st = JSON.parse(await page.evaluate(() => window.scholion.exportJson()));
+    const text = st.documents[0].text;
+    await page.evaluate(() => window.scholion.frameTimes());
+    let added = 0;
+    const arcBuilds = [];
+    for (let i = 0; i < 60; i++) {
+      // Short words (3 letters) are not spans yet: select one and press the Person key.
+      const at = 1000 + i * 4001;
+      const m = /\b[a-z]{3}\b/.exec(text.slice(at));
+      if (!m) continue;
+      const s = Array.from(text.slice(0, at + m.index)).length;
+      await page.evaluate(([a, b]) => window.scholion.select(a, b), [s, s + 3]);
+      await frames(page, 2);
+      await page.keyboard.press('1');
+      await frames(page, 2);
+      added++;
+      // The arc layout's last rebuild (the one this span caused), when the page reports it.
+      const built = (await page.evaluate(() => window.scholion.state())).textView.arcBuildMs;
+      if (typeof built === 'number') arcBuilds.push(built);
+    }
+    const adding = await page.evaluate(() => window.scholion.frameTimes());
+    const after = await page.evaluate(() => window.scholion.state());
+    console.log(`adding ${added} spans (now ${after.spans}): ${adding.length} frames, median ${percentile(adding, 50).toFixed(2)} ms, p95 ${percentile(adding, 95).toFixed(2)} ms, max ${Math.max(...adding).toFixed(2)} ms`);
 
-  if (arcBuilds.length)
-    console.log(`arc layout rebuild per added span: median ${percentile(arcBuilds, 50).toFixed(2)} ms, max ${Math.max(...arcBuilds).toFixed(2)} ms`);
+    if (arcBuilds.length)
+      console.log(`arc layout rebuild per added span: median ${percentile(arcBuilds, 50).toFixed(2)} ms, max ${Math.max(...arcBuilds).toFixed(2)} ms`);
+  }
 
   // Autosave while scrolling, each run in a fresh page (no earlier failed save delaying the next
   // try): the workspace is opened, and the scrolling runs through the debounced save after it.
