@@ -174,7 +174,7 @@ void UiState::autosaveTick(bool force) {
   }
   // Only the documents that changed are written, a few milliseconds per frame (a large document
   // takes several frames), then handed to the store one part of about 256 KB per step; a flush
-  // does it all at once. Steps are small (25 spans or relations, about 1-2 ms in wasm) so that
+  // does it all at once. Steps are small (25 spans or relations, well under 1 ms in wasm) so that
   // the clock is looked at often enough to keep the slice.
   const double sliceEnd = now + 0.004;
   SaveProgress p = SaveProgress::Working;
