@@ -18,15 +18,19 @@ const ClassRange kRanges[] = {
 
 using C = BidiClass;
 
-bool isStrong(C c) { return c == C::L || c == C::R || c == C::AL; }
+bool isStrong(C c) {
+  return c == C::L || c == C::R || c == C::AL;
+}
 
 bool isNeutral(C c) {
   return c == C::B || c == C::S || c == C::WS || c == C::ON || c == C::BN || c == C::LRE ||
-         c == C::LRO || c == C::RLE || c == C::RLO || c == C::PDF || c == C::LRI ||
-         c == C::RLI || c == C::FSI || c == C::PDI;
+         c == C::LRO || c == C::RLE || c == C::RLO || c == C::PDF || c == C::LRI || c == C::RLI ||
+         c == C::FSI || c == C::PDI;
 }
 
-bool isIsolateInitiator(C c) { return c == C::LRI || c == C::RLI || c == C::FSI; }
+bool isIsolateInitiator(C c) {
+  return c == C::LRI || c == C::RLI || c == C::FSI;
+}
 
 // Whitespace for L1: WS, isolate controls and what X9 removes.
 bool isL1Space(C c) {
@@ -35,7 +39,9 @@ bool isL1Space(C c) {
 }
 
 // Direction a class counts as for N1 (EN and AN count as R); L otherwise.
-C strongOf(C c) { return c == C::L ? C::L : C::R; }
+C strongOf(C c) {
+  return c == C::L ? C::L : C::R;
+}
 
 }  // namespace
 
@@ -103,8 +109,7 @@ void resolveLevels(const BidiClass* cls, std::size_t n, uint8_t para, BidiClass*
     }
     std::size_t j = i;
     while (j < n && t[j] == C::ET) ++j;
-    if ((i > 0 && t[i - 1] == C::EN) || (j < n && t[j] == C::EN))
-      std::fill(t + i, t + j, C::EN);
+    if ((i > 0 && t[i - 1] == C::EN) || (j < n && t[j] == C::EN)) std::fill(t + i, t + j, C::EN);
     i = j;
   }
   // W6: the separators and terminators left are neutrals.
@@ -133,8 +138,10 @@ void resolveLevels(const BidiClass* cls, std::size_t n, uint8_t para, BidiClass*
   for (std::size_t i = 0; i < n; ++i) {
     uint8_t lv = para;
     if ((para & 1) == 0) {
-      if (t[i] == C::R) lv += 1;
-      else if (t[i] == C::AN || t[i] == C::EN) lv += 2;
+      if (t[i] == C::R)
+        lv += 1;
+      else if (t[i] == C::AN || t[i] == C::EN)
+        lv += 2;
     } else if (t[i] == C::L || t[i] == C::EN || t[i] == C::AN) {
       lv += 1;
     }
@@ -181,19 +188,32 @@ void visualOrder(const uint8_t* levels, std::size_t n, uint32_t* order) {
 
 uint32_t mirrored(uint32_t c) {
   switch (c) {
-    case '(': return ')';
-    case ')': return '(';
-    case '[': return ']';
-    case ']': return '[';
-    case '{': return '}';
-    case '}': return '{';
-    case '<': return '>';
-    case '>': return '<';
-    case 0xAB: return 0xBB;
-    case 0xBB: return 0xAB;
-    case 0x2039: return 0x203A;
-    case 0x203A: return 0x2039;
-    default: return c;
+    case '(':
+      return ')';
+    case ')':
+      return '(';
+    case '[':
+      return ']';
+    case ']':
+      return '[';
+    case '{':
+      return '}';
+    case '}':
+      return '{';
+    case '<':
+      return '>';
+    case '>':
+      return '<';
+    case 0xAB:
+      return 0xBB;
+    case 0xBB:
+      return 0xAB;
+    case 0x2039:
+      return 0x203A;
+    case 0x203A:
+      return 0x2039;
+    default:
+      return c;
   }
 }
 

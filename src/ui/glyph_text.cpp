@@ -83,8 +83,9 @@ void drawLineCells(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, I
   float runX = 0, runEnd = 0;
   bool run = false;
   auto flush = [&] {
-    if (run) drawText(dl, font, size, ImVec2(pos.x + runX, pos.y), col,
-                      s.substr(runB, runE - runB), deferred);
+    if (run)
+      drawText(dl, font, size, ImVec2(pos.x + runX, pos.y), col, s.substr(runB, runE - runB),
+               deferred);
     run = false;
   };
   while (i < s.size() && k < cells.n) {

@@ -24,7 +24,6 @@ void drawGlyphQuads(ImDrawList* dl, const std::vector<GlyphQuad>& quads);
 // its cell is, left-to-right parts as runs, right-to-left ones unit by unit (a character with its
 // marks, or a shaped piece), brackets mirrored.
 void drawLineCells(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 col,
-                   std::string_view text, const LineCells& cells,
-                   std::vector<GlyphQuad>* deferred);
+                   std::string_view text, const LineCells& cells, std::vector<GlyphQuad>* deferred);
 
 }  // namespace scholion::ui

@@ -42,8 +42,9 @@ const ArcLayout::Anchor& ArcLayout::anchor(const TextLayout& layout, const Docum
   const VisualLine& l = layout.line(li);
   // As the tags of text_draw.cpp: the left and right x of the span's part on its first line.
   float x0 = 0, x1 = 0;
-  lineCells(layout, li).extent(std::max(sp.start, l.cpStart) - l.cpStart,
-                               std::min(sp.end, l.cpEnd) - l.cpStart, x0, x1);
+  lineCells(layout, li)
+      .extent(std::max(sp.start, l.cpStart) - l.cpStart, std::min(sp.end, l.cpEnd) - l.cpStart, x0,
+              x1);
   const float w = tagWidthBy(m, sp.label, x1 - x0, [&](bool abbreviated) {
     return (abbreviated ? tagShortWidths_ : tagWidths_)
         .get(sp.label, m.tagFontSize, [&](const std::string& s) {

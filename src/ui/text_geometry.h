@@ -107,7 +107,7 @@ struct VisibleFrame {
   std::vector<LineSpan> lineSpans;
   std::vector<Tag> tags;
   std::vector<Arc> arcs;
-  std::vector<float> xs;           // cells of the visible lines (TextLayout::lineCells), concatenated
+  std::vector<float> xs;  // cells of the visible lines (TextLayout::lineCells), concatenated
   std::vector<uint32_t> xsOffset;  // start of each visible line's cells in `xs`
   bool valid = false;
 

@@ -31,7 +31,9 @@ struct LineCells {
 
   float start(uint32_t k) const { return c[2 * k]; }
   float end(uint32_t k) const { return c[2 * k + 1]; }
-  float width(uint32_t k) const { return c[2 * k + 1] > c[2 * k] ? c[2 * k + 1] - c[2 * k] : c[2 * k] - c[2 * k + 1]; }
+  float width(uint32_t k) const {
+    return c[2 * k + 1] > c[2 * k] ? c[2 * k + 1] - c[2 * k] : c[2 * k] - c[2 * k + 1];
+  }
   // x of the caret at boundary k (0..n): where code point k starts.
   float caret(uint32_t k) const { return c[2 * (k < n ? k : n)]; }
   // Left and right x of code points [a, b) (line-relative indices, clamped); the caret when empty.

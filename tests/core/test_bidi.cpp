@@ -54,7 +54,9 @@ std::string reversed(const std::string& s) {
   return utf8Of(std::vector<uint32_t>(cps.rbegin(), cps.rend()));
 }
 
-std::vector<int> repeat(int level, std::size_t n) { return std::vector<int>(n, level); }
+std::vector<int> repeat(int level, std::size_t n) {
+  return std::vector<int>(n, level);
+}
 
 template <class... Parts>
 std::vector<int> concat(Parts... parts) {
@@ -67,10 +69,10 @@ std::vector<int> concat(Parts... parts) {
 
 TEST_CASE("bidi classes come from UnicodeData.txt", "[bidi]") {
   CHECK(bidiClass('a') == BidiClass::L);
-  CHECK(bidiClass(0x05D0) == BidiClass::R);    // alef
-  CHECK(bidiClass(0x0627) == BidiClass::AL);   // arabic alef
+  CHECK(bidiClass(0x05D0) == BidiClass::R);   // alef
+  CHECK(bidiClass(0x0627) == BidiClass::AL);  // arabic alef
   CHECK(bidiClass('7') == BidiClass::EN);
-  CHECK(bidiClass(0x0663) == BidiClass::AN);   // arabic-indic three
+  CHECK(bidiClass(0x0663) == BidiClass::AN);  // arabic-indic three
   CHECK(bidiClass('+') == BidiClass::ES);
   CHECK(bidiClass('$') == BidiClass::ET);
   CHECK(bidiClass(',') == BidiClass::CS);
@@ -98,7 +100,9 @@ TEST_CASE("bidi P2/P3: paragraph direction from the first strong character", "[b
   CHECK(resolve("123 ...").para == 0);
   CHECK(resolve("123 ...", 1).para == 1);  // no strong character: the fallback
   // Characters inside an isolate are skipped: LRI abc PDI then Arabic.
-  CHECK(resolve("\xE2\x81\xA6" "abc\xE2\x81\xA9 \xD8\xB3").para == 1);
+  CHECK(resolve("\xE2\x81\xA6"
+                "abc\xE2\x81\xA9 \xD8\xB3")
+            .para == 1);
 }
 
 TEST_CASE("bidi: a Hebrew paragraph is shown right to left, its period at the left end", "[bidi]") {
