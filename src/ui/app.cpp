@@ -228,8 +228,8 @@ void findWindow(UiState& s, ImVec2 pos, float width, float height) {
 namespace {
 
 // Strings ImGui's widgets show, for the characters the UI font lacks (widget_glyphs.h): the
-// schema's and the documents' names whenever the workspace changed; what is typed and the selected
-// span (text and note, for the properties panel) every frame.
+// schema's and the documents' names whenever the workspace changed; what is typed, the selected
+// text and the selected span (text and note) for the properties panel every frame.
 void noteWidgetText(const UiState& s) {
   WidgetGlyphs& g = widgetGlyphs();
   for (ImWchar c : ImGui::GetIO().InputQueueCharacters) g.note(static_cast<uint32_t>(c));
@@ -249,6 +249,8 @@ void noteWidgetText(const UiState& s) {
     g.note(s.editor.annotator());
     for (std::size_t i = 0; i < s.editor.documentCount(); ++i) g.note(s.editor.doc(i).data().name);
   }
+  if (s.hasDoc() && s.sel.hasText())
+    g.note(s.doc()->document().sliceView(s.sel.start, std::min(s.sel.end, s.sel.start + 400)));
   if (s.hasDoc() && !s.sel.span.empty())
     if (const Span* sp = s.doc()->span(s.sel.span)) {
       g.note(std::string_view(sp->text).substr(0, 512));

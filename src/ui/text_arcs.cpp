@@ -54,7 +54,8 @@ const ArcLayout::Anchor& ArcLayout::anchor(const TextLayout& layout, const Docum
         });
   });
   a.line = static_cast<uint32_t>(li);
-  a.x = x0 + w * 0.5f;
+  // Over the span's reading start: its right end in a right-to-left paragraph (text_draw.cpp).
+  a.x = (l.paraLevel & 1) ? x1 - w * 0.5f : x0 + w * 0.5f;
   return a;
 }
 

@@ -37,6 +37,35 @@ ImVec2 anchorOf(const TextViewState& view, const Span* sp) {
   return ImVec2((mn.x + mx.x) * 0.5f, mn.y - 2);
 }
 
+// Tags of one bidi line placed over their spans' reading starts: sorted by x, each row is swept
+// in the paragraph's direction, pushing a tag that would overlap the one before it along.
+void spreadTags(std::vector<VisibleFrame::Tag>::iterator begin,
+                std::vector<VisibleFrame::Tag>::iterator end, bool rtl) {
+  std::sort(begin, end, [](const VisibleFrame::Tag& a, const VisibleFrame::Tag& b) {
+    return a.min.y != b.min.y ? a.min.y < b.min.y : a.min.x < b.min.x;
+  });
+  auto shift = [](VisibleFrame::Tag& t, float dx) {
+    t.min.x += dx;
+    t.max.x += dx;
+  };
+  for (auto row = begin; row != end;) {
+    auto rowEnd = row;
+    while (rowEnd != end && rowEnd->min.y == row->min.y) ++rowEnd;
+    if (rtl) {
+      for (auto it = rowEnd - 1; it != row; --it) {
+        auto left = it - 1;
+        if (left->max.x + 2 > it->min.x) shift(*left, it->min.x - 2 - left->max.x);
+      }
+    } else {
+      for (auto it = row + 1; it != rowEnd; ++it) {
+        auto left = it - 1;
+        if (it->min.x < left->max.x + 2) shift(*it, left->max.x + 2 - it->min.x);
+      }
+    }
+    row = rowEnd;
+  }
+}
+
 }  // namespace
 
 void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Schema& schema,
@@ -80,6 +109,8 @@ void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Sche
     int levels = 0;
     for (float& r : tagRight) r = -1e9f;
     const LineCells cells = f.cells(li);
+    const std::size_t lineTags = f.tags.size();
+    const bool rtl = (l.paraLevel & 1) != 0;
     for (const Span* sp : f.spans) {
       if (sp->end <= l.cpStart || sp->start >= std::max(l.cpEnd, l.cpStart + 1)) continue;
       if (sp->start == sp->end) continue;
@@ -100,12 +131,16 @@ void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Sche
         x0 += g.origin.x;
         x1 += g.origin.x;
         const float w = tagWidth(font, m, sp->label, x1 - x0);
-        float tx = std::max(x0, tagRight[row] + 2);
+        // On a bidi line spans come in logical order, not from left to right: the tags are
+        // placed where they belong (over the span's reading start) and spread out below.
+        float tx = l.bidi ? (rtl ? x1 - w : x0) : std::max(x0, tagRight[row] + 2);
         tagRight[row] = tx + w;
         float ty = g.lineTop(li) + m.textTop - (row + 1) * m.tagHeight - 1;
         f.tags.push_back({sp, ImVec2(tx, ty), ImVec2(tx + w, ty + m.tagHeight - 1)});
       }
     }
+    if (l.bidi)
+      spreadTags(f.tags.begin() + static_cast<std::ptrdiff_t>(lineTags), f.tags.end(), rtl);
   }
 
   // Arcs of the visible lines, laid out beforehand per line (text_arcs.h): placed on screen only.
