@@ -90,7 +90,7 @@ try {
   }
   const adding = await page.evaluate(() => window.scholion.frameTimes());
   const after = await page.evaluate(() => window.scholion.state());
-  console.log(`adding ${added} spans (now ${after.spans}): ${adding.length} frames, median ${percentile(adding, 50).toFixed(2)} ms, p95 ${percentile(adding, 95).toFixed(2)} ms, max ${Math.max(...adding).toFixed(2)} ms`);
+  if (adding.length) console.log(`adding ${added} spans (now ${after.spans}): ${adding.length} frames, median ${percentile(adding, 50).toFixed(2)} ms, p95 ${percentile(adding, 95).toFixed(2)} ms, max ${Math.max(...adding).toFixed(2)} ms`);
 
   if (arcBuilds.length)
     console.log(`arc layout rebuild per added span: median ${percentile(arcBuilds, 50).toFixed(2)} ms, max ${Math.max(...arcBuilds).toFixed(2)} ms`);
