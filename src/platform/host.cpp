@@ -17,6 +17,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "sdl_input.h"
+#include "widget_glyphs.h"
 
 extern const unsigned char kUiFont[];
 extern const std::size_t kUiFont_size;
@@ -128,7 +129,10 @@ void Host::buildFonts() {
                                    &config, kGlyphRanges);
   }
   io.FontGlobalScale = 1.0f / ratio;
+  // Characters ImGui's widgets met that the font lacks, drawn by the platform (docs/scripts.md).
+  ui::widgetGlyphs().addRects(io.Fonts, glyphRasterAvailable() ? &impl_->glyphs : nullptr);
   io.Fonts->Build();
+  ui::widgetGlyphs().finish(io.Fonts);
   impl_->renderer.uploadFonts();
   impl_->builtRatio = ratio;
 }
@@ -218,7 +222,8 @@ bool Host::frame() {
     SDL_free(path);
   }
   if (!dropped.empty()) app_->onFilesOpened(std::move(dropped));
-  if (std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f) buildFonts();
+  if (std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f || ui::widgetGlyphs().dirty())
+    buildFonts();
 
   // Enter picks the highlighted item of a menu or list as Space does (ImGui 1.86 maps Enter only
   // to text input); a field being typed in keeps its Enter.

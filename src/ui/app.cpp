@@ -12,6 +12,7 @@
 #include "scholion_json.h"
 #include "suggest_ui.h"
 #include "text_view.h"
+#include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -224,9 +225,45 @@ void findWindow(UiState& s, ImVec2 pos, float width, float height) {
 
 }  // namespace
 
+namespace {
+
+// Strings ImGui's widgets show, for the characters the UI font lacks (widget_glyphs.h): the
+// schema's and the documents' names whenever the workspace changed; what is typed, the selected
+// text and the selected span (text and note) for the properties panel every frame.
+void noteWidgetText(const UiState& s) {
+  WidgetGlyphs& g = widgetGlyphs();
+  for (ImWchar c : ImGui::GetIO().InputQueueCharacters) g.note(static_cast<uint32_t>(c));
+  static uint64_t noted = UINT64_MAX;
+  const uint64_t rev = s.editor.revision();
+  if (rev != noted) {
+    noted = rev;
+    const Schema& schema = s.editor.schema();
+    g.note(schema.name);
+    for (const SpanLabel& l : schema.spanLabels) g.note(l.name);
+    for (const RelationType& r : schema.relationTypes) g.note(r.name);
+    for (const AttributeDef& a : schema.attributes) {
+      g.note(a.name);
+      for (const std::string& v : a.values) g.note(v);
+    }
+    for (const DocumentLabel& l : schema.documentLabels) g.note(l.name);
+    g.note(s.editor.annotator());
+    for (std::size_t i = 0; i < s.editor.documentCount(); ++i) g.note(s.editor.doc(i).data().name);
+  }
+  if (s.hasDoc() && s.sel.hasText())
+    g.note(s.doc()->document().sliceView(s.sel.start, std::min(s.sel.end, s.sel.start + 400)));
+  if (s.hasDoc() && !s.sel.span.empty())
+    if (const Span* sp = s.doc()->span(s.sel.span)) {
+      g.note(std::string_view(sp->text).substr(0, 512));
+      g.note(sp->note);
+    }
+}
+
+}  // namespace
+
 void App::frame() {
   UiState& s = *impl_;
   s.frameDue = INFINITY;
+  noteWidgetText(s);
   widgetRegistryNewFrame();
   suggestionsTick(s);
   handleGlobalShortcuts(s);

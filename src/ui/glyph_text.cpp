@@ -1,6 +1,9 @@
 // One-line text with the UI font plus platform glyph pieces (see glyph_text.h).
 #include "glyph_text.h"
 
+#include <cmath>
+
+#include "bidi.h"
 #include "text.h"
 
 namespace scholion::ui {
@@ -71,6 +74,57 @@ void drawText(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 
         x += w;
       });
   if (!deferred) drawGlyphQuads(dl, local);
+}
+
+void drawLineCells(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 col,
+                   std::string_view s, const LineCells& cells, std::vector<GlyphQuad>* deferred) {
+  std::size_t i = 0, runB = 0, runE = 0;
+  uint32_t k = 0;
+  float runX = 0, runEnd = 0;
+  bool run = false;
+  auto flush = [&] {
+    if (run)
+      drawText(dl, font, size, ImVec2(pos.x + runX, pos.y), col, s.substr(runB, runE - runB),
+               deferred);
+    run = false;
+  };
+  while (i < s.size() && k < cells.n) {
+    // A unit: a code point with width and the zero-width ones after it (marks, a piece's rest).
+    const std::size_t b = i;
+    const uint32_t c = decodeUtf8(s, i);
+    const uint32_t k0 = k++;
+    while (k < cells.n && i < s.size() && cells.width(k) <= 0) {
+      decodeUtf8(s, i);
+      ++k;
+    }
+    const float st = cells.start(k0), en = cells.end(k0);
+    if (st == en) continue;
+    if (en > st) {  // left to right: joins the run when it continues it on screen
+      if (run && std::fabs(st - runEnd) < 0.01f) {
+        runE = i;
+        runEnd = en;
+        continue;
+      }
+      flush();
+      run = true;
+      runB = b;
+      runE = i;
+      runX = st;
+      runEnd = en;
+      continue;
+    }
+    flush();
+    if (c == ' ') continue;
+    const uint32_t m = i - b == 1 ? mirrored(c) : c;
+    if (m != c) {
+      std::string one;
+      appendUtf8(one, m);
+      drawText(dl, font, size, ImVec2(pos.x + en, pos.y), col, one, deferred);
+    } else {
+      drawText(dl, font, size, ImVec2(pos.x + en, pos.y), col, s.substr(b, i - b), deferred);
+    }
+  }
+  flush();
 }
 
 void drawGlyphQuads(ImDrawList* dl, const std::vector<GlyphQuad>& quads) {

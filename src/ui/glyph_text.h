@@ -7,6 +7,7 @@
 
 #include "glyph_cache.h"
 #include "imgui.h"
+#include "text_layout.h"
 
 namespace scholion::ui {
 
@@ -19,5 +20,10 @@ float textWidth(const ImFont* font, float size, std::string_view text);
 void drawText(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 col,
               std::string_view text, std::vector<GlyphQuad>* deferred = nullptr);
 void drawGlyphQuads(ImDrawList* dl, const std::vector<GlyphQuad>& quads);
+// Draws one line of a bidi text (text_layout.h) with its left edge at pos: each code point where
+// its cell is, left-to-right parts as runs, right-to-left ones unit by unit (a character with its
+// marks, or a shaped piece), brackets mirrored.
+void drawLineCells(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 col,
+                   std::string_view text, const LineCells& cells, std::vector<GlyphQuad>* deferred);
 
 }  // namespace scholion::ui

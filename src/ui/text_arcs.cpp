@@ -21,15 +21,14 @@ std::size_t tagLine(const TextLayout& layout, const Span& sp) {
 
 }  // namespace
 
-const float* ArcLayout::lineXs(const TextLayout& layout, std::size_t li, uint32_t& count) {
+LineCells ArcLayout::lineCells(const TextLayout& layout, std::size_t li) {
   if (lineXsAt_[li] == UINT32_MAX) {
-    layout.lineXs(li, lineScratch_);
+    layout.lineCells(li, lineScratch_);  // the count, then the cells
     lineXsAt_[li] = static_cast<uint32_t>(xs_.size());
-    xs_.push_back(static_cast<float>(lineScratch_.size()));  // the count, then the xs
     xs_.insert(xs_.end(), lineScratch_.begin(), lineScratch_.end());
   }
-  count = static_cast<uint32_t>(xs_[lineXsAt_[li]]);
-  return xs_.data() + lineXsAt_[li] + 1;
+  const float* p = xs_.data() + lineXsAt_[li];
+  return LineCells{p + 1, static_cast<uint32_t>(p[0])};
 }
 
 // Where arcs attach to a span: the middle of its tag (tags start at the span's first character),
@@ -41,13 +40,11 @@ const ArcLayout::Anchor& ArcLayout::anchor(const TextLayout& layout, const Docum
   if (a.line != UINT32_MAX) return a;
   const std::size_t li = tagLine(layout, sp);
   const VisualLine& l = layout.line(li);
-  uint32_t count = 0;
-  const float* xs = lineXs(layout, li, count);
-  // As TextLayout::xOfCp: the sum of the advances before cp, at most the whole line.
-  auto xOf = [&](uint32_t cp) {
-    return cp <= l.cpStart || count == 0 ? 0.0f : xs[std::min(cp - l.cpStart, count - 1)];
-  };
-  const float x0 = xOf(std::max(sp.start, l.cpStart)), x1 = xOf(std::min(sp.end, l.cpEnd));
+  // As the tags of text_draw.cpp: the left and right x of the span's part on its first line.
+  float x0 = 0, x1 = 0;
+  lineCells(layout, li)
+      .extent(std::max(sp.start, l.cpStart) - l.cpStart, std::min(sp.end, l.cpEnd) - l.cpStart, x0,
+              x1);
   const float w = tagWidthBy(m, sp.label, x1 - x0, [&](bool abbreviated) {
     return (abbreviated ? tagShortWidths_ : tagWidths_)
         .get(sp.label, m.tagFontSize, [&](const std::string& s) {
@@ -57,7 +54,8 @@ const ArcLayout::Anchor& ArcLayout::anchor(const TextLayout& layout, const Docum
         });
   });
   a.line = static_cast<uint32_t>(li);
-  a.x = x0 + w * 0.5f;
+  // Over the span's reading start: its right end in a right-to-left paragraph (text_draw.cpp).
+  a.x = (l.paraLevel & 1) ? x1 - w * 0.5f : x0 + w * 0.5f;
   return a;
 }
 

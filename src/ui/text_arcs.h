@@ -62,8 +62,8 @@ class ArcLayout {
   };
   const Anchor& anchor(const TextLayout& layout, const DocumentState& doc, const Span& sp,
                        const ViewMetrics& m, const ImFont* font);
-  // x of each character boundary of line li (`count` of them), computed once per build.
-  const float* lineXs(const TextLayout& layout, std::size_t li, uint32_t& count);
+  // The cells of line li (TextLayout::lineCells), computed once per build.
+  LineCells lineCells(const TextLayout& layout, std::size_t li);
 
   uint64_t layoutGeneration_ = 0, revision_ = 0;
   const DocumentState* doc_ = nullptr;

@@ -37,6 +37,35 @@ ImVec2 anchorOf(const TextViewState& view, const Span* sp) {
   return ImVec2((mn.x + mx.x) * 0.5f, mn.y - 2);
 }
 
+// Tags of one bidi line placed over their spans' reading starts: sorted by x, each row is swept
+// in the paragraph's direction, pushing a tag that would overlap the one before it along.
+void spreadTags(std::vector<VisibleFrame::Tag>::iterator begin,
+                std::vector<VisibleFrame::Tag>::iterator end, bool rtl) {
+  std::sort(begin, end, [](const VisibleFrame::Tag& a, const VisibleFrame::Tag& b) {
+    return a.min.y != b.min.y ? a.min.y < b.min.y : a.min.x < b.min.x;
+  });
+  auto shift = [](VisibleFrame::Tag& t, float dx) {
+    t.min.x += dx;
+    t.max.x += dx;
+  };
+  for (auto row = begin; row != end;) {
+    auto rowEnd = row;
+    while (rowEnd != end && rowEnd->min.y == row->min.y) ++rowEnd;
+    if (rtl) {
+      for (auto it = rowEnd - 1; it != row; --it) {
+        auto left = it - 1;
+        if (left->max.x + 2 > it->min.x) shift(*left, it->min.x - 2 - left->max.x);
+      }
+    } else {
+      for (auto it = row + 1; it != rowEnd; ++it) {
+        auto left = it - 1;
+        if (it->min.x < left->max.x + 2) shift(*it, left->max.x + 2 - it->min.x);
+      }
+    }
+    row = rowEnd;
+  }
+}
+
 }  // namespace
 
 void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Schema& schema,
@@ -62,7 +91,7 @@ void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Sche
   f.cpEnd = view.layout.line(last).cpEnd;
   for (std::size_t li = first; li <= last; ++li) {
     f.xsOffset.push_back(static_cast<uint32_t>(f.xs.size()));
-    view.layout.lineXs(li, view.xs);
+    view.layout.lineCells(li, view.xs);
     f.xs.insert(f.xs.end(), view.xs.begin(), view.xs.end());
   }
   ds->spansOverlapping(f.cpStart, std::max(f.cpEnd, f.cpStart + 1), f.spans);
@@ -79,7 +108,9 @@ void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Sche
     uint32_t levelEnd[8];
     int levels = 0;
     for (float& r : tagRight) r = -1e9f;
-    const float* xs = f.lineXs(li);
+    const LineCells cells = f.cells(li);
+    const std::size_t lineTags = f.tags.size();
+    const bool rtl = (l.paraLevel & 1) != 0;
     for (const Span* sp : f.spans) {
       if (sp->end <= l.cpStart || sp->start >= std::max(l.cpEnd, l.cpStart + 1)) continue;
       if (sp->start == sp->end) continue;
@@ -95,15 +126,21 @@ void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Sche
       // The tag sits above the span's first character, on the line where the span starts.
       if (sp->start >= l.cpStart && sp->start < std::max(l.cpEnd, l.cpStart + 1)) {
         int row = std::min(lv, m.tagRows - 1);
-        float x0 = g.origin.x + xs[sp->start - l.cpStart];
-        float x1 = g.origin.x + xs[std::min(sp->end, l.cpEnd) - l.cpStart];
+        float x0, x1;
+        cells.extent(sp->start - l.cpStart, std::min(sp->end, l.cpEnd) - l.cpStart, x0, x1);
+        x0 += g.origin.x;
+        x1 += g.origin.x;
         const float w = tagWidth(font, m, sp->label, x1 - x0);
-        float tx = std::max(x0, tagRight[row] + 2);
+        // On a bidi line spans come in logical order, not from left to right: the tags are
+        // placed where they belong (over the span's reading start) and spread out below.
+        float tx = l.bidi ? (rtl ? x1 - w : x0) : std::max(x0, tagRight[row] + 2);
         tagRight[row] = tx + w;
         float ty = g.lineTop(li) + m.textTop - (row + 1) * m.tagHeight - 1;
         f.tags.push_back({sp, ImVec2(tx, ty), ImVec2(tx + w, ty + m.tagHeight - 1)});
       }
     }
+    if (l.bidi)
+      spreadTags(f.tags.begin() + static_cast<std::ptrdiff_t>(lineTags), f.tags.end(), rtl);
   }
 
   // Arcs of the visible lines, laid out beforehand per line (text_arcs.h): placed on screen only.
@@ -146,14 +183,17 @@ const Span* spanUnder(const TextViewState& view, ImVec2 p) {
   float top = g.textTop(li) - 2, bottom = g.lineTop(li) + g.m.underlineTop + g.m.underlineStep * 4;
   if (p.y < top || p.y > bottom) return nullptr;
   const VisualLine& l = view.layout.line(li);
-  const float* xs = f.lineXs(li);
+  const LineCells cells = f.cells(li);
   const Span* best = nullptr;
   for (const VisibleFrame::LineSpan& ls : f.lineSpans) {
     if (ls.line != li) continue;
     const Span* sp = ls.span;
-    float x0 = g.origin.x + xs[std::max(sp->start, l.cpStart) - l.cpStart];
-    float x1 = g.origin.x + xs[std::min(sp->end, l.cpEnd) - l.cpStart];
-    if (p.x < x0 || p.x >= x1) continue;
+    bool over = false;
+    cells.segments(std::max(sp->start, l.cpStart) - l.cpStart,
+                   std::min(sp->end, l.cpEnd) - l.cpStart, [&](float x0, float x1) {
+                     over = over || (p.x >= g.origin.x + x0 && p.x < g.origin.x + x1);
+                   });
+    if (!over) continue;
     if (!best || sp->end - sp->start < best->end - best->start) best = sp;  // innermost wins
   }
   return best;
@@ -163,17 +203,6 @@ const Relation* relationUnder(const TextViewState& view, ImVec2 p) {
   for (const VisibleFrame::Arc& a : view.frame.arcs)
     if (inside(p, a.pillMin, a.pillMax)) return a.rel;
   return nullptr;
-}
-
-bool segmentOnLine(const TextViewState& view, std::size_t li, uint32_t a, uint32_t b, float& x0,
-                   float& x1) {
-  const VisualLine& l = view.layout.line(li);
-  if (b <= l.cpStart || a > l.cpEnd || (a == l.cpEnd && b > a && li + 1 < view.layout.lineCount()))
-    return false;
-  const float* xs = view.frame.lineXs(li);
-  x0 = view.geo.origin.x + xs[std::max(a, l.cpStart) - l.cpStart];
-  x1 = view.geo.origin.x + xs[std::min(b, l.cpEnd) - l.cpStart];
-  return x1 > x0;
 }
 
 void drawVisibleFrame(UiState& s, const ImFont* font) {
@@ -207,11 +236,11 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
 
   // Span fills (nested spans darken where they overlap).
   for (const VisibleFrame::LineSpan& ls : f.lineSpans) {
-    float x0, x1;
-    if (!segmentOnLine(s.view, ls.line, ls.span->start, ls.span->end, x0, x1)) continue;
     ImU32 c = labelColorFor(schema, ls.span->label, fillAlpha);
-    dl->AddRectFilled(ImVec2(x0, g.textTop(ls.line) - 1), ImVec2(x1, g.textBottom(ls.line) + 1), c,
-                      3.0f);
+    forEachSegmentOnLine(s.view, ls.line, ls.span->start, ls.span->end, [&](float x0, float x1) {
+      dl->AddRectFilled(ImVec2(x0, g.textTop(ls.line) - 1), ImVec2(x1, g.textBottom(ls.line) + 1),
+                        c, 3.0f);
+    });
   }
 
   drawSuggestionGhosts(s, dl);
@@ -235,20 +264,26 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   quads.clear();
   for (std::size_t li = f.first; li <= f.last; ++li) {
     const VisualLine& l = s.view.layout.line(li);
-    if (l.byteEnd > l.byteStart)
-      drawText(dl, font, m.fontSize, ImVec2(g.origin.x, g.textTop(li)), textCol,
-               std::string_view(text).substr(l.byteStart, l.byteEnd - l.byteStart), &quads);
+    if (l.byteEnd <= l.byteStart) continue;
+    const std::string_view line =
+        std::string_view(text).substr(l.byteStart, l.byteEnd - l.byteStart);
+    if (l.bidi)
+      drawLineCells(dl, font, m.fontSize, ImVec2(g.origin.x, g.textTop(li)), textCol, line,
+                    f.cells(li), &quads);
+    else
+      drawText(dl, font, m.fontSize, ImVec2(g.origin.x, g.textTop(li)), textCol, line, &quads);
   }
   drawGlyphQuads(dl, quads);
 
   // Underlines: one per nesting level, stacked below the text.
   for (const VisibleFrame::LineSpan& ls : f.lineSpans) {
-    float x0, x1;
-    if (!segmentOnLine(s.view, ls.line, ls.span->start, ls.span->end, x0, x1)) continue;
     int lv = std::min(ls.level, m.underlineLevels - 1);
     float y = g.lineTop(ls.line) + m.underlineTop + static_cast<float>(lv) * m.underlineStep;
-    dl->AddRectFilled(ImVec2(x0 + 1, y), ImVec2(x1 - 1, y + std::max(2.0f, m.underlineStep - 1)),
-                      labelColorFor(schema, ls.span->label), 1.0f);
+    const ImU32 c = labelColorFor(schema, ls.span->label);
+    forEachSegmentOnLine(s.view, ls.line, ls.span->start, ls.span->end, [&](float x0, float x1) {
+      dl->AddRectFilled(ImVec2(x0 + 1, y), ImVec2(x1 - 1, y + std::max(2.0f, m.underlineStep - 1)),
+                        c, 1.0f);
+    });
   }
 
   // The selected span: an outline and drag handles at its ends.
@@ -256,14 +291,20 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   if (sel && s.gesture.drag != TextGesture::Drag::ResizeStart &&
       s.gesture.drag != TextGesture::Drag::ResizeEnd) {
     forEachVisibleSegment(s.view, sel->start, sel->end, [&](std::size_t li, float x0, float x1) {
-      ImVec2 a(x0 - 2, g.textTop(li) - 3), b(x1 + 2, g.textBottom(li) + 3);
-      dl->AddRect(a, b, accent, 3.0f, 0, 2.0f);
-      const VisualLine& l = s.view.layout.line(li);
-      if (sel->start >= l.cpStart)
-        dl->AddRectFilled(ImVec2(a.x - 2, a.y), ImVec2(a.x + 2, b.y), accent, 2.0f);
-      if (sel->end <= l.cpEnd)
-        dl->AddRectFilled(ImVec2(b.x - 2, a.y), ImVec2(b.x + 2, b.y), accent, 2.0f);
+      dl->AddRect(ImVec2(x0 - 2, g.textTop(li) - 3), ImVec2(x1 + 2, g.textBottom(li) + 3), accent,
+                  3.0f, 0, 2.0f);
     });
+    // Drag handles where the span starts and ends in reading order (the right side of a
+    // right-to-left start): the same x that resizeHandleAt tests.
+    for (int end = 0; end < 2; ++end) {
+      const uint32_t cp = end ? sel->end : sel->start;
+      std::size_t li = s.view.layout.lineOfCp(cp);
+      if (!end && cp == s.view.layout.line(li).cpEnd && li + 1 < s.view.layout.lineCount()) ++li;
+      if (li < f.first || li > f.last) continue;
+      const float x = g.xOf(li, cp, end != 0);
+      dl->AddRectFilled(ImVec2(x - 2, g.textTop(li) - 3), ImVec2(x + 2, g.textBottom(li) + 3),
+                        accent, 2.0f);
+    }
   }
 
   // Tags.

@@ -65,22 +65,16 @@ uint32_t TextGeometry::cpAt(ImVec2 p) const {
   return layout->cpAtX(lineAtY(p.y), p.x - origin.x);
 }
 
-ImVec2 TextGeometry::rangeMin(std::size_t li, uint32_t start, const std::vector<float>& xs) const {
-  const VisualLine& l = layout->line(li);
-  uint32_t s = std::max(start, l.cpStart) - l.cpStart;
-  return ImVec2(origin.x + xs[std::min<std::size_t>(s, xs.size() - 1)], textTop(li));
-}
-
 bool TextGeometry::firstLineRect(uint32_t start, uint32_t end, ImVec2& min, ImVec2& max) const {
   if (!layout || layout->lineCount() == 0) return false;
   std::size_t li = layout->lineOfCp(start);
   const VisualLine& l = layout->line(li);
   // A range starting at a wrap point belongs to the next line.
   if (start == l.cpEnd && li + 1 < layout->lineCount() && end > start) ++li;
-  const VisualLine& fl = layout->line(li);
-  uint32_t e = std::min(end, fl.cpEnd);
-  min = ImVec2(xOf(li, std::max(start, fl.cpStart)), textTop(li));
-  max = ImVec2(xOf(li, std::max(e, std::max(start, fl.cpStart))), textBottom(li));
+  float x0 = 0, x1 = 0;
+  layout->rangeX(li, start, end, x0, x1);
+  min = ImVec2(origin.x + x0, textTop(li));
+  max = ImVec2(origin.x + x1, textBottom(li));
   return true;
 }
 

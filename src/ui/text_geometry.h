@@ -72,10 +72,10 @@ struct TextGeometry {
   std::size_t lineAtY(float y) const;
   // The code point boundary nearest to a screen point.
   uint32_t cpAt(ImVec2 p) const;
-  // Screen x of code point boundary cp on line li.
-  float xOf(std::size_t li, uint32_t cp) const { return origin.x + layout->xOfCp(li, cp); }
-  // The text box of [start, end) clipped to line li (x range from xs, the line's boundary xs).
-  ImVec2 rangeMin(std::size_t li, uint32_t start, const std::vector<float>& xs) const;
+  // Screen x of code point boundary cp on line li (TextLayout::xOfCp).
+  float xOf(std::size_t li, uint32_t cp, bool after = false) const {
+    return origin.x + layout->xOfCp(li, cp, after);
+  }
   // Screen rectangle of the first visual line of [start, end) (for spanRect and popups).
   bool firstLineRect(uint32_t start, uint32_t end, ImVec2& min, ImVec2& max) const;
 };
@@ -107,11 +107,14 @@ struct VisibleFrame {
   std::vector<LineSpan> lineSpans;
   std::vector<Tag> tags;
   std::vector<Arc> arcs;
-  std::vector<float> xs;           // boundary xs of the visible lines, concatenated
-  std::vector<uint32_t> xsOffset;  // start of each visible line's xs in `xs`
+  std::vector<float> xs;  // cells of the visible lines (TextLayout::lineCells), concatenated
+  std::vector<uint32_t> xsOffset;  // start of each visible line's cells in `xs`
   bool valid = false;
 
-  const float* lineXs(std::size_t li) const { return xs.data() + xsOffset[li - first]; }
+  LineCells cells(std::size_t li) const {
+    const float* p = xs.data() + xsOffset[li - first];
+    return LineCells{p + 1, static_cast<uint32_t>(p[0])};
+  }
 };
 
 template <class Width>

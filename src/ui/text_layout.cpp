@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "bidi.h"
 #include "glyph_cache.h"
 #include "imgui.h"
 #include "line_break.h"
@@ -118,12 +119,14 @@ void TextLayout::build() {
   uint32_t breakCp = 0, breakByte = 0;
   float breakX = 0;
   uint32_t cp = 0, prev = 0;
+  bool rtl = false;  // the text has right-to-left characters: bidi levels are resolved after
   Stepper st{*this, s, 0, 0, ascii_};
   while (st.i < n) {
     const uint32_t byte = static_cast<uint32_t>(st.i);
     float a = 0;
     bool inPiece = false;
     const uint32_t c = st.next(a, inPiece);
+    if (c >= 0x0590 && !rtl) rtl = isRtlTrigger(c);
     if (c == '\n') {
       cur.cpEnd = cp;
       cur.byteEnd = byte;
@@ -180,6 +183,8 @@ void TextLayout::build() {
   cur.cpEnd = cp;
   cur.byteEnd = static_cast<uint32_t>(n);
   lines_.push_back(cur);
+  levels_.clear();
+  if (rtl) resolveBidi();
   buildMs_ =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -192,25 +197,102 @@ std::size_t TextLayout::lineOfCp(uint32_t cp) const {
   return static_cast<std::size_t>(it - lines_.begin()) - 1;
 }
 
-void TextLayout::lineXs(std::size_t li, std::vector<float>& out) const {
-  out.clear();
-  if (li >= lines_.size() || !doc_) return;
-  const VisualLine& l = lines_[li];
+// Levels of every code point, paragraph by paragraph (bidi.h), then L1 line by line.
+void TextLayout::resolveBidi() {
   const std::string& s = doc_->text();
-  float x = 0, a = 0;
-  bool inPiece = false;
-  out.push_back(0);
-  Stepper st{*this, s, l.byteStart, 0, ascii_};
-  while (st.i < l.byteEnd) {
-    st.next(a, inPiece);
-    x += a;
-    out.push_back(x);
+  std::vector<BidiClass> cls;
+  cls.reserve(lines_.back().cpEnd + 1);
+  for (std::size_t i = 0; i < s.size();) cls.push_back(bidiClass(nextCp(s, i)));
+  std::vector<BidiClass> work(cls.size());
+  levels_.assign(cls.size(), 0);
+  std::size_t li = 0;
+  while (li < lines_.size()) {
+    // A paragraph: the lines up to one that ends at a '\n' (or the text's end).
+    std::size_t last = li;
+    while (last + 1 < lines_.size() && lines_[last + 1].cpStart == lines_[last].cpEnd) ++last;
+    const uint32_t p0 = lines_[li].cpStart, p1 = lines_[last].cpEnd;
+    const uint8_t para = paragraphLevel(cls.data() + p0, p1 - p0);
+    resolveLevels(cls.data() + p0, p1 - p0, para, work.data() + p0, levels_.data() + p0);
+    for (std::size_t k = li; k <= last; ++k) {
+      VisualLine& l = lines_[k];
+      resetWhitespaceLevels(cls.data() + l.cpStart, l.cpEnd - l.cpStart, para,
+                            levels_.data() + l.cpStart);
+      l.paraLevel = para;
+      l.bidi = para != 0;
+      for (uint32_t c = l.cpStart; c < l.cpEnd && !l.bidi; ++c) l.bidi = levels_[c] != 0;
+    }
+    li = last + 1;
   }
 }
 
-float TextLayout::xOfCp(std::size_t li, uint32_t cp) const {
-  if (li >= lines_.size() || !doc_) return 0;
+void LineCells::extent(uint32_t a, uint32_t b, float& x0, float& x1) const {
+  if (b > n) b = n;
+  if (a >= b) {
+    x0 = x1 = caret(a);
+    return;
+  }
+  x0 = 1e30f;
+  x1 = -1e30f;
+  for (uint32_t k = a; k < b; ++k) {
+    const float s = start(k), e = end(k);
+    x0 = std::min(x0, std::min(s, e));
+    x1 = std::max(x1, std::max(s, e));
+  }
+}
+
+void TextLayout::lineCells(std::size_t li, std::vector<float>& out) const {
+  out.clear();
+  if (li >= lines_.size() || !doc_) return;
   const VisualLine& l = lines_[li];
+  const uint32_t n = l.cpEnd - l.cpStart;
+  out.resize(2 * static_cast<std::size_t>(n) + 2);
+  out[0] = static_cast<float>(n);
+  float* c = out.data() + 1;
+  const std::string& s = doc_->text();
+  float x = 0, a = 0;
+  bool inPiece = false;
+  Stepper st{*this, s, l.byteStart, 0, ascii_};
+  if (!l.bidi) {
+    for (uint32_t k = 0; k < n; ++k) {
+      st.next(a, inPiece);
+      c[2 * k] = x;
+      x += a;
+      c[2 * k + 1] = x;
+    }
+    c[2 * n] = x;
+    return;
+  }
+  // Advances in logical order (kept in the cells' end slots for now) and levels; a piece takes
+  // the level of its first code point, so it is never split by a reordering.
+  lineLevels_.resize(n);
+  order_.resize(n);
+  uint8_t pieceLevel = l.paraLevel;
+  for (uint32_t k = 0; k < n; ++k) {
+    st.next(a, inPiece);
+    c[2 * k + 1] = a;
+    x += a;
+    lineLevels_[k] = inPiece ? pieceLevel : levels_[l.cpStart + k];
+    if (!inPiece) pieceLevel = lineLevels_[k];
+  }
+  visualOrder(lineLevels_.data(), n, order_.data());
+  // Right-to-left paragraphs end at the wrap width (their hanging spaces go past the left edge).
+  float vx = (l.paraLevel & 1) ? width_ - x : 0;
+  for (uint32_t v = 0; v < n; ++v) {
+    const uint32_t k = order_[v];
+    const float w = c[2 * k + 1];
+    if (lineLevels_[k] & 1) {
+      c[2 * k] = vx + w;
+      c[2 * k + 1] = vx;
+    } else {
+      c[2 * k] = vx;
+      c[2 * k + 1] = vx + w;
+    }
+    vx += w;
+  }
+  c[2 * n] = n > 0 ? c[2 * n - 1] : ((l.paraLevel & 1) ? width_ : 0);
+}
+
+float TextLayout::plainXOf(const VisualLine& l, uint32_t cp) const {
   const std::string& s = doc_->text();
   float x = 0, a = 0;
   bool inPiece = false;
@@ -222,9 +304,32 @@ float TextLayout::xOfCp(std::size_t li, uint32_t cp) const {
   return x;
 }
 
-uint32_t TextLayout::cpAtX(std::size_t li, float x) const {
+float TextLayout::xOfCp(std::size_t li, uint32_t cp, bool after) const {
   if (li >= lines_.size() || !doc_) return 0;
   const VisualLine& l = lines_[li];
+  if (!l.bidi) return plainXOf(l, cp);
+  lineCells(li, cells_);
+  LineCells cells{cells_.data() + 1, l.cpEnd - l.cpStart};
+  const uint32_t k = std::min(cp > l.cpStart ? cp - l.cpStart : 0, cells.n);
+  return after && k > 0 ? cells.end(k - 1) : cells.caret(k);
+}
+
+void TextLayout::rangeX(std::size_t li, uint32_t a, uint32_t b, float& x0, float& x1) const {
+  x0 = x1 = 0;
+  if (li >= lines_.size() || !doc_) return;
+  const VisualLine& l = lines_[li];
+  a = std::clamp(a, l.cpStart, l.cpEnd);
+  b = std::clamp(b, a, l.cpEnd);
+  if (!l.bidi) {
+    x0 = plainXOf(l, a);
+    x1 = plainXOf(l, b);
+    return;
+  }
+  lineCells(li, cells_);
+  LineCells{cells_.data() + 1, l.cpEnd - l.cpStart}.extent(a - l.cpStart, b - l.cpStart, x0, x1);
+}
+
+uint32_t TextLayout::plainCpAtX(const VisualLine& l, float x) const {
   const std::string& s = doc_->text();
   float cx = 0, a = 0;
   bool inPiece = false;
@@ -239,6 +344,36 @@ uint32_t TextLayout::cpAtX(std::size_t li, float x) const {
     ++cp;
   }
   return l.cpEnd;
+}
+
+uint32_t TextLayout::cpAtX(std::size_t li, float x) const {
+  if (li >= lines_.size() || !doc_) return 0;
+  const VisualLine& l = lines_[li];
+  if (!l.bidi) return plainCpAtX(l, x);
+  lineCells(li, cells_);
+  const uint32_t n = l.cpEnd - l.cpStart;
+  LineCells cells{cells_.data() + 1, n};
+  // The cell with width under x, else the nearest one; then the side of its middle x is on: the
+  // boundary before it in its reading direction, or the one after it (and its zero-width tail).
+  uint32_t best = n;
+  float bestDist = 1e30f;
+  for (uint32_t k = 0; k < n; ++k) {
+    if (cells.width(k) <= 0) continue;
+    const float lo = std::min(cells.start(k), cells.end(k)), hi = lo + cells.width(k);
+    const float d = x < lo ? lo - x : (x > hi ? x - hi : 0);
+    if (d < bestDist) {
+      bestDist = d;
+      best = k;
+      if (d == 0) break;
+    }
+  }
+  if (best == n) return (l.paraLevel & 1) ? l.cpStart : l.cpEnd;
+  const float mid = (cells.start(best) + cells.end(best)) * 0.5f;
+  const bool rtl = cells.start(best) > cells.end(best);
+  if (rtl ? x > mid : x < mid) return l.cpStart + best;
+  uint32_t after = best + 1;
+  while (after < n && cells.width(after) <= 0) ++after;
+  return l.cpStart + after;
 }
 
 }  // namespace scholion::ui

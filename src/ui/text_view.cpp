@@ -108,11 +108,11 @@ TextGesture::Drag resizeHandleAt(const UiState& s, const Span& sel, ImVec2 p) {
   const VisualLine& l = s.view.layout.line(li);
   const float tol = 5;
   if (p.y < g.textTop(li) - 4 || p.y > g.textBottom(li) + 4) return TextGesture::Drag::None;
-  auto near = [&](uint32_t cp) {
-    return cp >= l.cpStart && cp <= l.cpEnd && std::fabs(p.x - g.xOf(li, cp)) < tol;
+  auto near = [&](uint32_t cp, bool after) {
+    return cp >= l.cpStart && cp <= l.cpEnd && std::fabs(p.x - g.xOf(li, cp, after)) < tol;
   };
-  if (near(sel.start)) return TextGesture::Drag::ResizeStart;
-  if (near(sel.end)) return TextGesture::Drag::ResizeEnd;
+  if (near(sel.start, false)) return TextGesture::Drag::ResizeStart;
+  if (near(sel.end, true)) return TextGesture::Drag::ResizeEnd;
   return TextGesture::Drag::None;
 }
 

@@ -14,18 +14,26 @@ namespace scholion::ui {
 // Builds view.frame: the visible lines' spans, tags and arcs (text_draw.cpp).
 void buildVisibleFrame(TextViewState& view, const DocumentState& doc, const Schema& schema,
                        const ImFont* font);
-// Screen x extent of code points [a, b) on visible line li (of the built frame); false if the
-// range has nothing on that line.
-bool segmentOnLine(const TextViewState& view, std::size_t li, uint32_t a, uint32_t b, float& x0,
-                   float& x1);
-// Calls fn(line, x0, x1) for each visible line that code points [a, b) cover.
+// Calls fn(x0, x1) with the screen x extent of each visually contiguous part of code points
+// [a, b) on visible line li (of the built frame): one part, or more on a bidi line.
+template <class Fn>
+void forEachSegmentOnLine(const TextViewState& view, std::size_t li, uint32_t a, uint32_t b,
+                          Fn&& fn) {
+  const VisualLine& l = view.layout.line(li);
+  if (b <= l.cpStart || a > l.cpEnd || (a == l.cpEnd && b > a && li + 1 < view.layout.lineCount()))
+    return;
+  const float ox = view.geo.origin.x;
+  view.frame.cells(li).segments(std::max(a, l.cpStart) - l.cpStart,
+                                std::min(b, l.cpEnd) - l.cpStart,
+                                [&](float x0, float x1) { fn(ox + x0, ox + x1); });
+}
+// Calls fn(line, x0, x1) for each visible part of code points [a, b).
 template <class Fn>
 void forEachVisibleSegment(const TextViewState& view, uint32_t a, uint32_t b, Fn&& fn) {
   const VisibleFrame& f = view.frame;
   for (std::size_t li = std::max(f.first, view.layout.lineOfCp(a)); li <= f.last; ++li) {
     if (view.layout.line(li).cpStart >= b) break;
-    float x0, x1;
-    if (segmentOnLine(view, li, a, b, x0, x1)) fn(li, x0, x1);
+    forEachSegmentOnLine(view, li, a, b, [&](float x0, float x1) { fn(li, x0, x1); });
   }
 }
 void drawVisibleFrame(UiState& s, const ImFont* font);

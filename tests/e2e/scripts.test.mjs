@@ -135,3 +135,127 @@ test('labels in any script: 人名 and شخص in the palette and as tags', async
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// Right-to-left paragraphs (bidi.h): words run right to left, embedded Latin names and numbers
+// left to right inside them, and a real drag still exports logical code-point offsets.
+const ARABIC = 'التقى أحمد بصديقه John في القاهرة عام 2024 صباحا';
+const HEBREW = 'הפגישה עם דוד Cohen נערכה בשנת 2023 בירושלים';
+const BIDI_TEXT = ['Left to right first.', ARABIC, HEBREW, 'He said שלום עולם today.'].join('\n');
+
+const rectOf = (page, text, word, nth = 0) => {
+  const at = cpOffset(text, word, nth);
+  return page.evaluate(([a, b]) => window.scholion.spanRect(a, b), [at, at + cpLength(word)]);
+};
+
+test('Arabic and Hebrew paragraphs run right to left; a drag exports logical offsets', async () => {
+  const { page, ctx, errors } = await openApp(env);
+  await enterName(page, 'Li');
+  await page.evaluate((t) => window.scholion.loadText('bidi.txt', t), BIDI_TEXT);
+  await frames(page, 6);
+  const text = await page.evaluate(() => window.scholion.documentText());
+  assert.equal(text, BIDI_TEXT);
+  await screenshot(page, 'scripts-bidi.png');
+
+  for (const [para, first, last] of [[ARABIC, 'التقى', 'صباحا'], [HEBREW, 'הפגישה', 'בירושלים']]) {
+    const a = await rectOf(page, text, first), b = await rectOf(page, text, last);
+    assert.ok(Math.abs(a.y - b.y) < 1, `${first} and ${last} are on one line`);
+    assert.ok(a.x >= b.x + b.w - 0.5, `${first} (x ${a.x}) lies right of ${last} (x ${b.x}, w ${b.w})`);
+    // The paragraph is right-aligned: its first word ends where the Latin line could end, far
+    // right of where the Latin first line starts.
+    const latin = await rectOf(page, text, 'Left');
+    assert.ok(a.x + a.w > latin.x + 300, `right-aligned (${a.x + a.w} vs ${latin.x})`);
+    void para;
+  }
+  // Numbers and a Latin name keep their own order inside the right-to-left line:
+  // ... عام 2024 صباحا reads right to left, so 2024 lies between عام (right) and صباحا (left).
+  const year = await rectOf(page, text, 'عام'), num = await rectOf(page, text, '2024');
+  const morning = await rectOf(page, text, 'صباحا');
+  assert.ok(year.x > num.x && num.x > morning.x, `عام > 2024 > صباحا (${year.x}, ${num.x}, ${morning.x})`);
+  const twenty = await rectOf(page, text, '20', 0), twentyFour = await rectOf(page, text, '24', 0);
+  assert.ok(twenty.x < twentyFour.x, 'the digits of 2024 run left to right');
+  // In the left-to-right paragraph the Hebrew phrase is reversed in place.
+  const shalom = await rectOf(page, text, 'שלום'), olam = await rectOf(page, text, 'עולם');
+  const said = await rectOf(page, text, 'said'), today = await rectOf(page, text, 'today');
+  assert.ok(said.x < olam.x && olam.x < shalom.x && shalom.x < today.x,
+    `said < עולם < שלום < today (${said.x}, ${olam.x}, ${shalom.x}, ${today.x})`);
+
+  // Real drags over words, then the hotkey: the exported spans are the logical words.
+  const wanted = [['أحمد', 0], ['John', 0], ['2024', 0], ['דוד', 0], ['Cohen', 0], ['בירושלים', 0]];
+  for (const [word, nth] of wanted) {
+    const at = cpOffset(text, word, nth);
+    await dragAcross(page, at, at + cpLength(word));
+    const s = await state(page);
+    assert.deepEqual([s.selection[0], s.selection[1]], [at, at + cpLength(word)], `drag over ${word}`);
+    await page.keyboard.press('1');
+    await frames(page, 3);
+  }
+  const ws = await exported(page);
+  const doc = ws.documents.find((d) => d.name === 'bidi.txt');
+  const got = doc.spans.map((sp) => [sp.start, sp.end, sp.text]).sort((x, y) => x[0] - y[0]);
+  const expect = wanted.map(([w, nth]) => {
+    const at = cpOffset(text, w, nth);
+    return [at, at + cpLength(w), w];
+  }).sort((x, y) => x[0] - y[0]);
+  assert.deepEqual(got, expect);
+  await frames(page, 3);
+  await screenshot(page, 'scripts-bidi-spans.png');
+
+  // A drag across two right-to-left words from the left word's left edge to the right word's
+  // right edge takes both (logical order: the right one first).
+  const a = await rectOf(page, text, 'עם'), d = await rectOf(page, text, 'הפגישה');
+  await page.mouse.move(a.x + 2, a.y + a.h / 2);
+  await page.mouse.down();
+  await page.mouse.move(d.x + d.w - 2, d.y + d.h / 2, { steps: 8 });
+  await page.mouse.up();
+  await frames(page, 3);
+  const s = await state(page);
+  const he = cpOffset(text, 'הפגישה');
+  assert.deepEqual([s.selection[0], s.selection[1]], [he, he + cpLength('הפגישה עם')]);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+// ImGui's own widgets (the label menu, the properties panel) draw 人名 and شخص with glyphs the
+// browser drew (widget_glyphs.h), not as replacement boxes.
+test('the label menu shows 人名 and شخص, not boxes', async () => {
+  const { page, ctx, errors } = await openApp(env);
+  await enterName(page, 'Li');
+  const ws = await exported(page);
+  const BOX2 = '\uFFFD\uFFFD', BOX3 = '\uFFFD\uFFFD\uFFFD';
+  // A Latin label first: the menu's keyboard highlight sits on it, not on the items compared.
+  ws.schema.spanLabels = [{ name: 'Person', color: '#d19a66' }, { name: '人名', color: '#e06c75' },
+    { name: 'شخص', color: '#61afef' }, { name: BOX2, color: '#98c379' }, { name: BOX3, color: '#c678dd' }];
+  ws.schema.relationTypes = [];
+  ws.schema.attributes = [];
+  for (const d of ws.documents) { d.spans = []; d.relations = []; }
+  const res = await page.evaluate((t) => window.scholion.importJson(t), JSON.stringify(ws));
+  assert.ok(res.ok, res.error);
+  await openScripts(page);
+  const text = await page.evaluate(() => window.scholion.documentText());
+  const han = cpOffset(text, '江泽民');
+  await dragAcross(page, han, han + 3);
+  await page.keyboard.press('Enter');
+  await frames(page, 6);
+  const crop = async (name, w) => {
+    const r = await page.evaluate((n) => window.scholion.widgetRect(n), `label-popup:${name}`);
+    assert.ok(r, `label menu item ${name} is drawn`);
+    return page.screenshot({ clip: { x: r.x, y: r.y, width: w, height: r.h } });
+  };
+  await screenshot(page, 'scripts-label-menu.png');
+  const han2 = await crop('人名', 40), box2 = await crop(BOX2, 40);
+  const ar3 = await crop('شخص', 40), box3 = await crop(BOX3, 40);
+  assert.notDeepEqual(han2, box2, '人名 is not drawn as two boxes');
+  assert.notDeepEqual(ar3, box3, 'شخص is not drawn as three boxes');
+  for (const c of [han2, ar3]) assert.ok((await imageStats(page, c)).darkShare > 0.02, 'ink in the item');
+  // The two boxes and the two Han characters differ in how much ink they have, not only where.
+  const inkHan = (await imageStats(page, han2)).darkShare, inkBox = (await imageStats(page, box2)).darkShare;
+  assert.notEqual(inkHan.toFixed(3), inkBox.toFixed(3));
+  // Picking 人名 from the menu labels the selection; the properties panel shows the label.
+  await clickWidget(page, 'label-popup:人名');
+  await frames(page, 4);
+  const doc = (await exported(page)).documents.find((d) => d.spans.length > 0);
+  assert.deepEqual(doc.spans.map((s) => [s.label, s.text]), [['人名', '江泽民']]);
+  await screenshot(page, 'scripts-label-properties.png');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -3,11 +3,14 @@
 // adding spans. Run: ./emsdk-build.sh bench (or SCHOLION_SITE=build/web/site node this-file).
 // With the argument save: only the autosave runs at the end (open, scroll through the save).
 // With the argument 250k: a 250,000-character text with 6,000 spans and 3,000 relations at mixed
-// distances (same line, a few lines, many lines) instead.
+// distances (same line, a few lines, many lines) instead. With zh or ar: 1 MiB of Chinese or
+// Arabic text with 25,000 spans (script-text.mjs), and the time of the first frame of screens
+// full of glyphs never drawn before.
 import { launch, openApp, frames } from '../harness.mjs';
 import { benchPage } from './bench-page.mjs';
 import { enterName } from '../gestures.mjs';
 import { buildWorkspace, relationWorkspace } from './workspace.mjs';
+import { scriptWorkspace } from './script-text.mjs';
 
 function percentile(values, p) {
   const v = [...values].sort((a, b) => a - b);
@@ -17,9 +20,10 @@ function percentile(values, p) {
 const env = await launch();
 try {
   const { page, template, sample } = await benchPage(env);
+  const script = ['zh', 'ar'].includes(process.argv[2]) ? process.argv[2] : null;
   const ws = process.argv[2] === '250k'
     ? relationWorkspace(template, sample, { chars: 250000, spans: 6000, relations: 3000 })
-    : buildWorkspace(template, sample);
+    : script ? scriptWorkspace(template, script) : buildWorkspace(template, sample);
   const json = JSON.stringify(ws);
   console.log(`workspace: ${(Buffer.byteLength(ws.documents[0].text) / 1048576).toFixed(2)} MiB text, ` +
     `${ws.documents[0].spans.length} spans, ${ws.documents[0].relations.length} relations, ${(json.length / 1e6).toFixed(1)} MB JSON`);
@@ -48,6 +52,26 @@ try {
     const scroll = await page.evaluate(() => window.scholion.frameTimes());
     console.log(`scrolling: ${scroll.length} frames, median ${percentile(scroll, 50).toFixed(2)} ms, p95 ${percentile(scroll, 95).toFixed(2)} ms`);
 
+    if (script) {
+      // Jumps to places not drawn before: the first frame there measures and rasterises every
+      // glyph (or shaped word) of the screen; the next frames draw from the atlas.
+      const doc = JSON.parse(await page.evaluate(() => window.scholion.exportJson())).documents[0];
+      const len = Array.from(doc.text).length;
+      const firsts = [], counts = [];
+      for (let j = 0; j < 9; j++) {
+        const at = Math.floor(len * (0.1 + j * 0.1));
+        const before = (await page.evaluate(() => window.scholion.glyphs()))?.rasterized ?? 0;
+        await page.evaluate(() => window.scholion.frameTimes());
+        await page.evaluate(([a]) => window.scholion.spanRect(a, a + 1), [at]);
+        await frames(page, 3);
+        const t = await page.evaluate(() => window.scholion.frameTimes());
+        firsts.push(Math.max(...t));
+        counts.push(((await page.evaluate(() => window.scholion.glyphs()))?.rasterized ?? 0) - before);
+      }
+      console.log(`a screen of unseen glyphs: first frame median ${percentile(firsts, 50).toFixed(1)} ms, ` +
+        `max ${Math.max(...firsts).toFixed(1)} ms (9 jumps; pieces rasterised per screen: median ${percentile(counts, 50)})`);
+    }
+
     const st = JSON.parse(await page.evaluate(() => window.scholion.exportJson()));
     const text = st.documents[0].text;
     await page.evaluate(() => window.scholion.frameTimes());
@@ -70,7 +94,7 @@ try {
     }
     const adding = await page.evaluate(() => window.scholion.frameTimes());
     const after = await page.evaluate(() => window.scholion.state());
-    console.log(`adding ${added} spans (now ${after.spans}): ${adding.length} frames, median ${percentile(adding, 50).toFixed(2)} ms, p95 ${percentile(adding, 95).toFixed(2)} ms, max ${Math.max(...adding).toFixed(2)} ms`);
+    if (adding.length) console.log(`adding ${added} spans (now ${after.spans}): ${adding.length} frames, median ${percentile(adding, 50).toFixed(2)} ms, p95 ${percentile(adding, 95).toFixed(2)} ms, max ${Math.max(...adding).toFixed(2)} ms`);
 
     if (arcBuilds.length)
       console.log(`arc layout rebuild per added span: median ${percentile(arcBuilds, 50).toFixed(2)} ms, max ${Math.max(...arcBuilds).toFixed(2)} ms`);
@@ -89,7 +113,7 @@ try {
     return p.evaluate(() => window.scholion.frameTimes());
   };
   const worst = [], worstSaving = [], worstAfter = [], noiseFloor = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < (script ? 0 : 3); run++) {
     const fresh = await openApp(env, { width: 1280, height: 800 });
     await enterName(fresh.page, 'Bench');
     const r = await fresh.page.evaluate((j) => window.scholion.importJson(j), json);
@@ -129,7 +153,7 @@ try {
       `(the machine's noise) ${noise.toFixed(1)} ms`);
     await fresh.ctx.close();
   }
-  console.log(`worst frame while scrolling through the autosave, median of 3: ${percentile(worst, 50).toFixed(1)} ms; ` +
+  if (!script) console.log(`worst frame while scrolling through the autosave, median of 3: ${percentile(worst, 50).toFixed(1)} ms; ` +
     `longest save work in one frame: ${percentile(worstSaving, 50).toFixed(1)} ms; ` +
     `worst frame scrolling after the save: ${percentile(worstAfter, 50).toFixed(1)} ms; ` +
     `the machine's noise: ${percentile(noiseFloor, 50).toFixed(1)} ms`);

@@ -1,0 +1,58 @@
+// Characters that ImGui's own widgets (menus, tooltips, fields, tables, the properties panel) meet
+// and the UI font lacks: drawn by the platform once and added to ImGui's font atlas as custom
+// glyphs; the host rebuilds the atlas between frames when new ones were met (docs/scripts.md).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string_view>
+#include <vector>
+
+#include "glyph_source.h"
+#include "imgui.h"
+
+namespace scholion::ui {
+
+class WidgetGlyphs {
+ public:
+  // Queues the characters of a string a widget shows that the UI font lacks (BMP only: ImGui
+  // 1.86's ImWchar is 16 bits). Cheap for strings already seen: a table lookup per character.
+  void note(std::string_view utf8);
+  void note(uint32_t c);
+  // New characters wait for the next atlas build.
+  bool dirty() const { return !pending_.empty(); }
+  // While the host builds the fonts, after adding them and before ImFontAtlas::Build: asks the
+  // platform for every character met so far at each font's size and reserves a custom glyph.
+  void addRects(ImFontAtlas* atlas, GlyphSource* source);
+  // After ImFontAtlas::Build: copies the pixels into the atlas texture and places the glyphs on
+  // the baseline.
+  void finish(ImFontAtlas* atlas);
+  // Characters added here: the text view keeps drawing them as platform pieces (glyph_cache.h).
+  bool isCustom(uint32_t c) const { return c < state_.size() && state_[c] != 0; }
+  std::size_t count() const { return known_.size(); }
+
+ private:
+  struct Bitmap {
+    uint32_t cp = 0;
+    float px = 0;
+    int width = 0, height = 0;
+    float penX = 0, baseline = 0, advance = 0;
+    std::vector<uint8_t> alpha;
+  };
+  struct Rect {
+    int index;
+    ImFont* font;
+    const Bitmap* bitmap;
+  };
+  const Bitmap* bitmapFor(uint32_t cp, float px, GlyphSource* source);
+
+  std::vector<uint8_t> state_ = std::vector<uint8_t>(0x10000, 0);  // 1: queued or added
+  std::vector<uint32_t> known_, pending_;
+  std::deque<Bitmap> bitmaps_;  // stable addresses for rects_
+  std::vector<Rect> rects_;
+};
+
+// The one set of the process (the host builds the fonts with it).
+WidgetGlyphs& widgetGlyphs();
+
+}  // namespace scholion::ui
