@@ -1,9 +1,8 @@
 // Sliced computation of one document's suggestions: matching by token ranges, the tagger by
-// sentences, then filtering and merging.
+// sentences, then collecting, sorting and merging by suggestions.
 #include "suggest_job.h"
 
 #include <algorithm>
-#include <set>
 
 namespace scholion {
 
@@ -29,9 +28,13 @@ bool SuggestionJob::step(std::size_t tokenBudget) {
       visited += matchTokens(std::max<std::size_t>(1, tokenBudget - visited));
     } else if (phase_ == Phase::Tagger) {
       visited += tagSentence();
+    } else if (phase_ == Phase::Collect) {
+      visited += collect(std::max<std::size_t>(1, tokenBudget - visited));
+    } else if (phase_ == Phase::Sort) {
+      if (sort_->step(std::max<std::size_t>(1, tokenBudget - visited))) phase_ = Phase::Merge;
+      visited += std::min(all_.size() + 1, std::max<std::size_t>(1, tokenBudget - visited));
     } else {
-      finish();
-      visited += 1;
+      visited += mergeRepeats(std::max<std::size_t>(1, tokenBudget - visited));
     }
   }
   return done();
@@ -53,7 +56,7 @@ std::size_t SuggestionJob::matchTokens(std::size_t budget) {
   }
   const std::size_t visited = to - token_ + 1;
   token_ = to;
-  if (token_ >= n) phase_ = tagging_ ? Phase::Tagger : Phase::Finish;
+  if (token_ >= n) phase_ = tagging_ ? Phase::Tagger : Phase::Collect;
   return visited;
 }
 
@@ -61,7 +64,7 @@ std::size_t SuggestionJob::tagSentence() {
   const auto& sents = doc_.document->sentences();
   if (sentence_ >= sents.size()) {
     sources_.taggerCache.emplace(doc_.id, std::move(tagged_));
-    phase_ = Phase::Finish;
+    phase_ = Phase::Collect;
     return 1;
   }
   const Sentence& s = sents[sentence_++];
@@ -69,42 +72,98 @@ std::size_t SuggestionJob::tagSentence() {
   return s.tokenCount + 1;
 }
 
-void SuggestionJob::finish() {
-  std::vector<Suggestion>& out = out_;
+std::size_t SuggestionJob::collect(std::size_t budget) {
+  std::size_t n = 0;
+  while (n < budget && phase_ == Phase::Collect)
+    if (collectOne()) ++n;
+  return std::max<std::size_t>(n, 1);
+}
+
+// Takes the next item of the current list (true), or moves on to the next list (false).
+bool SuggestionJob::collectOne() {
   auto push = [&](uint32_t start, uint32_t end, const std::string& label, SuggestionSource src,
                   double confidence) {
-    out.push_back(Suggestion{doc_.id, start, end, label, src, confidence});
+    if (start >= end || taken_.count(uint64_t(start) << 32 | end) ||
+        rejected_.contains(doc_.id, start, end, label))
+      return;
+    all_.push_back(Suggestion{doc_.id, start, end, label, src, confidence});
   };
-  if (sources_.useStringMatch)
-    for (const PhraseMatch& m : labelled_)
-      push(m.start, m.end, sources_.labelled.entries()[m.entry].label,
-           SuggestionSource::StringMatch, sources_.labelledShare[m.entry]);
-  if (sources_.useGazetteer)
-    for (const PhraseMatch& m : gazetteer_)
-      push(m.start, m.end, sources_.gazetteer.entries()[m.entry].label, SuggestionSource::Gazetteer,
-           1.0);
-  if (sources_.useTagger && !sources_.model.empty()) {
-    auto it = sources_.taggerCache.find(doc_.id);
-    if (it != sources_.taggerCache.end())
-      for (const TaggedSpan& t : it->second)
+  const SuggestionSources& src = sources_;
+  switch (list_) {
+    case 0:
+      if (doc_.spans && at_ < doc_.spans->size()) {
+        if (at_ == 0) taken_.reserve(doc_.spans->size());
+        const Span& sp = (*doc_.spans)[at_++];
+        taken_.insert(uint64_t(sp.start) << 32 | sp.end);
+        return true;
+      }
+      break;
+    case 1:
+      if (src.useStringMatch && at_ < labelled_.size()) {
+        const PhraseMatch& m = labelled_[at_++];
+        push(m.start, m.end, src.labelled.entries()[m.entry].label, SuggestionSource::StringMatch,
+             src.labelledShare[m.entry]);
+        return true;
+      }
+      break;
+    case 2:
+      if (src.useGazetteer && at_ < gazetteer_.size()) {
+        const PhraseMatch& m = gazetteer_[at_++];
+        push(m.start, m.end, src.gazetteer.entries()[m.entry].label, SuggestionSource::Gazetteer,
+             1.0);
+        return true;
+      }
+      break;
+    case 3:
+      if (at_ == 0 && src.useTagger && !src.model.empty()) {
+        auto it = src.taggerCache.find(doc_.id);
+        taggerSpans_ = it == src.taggerCache.end() ? nullptr : &it->second;
+      }
+      if (taggerSpans_ && at_ < taggerSpans_->size()) {
+        const TaggedSpan& t = (*taggerSpans_)[at_++];
         push(t.start, t.end, t.label, SuggestionSource::Tagger, t.confidence);
+        return true;
+      }
+      break;
+    case 4:
+      if (src.useImported && others_ && !src.importedAnnotator.empty() &&
+          layer_ < others_->size()) {
+        const AnnotationLayer& l = (*others_)[layer_];
+        if (l.annotator == src.importedAnnotator && at_ < l.spans.size()) {
+          const Span& sp = l.spans[at_++];
+          if (sp.fragments.empty())
+            push(sp.start, sp.end, sp.label, SuggestionSource::Imported, 1.0);
+          return true;
+        }
+        ++layer_;
+        at_ = 0;
+        return false;
+      }
+      break;
+    default:
+      phase_ = Phase::Sort;
+      at_ = 0;
+      sort_.emplace(all_, &suggestionBefore);
+      return false;
   }
-  if (sources_.useImported && others_ && !sources_.importedAnnotator.empty())
-    for (const AnnotationLayer& l : *others_)
-      if (l.annotator == sources_.importedAnnotator)
-        for (const Span& s : l.spans)
-          if (s.fragments.empty()) push(s.start, s.end, s.label, SuggestionSource::Imported, 1.0);
-  std::set<std::pair<uint32_t, uint32_t>> taken;
-  if (doc_.spans)
-    for (const Span& s : *doc_.spans) taken.emplace(s.start, s.end);
-  out.erase(std::remove_if(
-                out.begin(), out.end(),
-                [&](const Suggestion& s) {
-                  return s.start >= s.end || taken.count({s.start, s.end}) || rejected_.contains(s);
-                }),
-            out.end());
-  sortAndMergeSuggestions(out);
-  phase_ = Phase::Done;
+  ++list_;
+  at_ = 0;
+  return false;
+}
+
+std::size_t SuggestionJob::mergeRepeats(std::size_t budget) {
+  std::size_t n = 0;
+  for (; n < budget && at_ < all_.size(); ++n) {
+    Suggestion& s = all_[at_++];
+    if (out_.empty() || !out_.back().sameSpan(s)) out_.push_back(std::move(s));
+  }
+  if (at_ >= all_.size()) {
+    all_ = std::vector<Suggestion>();
+    sort_.reset();
+    taken_ = std::unordered_set<uint64_t>();
+    phase_ = Phase::Done;
+  }
+  return std::max<std::size_t>(n, 1);
 }
 
 std::vector<Suggestion> SuggestionJob::take() {

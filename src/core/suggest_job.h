@@ -3,16 +3,20 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <unordered_set>
 #include <vector>
 
+#include "sliced_sort.h"
 #include "suggest_sources.h"
 
 namespace scholion {
 
-// step(n) handles about n tokens: string matching and gazetteer matching over the next n tokens,
-// then the tagger over whole sentences of about n tokens (at least one), then one last step that
-// adds the imported layer, leaves out what the person decided, sorts and merges. The sources, the
-// document, its spans, `others` and `rejected` must stay as they are until done.
+// step(n) handles about n tokens or suggestions: string matching and gazetteer matching over the
+// next n tokens, then the tagger over whole sentences of about n tokens (at least one), then n
+// suggestions at a time: collected from every source (leaving out what the person decided),
+// sorted (SlicedSort) and merged. The sources, the document, its spans, `others` and `rejected`
+// must stay as they are until done.
 class SuggestionJob {
  public:
   SuggestionJob(const SuggestionSources& sources, LabelledDocument doc,
@@ -23,10 +27,13 @@ class SuggestionJob {
   std::vector<Suggestion> take();
 
  private:
-  enum class Phase : uint8_t { Match, Tagger, Finish, Done };
+  enum class Phase : uint8_t { Match, Tagger, Collect, Sort, Merge, Done };
+  using Sort = SlicedSort<Suggestion, bool (*)(const Suggestion&, const Suggestion&)>;
   std::size_t matchTokens(std::size_t budget);
   std::size_t tagSentence();
-  void finish();
+  std::size_t collect(std::size_t budget);
+  bool collectOne();
+  std::size_t mergeRepeats(std::size_t budget);
   const SuggestionSources& sources_;
   LabelledDocument doc_;
   const std::vector<AnnotationLayer>* others_;
@@ -38,6 +45,14 @@ class SuggestionJob {
   std::vector<PhraseMatch> labelled_, gazetteer_;
   GazetteerHits hits_;  // for the tagger's features
   std::vector<TaggedSpan> tagged_;
+  // Collecting: list_ 0 is the document's spans (their bounds are decided), then string matches,
+  // gazetteer matches, the tagger's spans, the imported layers; at_ is the place in the list.
+  uint8_t list_ = 0;
+  std::size_t at_ = 0, layer_ = 0;
+  const std::vector<TaggedSpan>* taggerSpans_ = nullptr;
+  std::unordered_set<uint64_t> taken_;  // start << 32 | end of the document's spans
+  std::vector<Suggestion> all_;         // collected, then sorted in place
+  std::optional<Sort> sort_;
   std::vector<Suggestion> out_;
 };
 

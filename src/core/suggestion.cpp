@@ -25,18 +25,13 @@ std::optional<SuggestionSource> suggestionSourceFromName(std::string_view name) 
   return std::nullopt;
 }
 
-void sortAndMergeSuggestions(std::vector<Suggestion>& v) {
-  std::stable_sort(v.begin(), v.end(), [](const Suggestion& a, const Suggestion& b) {
-    if (a.document != b.document) return a.document < b.document;
-    if (a.start != b.start) return a.start < b.start;
-    if (a.end != b.end) return a.end > b.end;
-    if (a.label != b.label) return a.label < b.label;
-    if (a.confidence != b.confidence) return a.confidence > b.confidence;
-    return a.source < b.source;
-  });
-  v.erase(std::unique(v.begin(), v.end(),
-                      [](const Suggestion& a, const Suggestion& b) { return a.sameSpan(b); }),
-          v.end());
+bool suggestionBefore(const Suggestion& a, const Suggestion& b) {
+  if (a.document != b.document) return a.document < b.document;
+  if (a.start != b.start) return a.start < b.start;
+  if (a.end != b.end) return a.end > b.end;
+  if (a.label != b.label) return a.label < b.label;
+  if (a.confidence != b.confidence) return a.confidence > b.confidence;
+  return a.source < b.source;
 }
 
 std::vector<std::pair<uint32_t, uint32_t>> RejectedSet::rangesOf(const std::string& doc) const {

@@ -35,10 +35,10 @@ struct Suggestion {
   }
 };
 
-// Orders by document, start, longer first, label; then drops repeats of one (document, start, end,
-// label) from several sources, keeping the most confident (ties: the first source in
-// kSuggestionSources order).
-void sortAndMergeSuggestions(std::vector<Suggestion>& suggestions);
+// The order suggestions are shown in: by document, start, longer first, label, then most
+// confident first (ties: the first source in kSuggestionSources order). Of repeats of one
+// (document, start, end, label) from several sources, the first in this order is kept.
+bool suggestionBefore(const Suggestion& a, const Suggestion& b);
 
 // Suggestions a person rejected, by (document, start, end, label).
 class RejectedSet {

@@ -144,9 +144,41 @@ void TaggerModel::predictSentence(const Document& doc, const Sentence& s, const 
   }
 }
 
+void DistinctCounter::add(uint64_t v) {
+  if (v == 0) {
+    zero_ = true;
+    return;
+  }
+  if ((size_ + 1) * 2 > slots_.size()) grow();
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = (v * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == v) return;
+    if (slots_[i] == 0) {
+      slots_[i] = v;
+      ++size_;
+      return;
+    }
+  }
+}
+
+void DistinctCounter::grow() {
+  std::vector<uint64_t> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+  size_ = 0;
+  for (uint64_t v : old)
+    if (v) add(v);
+}
+
 TrainingJob::TrainingJob(TaggerData data, TaggerOptions options)
     : data_(std::move(data)), options_(options), rng_(options.seed) {
   table_.tags = data_.tagCount();
+  // Room for every feature training can meet (the static ones and the previous-tag ones), so the
+  // table never grows (a rehash and three copies of every weight) inside a step.
+  const std::size_t rows = data_.featureCount + table_.tags + table_.tags * table_.tags;
+  table_.rows.reserve(rows);
+  table_.weights.reserve(rows * table_.tags);
+  totals_.reserve(rows * table_.tags);
+  stamps_.reserve(rows * table_.tags);
   order_.resize(data_.sentences.size());
   for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<uint32_t>(i);
   shuffle(order_, rng_);

@@ -46,12 +46,27 @@ struct TaggedSentence {
   std::vector<uint16_t> gold;                   // tag ids
 };
 
+// Counts distinct 64-bit values in one open-addressing table (one allocation: cheap to grow and to
+// free, which matters inside a frame).
+class DistinctCounter {
+ public:
+  void add(uint64_t v);
+  std::size_t size() const { return size_ + (zero_ ? 1 : 0); }
+
+ private:
+  void grow();
+  std::vector<uint64_t> slots_;  // 0 = empty
+  std::size_t size_ = 0;
+  bool zero_ = false;
+};
+
 // Training data: tag 0 is "O", label k has B = 1 + 2k and I = 2 + 2k.
 struct TaggerData {
   std::vector<std::string> labels;  // sorted
   std::vector<TaggedSentence> sentences;
   std::size_t tokenCount = 0;
   std::size_t spanCount = 0;
+  std::size_t featureCount = 0;  // distinct static features of all sentences
   std::size_t tagCount() const { return 1 + 2 * labels.size(); }
 };
 
@@ -93,6 +108,7 @@ class TaggerDataBuilder {
   std::vector<uint16_t> gold_;
   std::vector<uint8_t> keep_;
   std::vector<std::vector<std::string>> hits_;
+  DistinctCounter features_;
 };
 
 // Per token of a document, the labels of the gazetteer entries covering it ("B-X" on an entry's

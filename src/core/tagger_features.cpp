@@ -273,6 +273,8 @@ std::size_t TaggerDataBuilder::addSentence(std::size_t si) {
   const Sentence& sentence = doc.sentences()[si];
   std::vector<std::vector<uint64_t>> features(sentence.tokenCount);
   sentenceFeatures(doc, sentence, hits_, features.begin());
+  for (const auto& token : features)
+    for (uint64_t f : token) features_.add(f);
   const std::size_t a = sentence.firstToken, b = a + sentence.tokenCount;
   for (std::size_t from = a; from < b;) {
     std::size_t to = std::min(b, from + kMaxSequence);
@@ -291,6 +293,8 @@ std::size_t TaggerDataBuilder::addSentence(std::size_t si) {
 }
 
 TaggerData TaggerDataBuilder::take() {
+  data_.featureCount = features_.size();
+  features_ = DistinctCounter();
   TaggerData out = std::move(data_);
   data_ = TaggerData();
   return out;

@@ -16,13 +16,17 @@ constexpr double kSliceSeconds = 0.006;   // sliced work per frame
 // from the time the previous one took (wasm's first, unoptimised code is several times slower
 // than the optimised code that replaces it, so no fixed size fits both).
 constexpr std::size_t kFirstStepTokens = 16, kMaxStepTokens = 512;
-std::vector<LabelledDocument> labelledDocuments(const Editor& ed) {
-  std::vector<LabelledDocument> out;
+// The workspace's documents as the sources see them, rebuilt only when the editor's revision
+// changes (their pointers and spans stay valid until then), so a frame does not copy ids.
+const std::vector<LabelledDocument>& labelledDocuments(SuggestState& g, const Editor& ed) {
+  if (g.docsRevision == ed.revision() && g.docs.size() == ed.documentCount()) return g.docs;
+  g.docs.clear();
   for (std::size_t i = 0; i < ed.documentCount(); ++i) {
     const DocumentState& d = ed.doc(i);
-    out.push_back(LabelledDocument{d.data().id, &d.document(), &d.data().annotations.spans});
+    g.docs.push_back(LabelledDocument{d.data().id, &d.document(), &d.data().annotations.spans});
   }
-  return out;
+  g.docsRevision = ed.revision();
+  return g.docs;
 }
 
 std::string statsKey(const Suggestion& sg, const std::string& label) {
@@ -33,7 +37,7 @@ std::string statsKey(const Suggestion& sg, const std::string& label) {
 // the longest slice goes to `worstMs`); true when it finished. Each step is sized to take at most
 // half the time left at the pace of the one before.
 template <class Job>
-bool runSlice(UiState& s, Job& job, double& worstMs, double deadline) {
+bool runSlice(UiState& s, Job& job, double& worstMs, double deadline, const char* what) {
   const double t0 = s.platform.now();
   double now = t0;
   std::size_t budget = kFirstStepTokens;
@@ -42,7 +46,10 @@ bool runSlice(UiState& s, Job& job, double& worstMs, double deadline) {
     done = job.step(budget);
     const double after = s.platform.now();
     const double perToken = (after - now) / double(budget), left = deadline - after;
-    s.suggest.worstStepMs = std::max(s.suggest.worstStepMs, (after - now) * 1000.0);
+    if ((after - now) * 1000.0 > s.suggest.worstStepMs) {
+      s.suggest.worstStepMs = (after - now) * 1000.0;
+      s.suggest.worstStepJob = what;
+    }
     now = after;
     budget = perToken <= 0 ? budget * 2 : static_cast<std::size_t>(left / 2 / perToken);
     budget = std::clamp<std::size_t>(budget, 1, kMaxStepTokens);
@@ -66,7 +73,7 @@ void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs, double d
   const uint64_t rev = s.editor.revision();
   const double now = s.platform.now();
   if (g.job) {
-    if (runSlice(s, *g.job, g.worstSliceMs, deadline)) {
+    if (runSlice(s, *g.job, g.worstSliceMs, deadline, "train")) {
       g.sources.model = g.job->takeModel();
       g.sources.taggerCache.clear();
       g.trainedSpans = g.job->data().spanCount;
@@ -88,7 +95,7 @@ void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs, double d
     g.jobRevision = rev;
     g.prepareMs = 0;
   }
-  if (!runSlice(s, *g.prep, g.prepareMs, deadline)) return;
+  if (!runSlice(s, *g.prep, g.prepareMs, deadline, "prepare")) return;
   TaggerData data = g.prep->take();
   g.prep.reset();
   if (data.spanCount == 0) {
@@ -108,19 +115,18 @@ void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs, double d
 void refreshShown(UiState& s, const std::vector<LabelledDocument>& docs, double deadline) {
   SuggestState& g = s.suggest;
   const DocumentState& d = s.editor.activeDoc();
-  const std::string key = d.data().id + "|" + std::to_string(d.revision()) + "|" +
-                          std::to_string(g.version) + "|" + std::to_string(s.editor.active());
-  if (key != g.shownKey) {
+  const SuggestState::ShownKey key{&d, d.revision(), g.version, s.editor.active()};
+  if (!(key == g.shownKey)) {
     g.shownKey = key;
     g.shownJob = std::make_unique<SuggestionJob>(g.sources, docs[s.editor.active()],
                                                  &d.data().others, g.rejected);
     g.suggestMs = 0;
   }
-  if (!g.shownJob || !runSlice(s, *g.shownJob, g.suggestMs, deadline)) return;
+  if (!g.shownJob || !runSlice(s, *g.shownJob, g.suggestMs, deadline, "suggest")) return;
   Suggestion was;
   const bool had = g.current >= 0 && g.current < static_cast<int>(g.shown.size());
   if (had) was = g.shown[static_cast<std::size_t>(g.current)];
-  g.shown = g.shownJob->take();
+  g.replaceShown(g.shownJob->take());
   g.shownJob.reset();
   g.current = -1;
   if (had)
@@ -173,8 +179,8 @@ bool suggestionsAllowed(const UiState& s) {
 void suggestionsTick(UiState& s) {
   SuggestState& g = s.suggest;
   if (!suggestionsAllowed(s) || !g.show || !s.hasDoc()) {
-    g.shown.clear();
-    g.shownKey.clear();
+    if (!g.shown.empty()) g.replaceShown({});
+    g.shownKey = {};
     g.shownJob.reset();
     g.current = -1;
     return;
@@ -184,9 +190,11 @@ void suggestionsTick(UiState& s) {
     g.seenRevision = rev;
     g.changedAt = s.platform.now();
   }
-  const std::vector<LabelledDocument> docs = labelledDocuments(s.editor);
+  const std::vector<LabelledDocument>& docs = labelledDocuments(g, s.editor);
   if (g.matchedRevision != rev) {
+    const double t0 = s.platform.now();
     g.sources.rebuildStringMatch(docs);
+    g.matchBuildMs = std::max(g.matchBuildMs, (s.platform.now() - t0) * 1000.0);
     g.matchedRevision = rev;
     ++g.version;
   }
@@ -196,7 +204,7 @@ void suggestionsTick(UiState& s) {
   const uint64_t version = g.version;
   refreshShown(s, docs, deadline);
   if (g.sources.useTagger) trainTagger(s, docs, deadline);
-  if (g.heldOut && runSlice(s, *g.heldOut, g.worstSliceMs, deadline)) {
+  if (g.heldOut && runSlice(s, *g.heldOut, g.worstSliceMs, deadline, "heldOut")) {
     const SpanScore& sc = g.heldOut->score();
     char buf[200];
     std::snprintf(buf, sizeof buf, "F1 %.2f (precision %.2f, recall %.2f), %zu spans, %zu folds",
@@ -308,7 +316,7 @@ void startHeldOutScore(UiState& s) {
   SuggestState& g = s.suggest;
   const PhraseMatcher* gaz = g.sources.gazetteer.empty() ? nullptr : &g.sources.gazetteer;
   g.heldOut = std::make_unique<CrossValidationJob>(
-      prepareTaggerData(labelledDocuments(s.editor), g.rejected, gaz,
+      prepareTaggerData(labelledDocuments(g, s.editor), g.rejected, gaz,
                         TrainingScope::AnnotatedSentences),
       TaggerOptions(), 5);
   g.heldOutResult = g.heldOut->folds() == 0 ? "label spans in at least two sentences first" : "";
@@ -351,18 +359,24 @@ void acceptOrRejectWhere(UiState& s, bool accepting, const std::string& label, f
 
 nlohmann::json suggestionsStateJson(const UiState& s) {
   const SuggestState& g = s.suggest;
+  // The first kStateSuggestions only: a large workspace has over 100,000, and tests and
+  // benchmarks call this after each gesture.
+  constexpr std::size_t kStateSuggestions = 2000;
   nlohmann::json shown = nlohmann::json::array();
-  for (const Suggestion& sg : g.shown)
+  for (std::size_t i = 0; i < g.shown.size() && i < kStateSuggestions; ++i) {
+    const Suggestion& sg = g.shown[i];
     shown.push_back({{"start", sg.start},
                      {"end", sg.end},
                      {"label", sg.label},
                      {"source", suggestionSourceName(sg.source)},
                      {"confidence", sg.confidence}});
+  }
   nlohmann::json stats = nlohmann::json::object();
   for (const auto& [k, c] : g.stats)
     stats[k] = {{"accepted", c.accepted}, {"rejected", c.rejected}};
   return {{"allowed", suggestionsAllowed(s)},
           {"shown", shown},
+          {"shownCount", g.shown.size()},
           {"current", g.current},
           {"rejected", g.rejected.size()},
           {"stats", stats},
@@ -373,6 +387,8 @@ nlohmann::json suggestionsStateJson(const UiState& s) {
           {"suggesting", g.shownJob != nullptr},
           {"worstSliceMs", g.worstSliceMs},
           {"worstStepMs", g.worstStepMs},
+          {"worstStepJob", g.worstStepJob},
+          {"matchBuildMs", g.matchBuildMs},
           {"prepareMs", g.prepareMs},
           {"suggestMs", g.suggestMs},
           {"heldOut", g.heldOutResult}};

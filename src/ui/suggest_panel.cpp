@@ -1,5 +1,6 @@
 // The Suggestions panel (sources, bulk decisions, how suggestions fared, held-out F1) and the
 // ghost spans drawn over the text.
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -79,10 +80,8 @@ void sourcesSection(UiState& s) {
 
 void decisionsSection(UiState& s) {
   SuggestState& g = s.suggest;
-  std::map<std::string, std::size_t> perLabel;
-  for (const Suggestion& sg : g.shown) ++perLabel[sg.label];
   ImGui::Text("%zu in this document", g.shown.size());
-  for (const auto& [label, n] : perLabel) {
+  for (const auto& [label, n] : g.shownPerLabel) {
     ImGui::PushID(label.c_str());
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(labelColorFor(s.editor.schema(), label)),
                        "%s", label.c_str());
@@ -154,9 +153,15 @@ void drawSuggestionGhosts(UiState& s, ImDrawList* dl) {
   const TextGeometry& geo = s.view.geo;
   const ImVec2 mouse = ImGui::GetMousePos();
   const Suggestion* hovered = nullptr;
-  for (std::size_t i = 0; i < g.shown.size(); ++i) {
+  // `shown` is sorted by start: the visible ones start at most `shownLongest` before the frame.
+  const uint32_t from = f.cpStart > g.shownLongest ? f.cpStart - g.shownLongest : 0;
+  const auto first =
+      std::lower_bound(g.shown.begin(), g.shown.end(), from,
+                       [](const Suggestion& sg, uint32_t at) { return sg.start < at; });
+  for (std::size_t i = static_cast<std::size_t>(first - g.shown.begin());
+       i < g.shown.size() && g.shown[i].start < f.cpEnd; ++i) {
     const Suggestion& sg = g.shown[i];
-    if (sg.end <= f.cpStart || sg.start >= f.cpEnd) continue;
+    if (sg.end <= f.cpStart) continue;
     const bool current = static_cast<int>(i) == g.current;
     const ImU32 c = labelColorFor(s.editor.schema(), sg.label);
     forEachVisibleSegment(s.view, sg.start, sg.end, [&](std::size_t li, float x0, float x1) {

@@ -3,6 +3,7 @@
 // undo of rejections. Suggestions live here, never in the workspace's layers.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -25,10 +26,26 @@ struct SuggestState {
   // Suggestions of the active document (sorted by start); recomputed in slices by `shownJob` when
   // `shownKey` changes, the previous ones staying on screen until the new set is complete.
   std::vector<Suggestion> shown;
-  std::string shownKey;
+  struct ShownKey {  // what `shown` was computed from
+    const void* doc = nullptr;
+    uint64_t docRevision = 0, version = 0;
+    std::size_t active = 0;
+    bool operator==(const ShownKey& o) const {
+      return doc == o.doc && docRevision == o.docRevision && version == o.version &&
+             active == o.active;
+    }
+  } shownKey;
   std::unique_ptr<SuggestionJob> shownJob;
+  // Derived from `shown` whenever it is replaced, so no frame walks it whole: the longest
+  // suggestion (code points, to find the visible ones by binary search) and the count per label.
+  uint32_t shownLongest = 0;
+  std::vector<std::pair<std::string, std::size_t>> shownPerLabel;
   int current = -1;      // index into `shown`: picked by a click or the "next most useful" key
   uint64_t version = 1;  // bumped when a source or the rejected set changes
+
+  // The workspace's documents for the sources, as of the editor revision `docsRevision`.
+  std::vector<LabelledDocument> docs;
+  uint64_t docsRevision = UINT64_MAX;
 
   // String matching follows the editor's revision.
   uint64_t matchedRevision = UINT64_MAX;
@@ -42,10 +59,12 @@ struct SuggestState {
   std::unique_ptr<TrainingJob> job;
   uint64_t jobRevision = 0;
   std::size_t trainedSpans = 0, trainedSentences = 0, trainedTokens = 0;
-  double worstSliceMs = 0;  // longest training slice in one frame (shown in the panel)
-  double worstStepMs = 0;   // longest single step of any sliced job (benchmarks)
-  double prepareMs = 0;     // longest slice of the last preparation of training data (benchmarks)
-  double suggestMs = 0;     // longest slice of the last computation of the shown suggestions
+  double worstSliceMs = 0;        // longest training slice in one frame (shown in the panel)
+  double worstStepMs = 0;         // longest single step of any sliced job (benchmarks)
+  const char* worstStepJob = "";  // which job that step belonged to
+  double matchBuildMs = 0;        // longest rebuild of the string-matching automaton (benchmarks)
+  double prepareMs = 0;  // longest slice of the last preparation of training data (benchmarks)
+  double suggestMs = 0;  // longest slice of the last computation of the shown suggestions
 
   // Held-out F1 on request.
   std::unique_ptr<CrossValidationJob> heldOut;
@@ -70,9 +89,22 @@ struct SuggestState {
   // What the next file chooser brings in is a gazetteer.
   bool wantGazetteer = false;
 
+  void replaceShown(std::vector<Suggestion> v) {
+    shown = std::move(v);
+    shownLongest = 0;
+    std::map<std::string, std::size_t> perLabel;
+    for (const Suggestion& sg : shown) {
+      shownLongest = std::max(shownLongest, sg.end - sg.start);
+      ++perLabel[sg.label];
+    }
+    shownPerLabel.assign(perLabel.begin(), perLabel.end());
+  }
+
   // Every source and decision that points into the old workspace goes.
   void onWorkspaceReplaced() {
-    shownKey.clear();
+    shownKey = {};
+    docs.clear();
+    docsRevision = UINT64_MAX;
     shownJob.reset();
     prep.reset();
     current = -1;

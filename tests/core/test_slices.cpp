@@ -1,12 +1,15 @@
 // Tests that the frame loop's sliced jobs give exactly the one-shot results: matching by token
 // ranges, preparing the tagger's data and computing a document's suggestions a little at a time.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "document.h"
 #include "phrase_matcher.h"
+#include "sliced_sort.h"
 #include "suggest_job.h"
 #include "suggest_sources.h"
 #include "tagger.h"
@@ -252,4 +255,83 @@ TEST_CASE("training averages its weights in slices after the last epoch", "[slic
   CHECK(b.weights().weights == a.weights().weights);
   CHECK(part.done());
   CHECK(part.data().sentences.size() == data.sentences.size());
+}
+
+TEST_CASE("a sort in slices gives std::stable_sort's order", "[slices]") {
+  // Keys with many repeats, so stability shows: each element remembers its first place.
+  using Item = std::pair<uint32_t, uint32_t>;
+  auto byKey = [](const Item& a, const Item& b) { return a.first < b.first; };
+  uint32_t seed = 12345;
+  for (std::size_t n : {0, 1, 31, 32, 33, 64, 65, 1000, 4097}) {
+    std::vector<Item> items;
+    for (uint32_t i = 0; i < n; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      items.push_back({(seed >> 16) % 50, i});
+    }
+    std::vector<Item> expected = items;
+    std::stable_sort(expected.begin(), expected.end(), byKey);
+    for (std::size_t budget : {std::size_t(1), std::size_t(7), std::size_t(100), SIZE_MAX}) {
+      std::vector<Item> v = items;
+      SlicedSort<Item, decltype(byKey)> sort(v, byKey);
+      std::size_t steps = 1;
+      while (!sort.step(budget)) ++steps;
+      CHECK(v == expected);
+      // Bounded work per step: with budget 1 every element is moved in a step of its own on
+      // every merge pass, so the steps grow with n.
+      if (budget == 1 && n > 64) CHECK(steps >= n);
+    }
+  }
+}
+
+TEST_CASE("collecting, sorting and merging suggestions go in slices too", "[slices]") {
+  // Many string matches: a document that repeats a few labelled names, most not yet spans.
+  std::string text;
+  for (int i = 0; i < 400; ++i) text += "Putin met Jiang Zemin in Moscow. ";
+  const auto d = test::documentOf(text);
+  std::vector<Span> spans = labelAll(
+      *d, text.substr(0, 66), {{"Putin", "Person"}, {"Jiang Zemin", "Person"}, {"Moscow", "GPE"}});
+  const std::vector<LabelledDocument> docs = {{"a", d.get(), &spans}};
+  SuggestionSources src;
+  src.rebuildStringMatch(docs);
+  src.useTagger = false;
+  // Two sources agreeing on the same spans: the merge keeps one of each (the string match).
+  src.gazetteer = PhraseMatcher({{"Putin", "Person"}, {"Moscow", "GPE"}});
+  RejectedSet rejected;
+  rejected.add(Suggestion{"a", 66, 71, "Person", SuggestionSource::StringMatch, 1.0});
+  const std::vector<Suggestion> whole = src.suggest(docs[0], nullptr, rejected);
+  // Every occurrence but the 6 labelled ones and the rejected one.
+  REQUIRE(whole.size() == 400 * 3 - 6 - 1);
+  for (std::size_t i = 1; i < whole.size(); ++i) {
+    CHECK(suggestionBefore(whole[i - 1], whole[i]));
+    CHECK_FALSE(whole[i - 1].sameSpan(whole[i]));
+  }
+  for (const Suggestion& sg : whole) CHECK(sg.source == SuggestionSource::StringMatch);
+  SuggestionJob job(src, docs[0], nullptr, rejected);
+  std::size_t steps = 1;
+  while (!job.step(1)) ++steps;
+  sameSuggestions(job.take(), whole);
+  // Matching visits each token once; collecting, sorting and merging each handle every
+  // suggestion (the gazetteer's repeats too) a step at a time.
+  CHECK(steps >= d->tokens().size() + 3 * whole.size());
+}
+
+TEST_CASE("prepared data counts its distinct features, so training never grows its table",
+          "[slices]") {
+  DistinctCounter c;
+  for (uint64_t v = 0; v < 5000; ++v) c.add(v * 7919 % 3001);  // 0 included, repeats
+  CHECK(c.size() == 3001);
+  Fixture f = fixture();
+  const TaggerData data =
+      prepareTaggerData(f.docs(), f.rejected, &f.gazetteer, TrainingScope::AnnotatedSentences);
+  std::set<uint64_t> distinct;
+  for (const TaggedSentence& s : data.sentences)
+    for (const auto& token : s.features) distinct.insert(token.begin(), token.end());
+  CHECK(data.featureCount == distinct.size());
+  // Every row the trained model has is a static feature or a previous-tag one.
+  TrainingJob job(data, TaggerOptions());
+  while (!job.step(64)) {
+  }
+  const TaggerModel m = job.takeModel();
+  CHECK(m.featureCount() <=
+        data.featureCount + data.tagCount() + data.tagCount() * data.tagCount());
 }

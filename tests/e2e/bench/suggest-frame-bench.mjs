@@ -73,13 +73,13 @@ try {
     times.sort((a, b) => a - b);
     const g = st.suggestions;
     runs.push({ worst: times[times.length - 1], median: times[Math.floor(times.length / 2)], frames: times.length,
-      seconds: (Date.now() - t0) / 1000, tokens: g.taggerTokens, spans: g.taggerSpans, shown: g.shown.length,
-      slice: g.worstSliceMs, step: g.worstStepMs ?? NaN, prepare: g.prepareMs, suggest: g.suggestMs });
+      seconds: (Date.now() - t0) / 1000, tokens: g.taggerTokens, spans: g.taggerSpans, shown: g.shownCount,
+      slice: g.worstSliceMs, step: g.worstStepMs ?? NaN, stepJob: g.worstStepJob, matchBuild: g.matchBuildMs, prepare: g.prepareMs, suggest: g.suggestMs });
   }
   for (const r of runs)
     console.log(`trained on ${r.tokens} tokens (${r.spans} spans) in ${r.seconds.toFixed(1)} s of page time: ` +
       `${r.frames} frames, median ${r.median.toFixed(2)} ms, worst ${r.worst.toFixed(1)} ms; longest training ` +
-      `slice ${r.slice.toFixed(1)} ms (longest step ${r.step.toFixed(1)} ms), preparing the data ${r.prepare.toFixed(1)} ms, predicting the shown ` +
+      `slice ${r.slice.toFixed(1)} ms (longest step ${r.step.toFixed(1)} ms, in ${r.stepJob}; string-match rebuild ${r.matchBuild.toFixed(1)} ms), preparing the data ${r.prepare.toFixed(1)} ms, predicting the shown ` +
       `suggestions ${r.suggest.toFixed(1)} ms; ${r.shown} suggestions shown`);
   const worst = runs.map((r) => r.worst).sort((a, b) => a - b);
   console.log(`worst frame while training, median of ${runs.length} runs: ${worst[Math.floor(worst.length / 2)].toFixed(1)} ms`);
