@@ -33,9 +33,9 @@ struct SuggestionSources {
   mutable std::map<std::string, std::vector<TaggedSpan>> taggerCache;
 
   void rebuildStringMatch(const std::vector<LabelledDocument>& docs);
-  // Every enabled source's suggestions for one document, merged (ordered by suggestionBefore, repeats dropped); left
-  // out: rejected ones and those whose exact bounds the document already has a span at (whatever
-  // its label: the person has decided there).
+  // Every enabled source's suggestions for one document, merged (ordered by suggestionBefore,
+  // repeats dropped); left out: rejected ones and those whose exact bounds the document already has
+  // a span at (whatever its label: the person has decided there).
   std::vector<Suggestion> suggest(const LabelledDocument& doc,
                                   const std::vector<AnnotationLayer>* others,
                                   const RejectedSet& rejected) const;
