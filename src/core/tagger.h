@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "document.h"
 #include "model.h"
 #include "phrase_matcher.h"
+#include "sliced_sort.h"
 #include "suggestion.h"
 
 namespace scholion {
@@ -91,8 +93,11 @@ class TaggerDataBuilder {
   TaggerData take();
 
  private:
-  enum class Phase : uint8_t { Start, Gazetteer, Sentences };
+  enum class Phase : uint8_t { Start, SortSpans, Gold, Keep, Gazetteer, Sentences };
+  using SpanSort = SlicedSort<const Span*, bool (*)(const Span*, const Span*)>;
   std::size_t startDocument();
+  std::size_t goldTags(std::size_t budget);
+  std::size_t keepSentences(std::size_t budget);
   std::size_t addSentence(std::size_t sentence);
   void nextDocument();
   std::vector<LabelledDocument> docs_;
@@ -106,6 +111,13 @@ class TaggerDataBuilder {
   uint32_t gazCursor_ = 0;
   Phase phase_ = Phase::Start;
   std::vector<uint16_t> gold_;
+  // Setting up a document's gold tags, in slices: its spans sorted by start (longest first), then
+  // placed one by one (`at_`), then which sentences to keep.
+  std::vector<const Span*> spans_;
+  std::optional<SpanSort> spanSort_;
+  std::vector<uint8_t> wanted_;  // token in a span or a rejected suggestion
+  std::size_t at_ = 0;
+  bool anySpan_ = false;
   std::vector<uint8_t> keep_;
   std::vector<std::vector<std::string>> hits_;
   DistinctCounter features_;

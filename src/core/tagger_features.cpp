@@ -177,8 +177,19 @@ bool TaggerDataBuilder::step(std::size_t tokenBudget) {
   std::size_t visited = 0;
   while (!done() && (visited == 0 || visited < tokenBudget)) {
     const Document* doc = docs_[doc_].document;
+    const std::size_t left = std::max<std::size_t>(1, tokenBudget - visited);
     if (phase_ == Phase::Start) {
       visited += startDocument();
+    } else if (phase_ == Phase::SortSpans) {
+      if (spanSort_->step(left)) {
+        spanSort_.reset();
+        phase_ = Phase::Gold;
+      }
+      visited += std::min(left, spans_.size() + 1);
+    } else if (phase_ == Phase::Gold) {
+      visited += goldTags(left);
+    } else if (phase_ == Phase::Keep) {
+      visited += keepSentences(left);
     } else if (phase_ == Phase::Gazetteer) {
       const std::size_t chunk = std::max<std::size_t>(1, tokenBudget - visited);
       const std::size_t to = gazToken_ + std::min(chunk, doc->tokens().size() - gazToken_);
@@ -202,6 +213,8 @@ void TaggerDataBuilder::nextDocument() {
   ++doc_;
   phase_ = Phase::Start;
   gold_.clear();
+  spans_.clear();
+  wanted_.clear();
   keep_.clear();
   hits_.clear();
 }
@@ -212,19 +225,31 @@ std::size_t TaggerDataBuilder::startDocument() {
     nextDocument();
     return 1;
   }
-  const Document& doc = *d.document;
-  const auto& tokens = doc.tokens();
-  gold_.assign(tokens.size(), 0);
-  std::vector<uint8_t> wanted(tokens.size(), 0);  // token in a span or a rejected suggestion
-  std::vector<const Span*> spans;
+  const std::size_t n = d.document->tokens().size();
+  gold_.assign(n, 0);
+  wanted_.assign(n, 0);
+  spans_.clear();
   if (d.spans)
-    for (const Span& s : *d.spans) spans.push_back(&s);
-  std::stable_sort(spans.begin(), spans.end(), [](const Span* x, const Span* y) {
+    for (const Span& s : *d.spans) spans_.push_back(&s);
+  spanSort_.emplace(spans_, [](const Span* x, const Span* y) {
     return x->start != y->start ? x->start < y->start : x->end > y->end;
   });
-  for (const Span* s : spans) {
+  at_ = 0;
+  anySpan_ = false;
+  phase_ = Phase::SortSpans;
+  return spans_.size() / 16 + n / 64 + 1;
+}
+
+// Places the next spans' gold tags (a span overlapping one already placed is left out).
+std::size_t TaggerDataBuilder::goldTags(std::size_t budget) {
+  const Document& doc = *docs_[doc_].document;
+  const auto& tokens = doc.tokens();
+  std::size_t work = 0;
+  for (; at_ < spans_.size() && work < budget; ++at_) {
+    const Span* s = spans_[at_];
     std::size_t first = doc.tokenAtOrAfter(s->start), last = first;
     while (last < tokens.size() && tokens[last].start < s->end) ++last;
+    work += 1 + (last - first);
     if (first == last) continue;
     bool free = true;
     for (std::size_t k = first; k < last && free; ++k) free = gold_[k] == 0;
@@ -232,39 +257,52 @@ std::size_t TaggerDataBuilder::startDocument() {
     uint16_t id = labelId_[s->label];
     for (std::size_t k = first; k < last; ++k) {
       gold_[k] = static_cast<uint16_t>(k == first ? 1 + 2 * id : 2 + 2 * id);
-      wanted[k] = 1;
+      wanted_[k] = 1;
     }
+    anySpan_ = true;
     ++data_.spanCount;
   }
-  const std::size_t work = spans.size() + tokens.size() / 16 + 1;
-  const bool anySpan = std::find(wanted.begin(), wanted.end(), 1) != wanted.end();
+  if (at_ < spans_.size()) return std::max<std::size_t>(work, 1);
   for (auto [start, end] : rejected_[doc_])
     for (std::size_t k = doc.tokenAtOrAfter(start); k < tokens.size() && tokens[k].start < end; ++k)
-      wanted[k] = 1;
-  if (scope_ == TrainingScope::AnnotatedDocuments && !anySpan) {
+      wanted_[k] = 1;
+  if (scope_ == TrainingScope::AnnotatedDocuments && !anySpan_) {
     nextDocument();
-    return work;
+    return work + 1;
   }
+  keep_.assign(doc.sentences().size(), 1);
+  at_ = 0;
+  phase_ = Phase::Keep;
+  return work + 1;
+}
+
+// Marks the next sentences kept or not; once all are, the gazetteer or the sentences come next.
+std::size_t TaggerDataBuilder::keepSentences(std::size_t budget) {
+  const Document& doc = *docs_[doc_].document;
   const auto& sents = doc.sentences();
-  keep_.assign(sents.size(), 1);
+  std::size_t work = 0;
   if (scope_ == TrainingScope::AnnotatedSentences)
-    for (std::size_t si = 0; si < sents.size(); ++si) {
-      auto first = wanted.begin() + sents[si].firstToken;
-      keep_[si] = std::find(first, first + sents[si].tokenCount, 1) != first + sents[si].tokenCount;
+    for (; at_ < sents.size() && work < budget; ++at_) {
+      auto first = wanted_.begin() + static_cast<std::ptrdiff_t>(sents[at_].firstToken);
+      keep_[at_] =
+          std::find(first, first + sents[at_].tokenCount, 1) != first + sents[at_].tokenCount;
+      work += 1 + sents[at_].tokenCount / 16;
     }
+  if (scope_ == TrainingScope::AnnotatedSentences && at_ < sents.size())
+    return std::max<std::size_t>(work, 1);
   if (std::find(keep_.begin(), keep_.end(), 1) == keep_.end()) {
     nextDocument();
-    return work;
+    return work + 1;
   }
   sentence_ = 0;
   phase_ = Phase::Sentences;
   if (gazetteer_) {
-    hits_.assign(tokens.size(), {});
+    hits_.assign(doc.tokens().size(), {});
     gazToken_ = 0;
     gazCursor_ = 0;
     phase_ = Phase::Gazetteer;
   }
-  return work;
+  return work + 1;
 }
 
 std::size_t TaggerDataBuilder::addSentence(std::size_t si) {
