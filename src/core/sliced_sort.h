@@ -34,7 +34,7 @@ class SlicedSort {
         done_ = true;
         break;
       }
-      if (buffer_.size() != n) buffer_.resize(n);
+      if (buffer_.capacity() < n) buffer_.reserve(n);  // filled by the first pass, no default T
       moved += merge(budget > moved ? budget - moved : 1);
     }
     return done_;
@@ -55,7 +55,12 @@ class SlicedSort {
       while (moved < budget && out_ < end) {
         // Stable: the left run's element goes first unless the right one is strictly less.
         const bool fromRight = left_ >= mid || (right_ < end && less_(v_[right_], v_[left_]));
-        buffer_[out_++] = std::move(fromRight ? v_[right_++] : v_[left_++]);
+        T& next = fromRight ? v_[right_++] : v_[left_++];
+        if (out_ < buffer_.size())
+          buffer_[out_] = std::move(next);
+        else
+          buffer_.push_back(std::move(next));
+        ++out_;
         ++moved;
       }
       if (out_ == end) base_ = end, inPair_ = false;

@@ -91,6 +91,8 @@ bool SuggestionJob::collectOne() {
   const SuggestionSources& src = sources_;
   switch (list_) {
     case 0:
+      if (at_ == 0 && all_.empty())  // room for every candidate: no copy of all_ while it grows
+        all_.reserve(labelled_.size() + gazetteer_.size() + 64);
       if (doc_.spans && at_ < doc_.spans->size()) {
         if (at_ == 0) taken_.reserve(doc_.spans->size());
         const Span& sp = (*doc_.spans)[at_++];
@@ -155,7 +157,10 @@ std::size_t SuggestionJob::mergeRepeats(std::size_t budget) {
   std::size_t n = 0;
   for (; n < budget && at_ < all_.size(); ++n) {
     Suggestion& s = all_[at_++];
-    if (out_.empty() || !out_.back().sameSpan(s)) out_.push_back(std::move(s));
+    if (!out_.empty() && out_.back().sameSpan(s)) continue;
+    ++perLabel_[s.label];
+    longest_ = std::max(longest_, s.end - s.start);
+    out_.push_back(std::move(s));
   }
   if (at_ >= all_.size()) {
     all_ = std::vector<Suggestion>();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <unordered_set>
 #include <vector>
@@ -25,6 +26,9 @@ class SuggestionJob {
   bool done() const { return phase_ == Phase::Done; }
   // The suggestions (once done); leaves the job empty.
   std::vector<Suggestion> take();
+  // Of the suggestions (counted while merging): how many per label, and the longest in code points.
+  const std::map<std::string, std::size_t>& perLabel() const { return perLabel_; }
+  uint32_t longest() const { return longest_; }
 
  private:
   enum class Phase : uint8_t { Match, Tagger, Collect, Sort, Merge, Done };
@@ -54,6 +58,8 @@ class SuggestionJob {
   std::vector<Suggestion> all_;         // collected, then sorted in place
   std::optional<Sort> sort_;
   std::vector<Suggestion> out_;
+  std::map<std::string, std::size_t> perLabel_;
+  uint32_t longest_ = 0;
 };
 
 }  // namespace scholion

@@ -126,7 +126,7 @@ void refreshShown(UiState& s, const std::vector<LabelledDocument>& docs, double 
   Suggestion was;
   const bool had = g.current >= 0 && g.current < static_cast<int>(g.shown.size());
   if (had) was = g.shown[static_cast<std::size_t>(g.current)];
-  g.replaceShown(g.shownJob->take());
+  g.replaceShown(*g.shownJob);
   g.shownJob.reset();
   g.current = -1;
   if (had)
@@ -179,7 +179,7 @@ bool suggestionsAllowed(const UiState& s) {
 void suggestionsTick(UiState& s) {
   SuggestState& g = s.suggest;
   if (!suggestionsAllowed(s) || !g.show || !s.hasDoc()) {
-    if (!g.shown.empty()) g.replaceShown({});
+    g.clearShown();
     g.shownKey = {};
     g.shownJob.reset();
     g.current = -1;

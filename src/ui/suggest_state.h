@@ -89,15 +89,16 @@ struct SuggestState {
   // What the next file chooser brings in is a gazetteer.
   bool wantGazetteer = false;
 
-  void replaceShown(std::vector<Suggestion> v) {
-    shown = std::move(v);
+  // The finished job's suggestions become the shown set (with the counts it kept).
+  void replaceShown(SuggestionJob& finished) {
+    shown = finished.take();
+    shownLongest = finished.longest();
+    shownPerLabel.assign(finished.perLabel().begin(), finished.perLabel().end());
+  }
+  void clearShown() {
+    shown.clear();
     shownLongest = 0;
-    std::map<std::string, std::size_t> perLabel;
-    for (const Suggestion& sg : shown) {
-      shownLongest = std::max(shownLongest, sg.end - sg.start);
-      ++perLabel[sg.label];
-    }
-    shownPerLabel.assign(perLabel.begin(), perLabel.end());
+    shownPerLabel.clear();
   }
 
   // Every source and decision that points into the old workspace goes.

@@ -310,6 +310,11 @@ TEST_CASE("collecting, sorting and merging suggestions go in slices too", "[slic
   std::size_t steps = 1;
   while (!job.step(1)) ++steps;
   sameSuggestions(job.take(), whole);
+  // The job counted them per label as it merged, and knows the longest ("Jiang Zemin").
+  REQUIRE(job.perLabel().size() == 2);
+  CHECK(job.perLabel().at("Person") == 400 * 2 - 4 - 1);
+  CHECK(job.perLabel().at("GPE") == 400 - 2);
+  CHECK(job.longest() == 11);
   // Matching visits each token once; collecting, sorting and merging each handle every
   // suggestion (the gazetteer's repeats too) a step at a time.
   CHECK(steps >= d->tokens().size() + 3 * whole.size());
