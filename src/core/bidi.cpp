@@ -4,13 +4,10 @@
 #include <algorithm>
 #include <iterator>
 
+#include "unicode_ranges.h"
+
 namespace scholion {
 namespace {
-
-struct ClassRange {
-  uint32_t first, last;
-  uint8_t cls;
-};
 
 const ClassRange kRanges[] = {
 #include "bidi_tables.inc"
@@ -46,11 +43,7 @@ C strongOf(C c) {
 }  // namespace
 
 BidiClass bidiClass(uint32_t cp) {
-  auto it = std::upper_bound(std::begin(kRanges), std::end(kRanges), cp,
-                             [](uint32_t v, const ClassRange& r) { return v < r.first; });
-  if (it == std::begin(kRanges)) return C::L;
-  --it;
-  return cp <= it->last ? static_cast<C>(it->cls) : C::L;
+  return static_cast<C>(rangeClass(kRanges, cp, static_cast<uint8_t>(C::L)));
 }
 
 bool isRtlTrigger(uint32_t cp) {

@@ -5,14 +5,10 @@
 #include <iterator>
 
 #include "text.h"
+#include "unicode_ranges.h"
 
 namespace scholion {
 namespace {
-
-struct ClassRange {
-  uint32_t first, last;
-  uint8_t cls;
-};
 
 const ClassRange kRanges[] = {
 #include "grapheme_tables.inc"
@@ -65,11 +61,8 @@ GraphemeClass graphemeClass(uint32_t cp) {
   if (cp >= 0xAC00 && cp <= 0xD7A3)
     return (cp - 0xAC00) % 28 == 0 ? GraphemeClass::LV : GraphemeClass::LVT;
   if (cp >= 0x20 && cp < 0x7F) return GraphemeClass::Other;  // ASCII fast path
-  auto it = std::upper_bound(std::begin(kRanges), std::end(kRanges), cp,
-                             [](uint32_t v, const ClassRange& r) { return v < r.first; });
-  if (it == std::begin(kRanges)) return GraphemeClass::Other;
-  --it;
-  return cp <= it->last ? static_cast<GraphemeClass>(it->cls) : GraphemeClass::Other;
+  return static_cast<GraphemeClass>(
+      rangeClass(kRanges, cp, static_cast<uint8_t>(GraphemeClass::Other)));
 }
 
 std::size_t graphemeEnd(const uint32_t* cps, std::size_t n, std::size_t i) {
