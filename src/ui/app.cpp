@@ -230,13 +230,12 @@ namespace {
 // Strings ImGui's widgets show, for the characters the UI font lacks (widget_glyphs.h): the
 // schema's and the documents' names whenever the workspace changed; what is typed, the selected
 // text and the selected span (text and note) for the properties panel every frame.
-void noteWidgetText(const UiState& s) {
+void noteWidgetText(UiState& s) {
   WidgetGlyphs& g = widgetGlyphs();
   for (ImWchar c : ImGui::GetIO().InputQueueCharacters) g.note(static_cast<uint32_t>(c));
-  static uint64_t noted = UINT64_MAX;
   const uint64_t rev = s.editor.revision();
-  if (rev != noted) {
-    noted = rev;
+  if (rev != s.widgetTextRevision) {
+    s.widgetTextRevision = rev;
     const Schema& schema = s.editor.schema();
     g.note(schema.name);
     for (const SpanLabel& l : schema.spanLabels) g.note(l.name);

@@ -68,6 +68,10 @@ struct UiState {
   double frameDue = 0;
   void frameAt(double when) { frameDue = std::min(frameDue, when); }
 
+  // Editor revision at which the schema's and documents' names were last given to the widget
+  // glyphs (widget_glyphs.h), so they are scanned once per change, not every frame.
+  uint64_t widgetTextRevision = UINT64_MAX;
+
   // ---- the workspace changes (actions.cpp) ----
   bool hasDoc() const { return editor.hasDocument(); }
   const DocumentState* doc() const { return editor.hasDocument() ? &editor.activeDoc() : nullptr; }
