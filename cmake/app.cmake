@@ -25,7 +25,8 @@ target_link_libraries(scholion_imgui PUBLIC scholion_sdl2)
 scholion_embed(scholion_app_assets
   "kImguiVert=${CMAKE_SOURCE_DIR}/shaders/imgui.vert"
   "kImguiFrag=${CMAKE_SOURCE_DIR}/shaders/imgui.frag"
-  "kUiFont=${SCHOLION_FONT_FILE}")
+  "kUiFont=${SCHOLION_FONT_FILE}"
+  "kAgreementDoc=${CMAKE_SOURCE_DIR}/docs/agreement.md")
 
 file(GLOB SCHOLION_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 add_library(scholion_ui STATIC ${SCHOLION_UI_SOURCES})

@@ -75,6 +75,9 @@ struct ClassroomState {
   std::vector<ParsedFile> pendingFiles;  // taken, loaded at the classroom windows' turn
   double wantFilesSince = 0;
   bool showReview = false;
+  bool reviewFull = false;             // the review takes the whole work area (the text is hidden)
+  bool reviewRestore = false;          // leaving the full view: put the window back
+  float reviewRect[4] = {0, 0, 0, 0};  // where the teacher had the window (x, y, w, h)
   bool computed = false;
   uint64_t computedSignature = 0;         // of the layers the results were computed from
   std::string keyName;                    // annotator of the key layer

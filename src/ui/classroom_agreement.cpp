@@ -268,8 +268,9 @@ void drawAgreementTab(UiState& s) {
     download(s, base + "-agreement-labels.csv", labelAgreementCsv(a, true));
   recordWidget("agreement:csv-labels");
   ImGui::SameLine();
-  ImGui::TextDisabled("%zu annotators, %zu tokens. Conventions: docs/agreement.md",
-                      a.annotators.size(), a.tokens);
+  ImGui::TextDisabled("%zu annotators, %zu tokens.", a.annotators.size(), a.tokens);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Definitions")) s.prefs.showDefinitions = true;
   ImGui::BeginChild("##agreement", ImVec2(0, 0), false);
   if (ImGui::BeginTable("##coef", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
     coefficientRow("Fleiss' kappa", a.fleiss, "All students at once, token labels (O = no span).");

@@ -345,13 +345,47 @@ void drawGradesTab(UiState& s) {
 void drawReviewWindow(UiState& s) {
   ClassroomState& c = s.classroom;
   // Docked low over the text at first, so the passages it scrolls to stay visible above it.
+  // A full view takes the whole work area for the tables and charts; back in the window, it is
+  // where the teacher left it (and can be resized).
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowSize(ImVec2(std::min(980.0f, vp->Size.x - 40), vp->Size.y * 0.52f),
-                           ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - 30),
-                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
-  if (!ImGui::Begin("Class review###classroom-review", &c.showReview)) return ImGui::End();
+  ImGuiWindowFlags flags = 0;
+  if (c.reviewFull) {
+    ImGui::SetNextWindowPos(vp->WorkPos, ImGuiCond_Always);
+    ImGui::SetNextWindowSize(vp->WorkSize, ImGuiCond_Always);
+    flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
+  } else if (c.reviewRestore) {
+    c.reviewRestore = false;
+    ImGui::SetNextWindowPos(ImVec2(c.reviewRect[0], c.reviewRect[1]), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(c.reviewRect[2], c.reviewRect[3]), ImGuiCond_Always);
+  } else {
+    ImGui::SetNextWindowSize(ImVec2(std::min(980.0f, vp->Size.x - 40), vp->Size.y * 0.52f),
+                             ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - 30),
+                            ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
+  }
+  if (!ImGui::Begin("Class review###classroom-review", &c.showReview, flags)) return ImGui::End();
   if (keys::escapeCloses()) c.showReview = false;
+  if (!c.reviewFull) {
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    c.reviewRect[0] = pos.x;
+    c.reviewRect[1] = pos.y;
+    c.reviewRect[2] = size.x;
+    c.reviewRect[3] = size.y;
+  }
+  if (ImGui::Button(c.reviewFull ? "Back to the text" : "Full view")) {
+    c.reviewRestore = c.reviewFull;
+    c.reviewFull = !c.reviewFull;
+  }
+  recordWidget("review:full");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(c.reviewFull ? "The review as a window over the text again"
+                                   : "Give the review the whole window (the text is hidden)");
+  ImGui::SameLine();
+  if (ImGui::Button("Definitions")) s.prefs.showDefinitions = true;
+  recordWidget("review:definitions");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("How grades, agreement and adjudication are computed");
+  ImGui::SameLine();
   if (ImGui::Button("Load student files...")) {
     c.wantFiles = true;
     c.wantFilesSince = s.platform.now();

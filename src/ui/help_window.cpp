@@ -1,6 +1,11 @@
-// The help window (F1): every shortcut and gesture.
+// The help windows: every shortcut and gesture (F1), and the grading and agreement definitions.
 #include "keys.h"
+#include "markdown_view.h"
 #include "panels.h"
+#include "widget_registry.h"
+
+extern const unsigned char kAgreementDoc[];
+extern const std::size_t kAgreementDoc_size;
 
 namespace scholion::ui {
 namespace {
@@ -109,6 +114,25 @@ void drawHelpWindow(bool& open) {
     table("##gen", "General", kGeneral);
     ImGui::Spacing();
     ImGui::TextDisabled("On macOS, Cmd works wherever Ctrl is listed.");
+  }
+  ImGui::End();
+}
+
+void drawDefinitionsWindow(bool& open) {
+  if (!open) return;
+  static const std::vector<MarkdownBlock> blocks =
+      parseMarkdown(std::string(reinterpret_cast<const char*>(kAgreementDoc), kAgreementDoc_size));
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImVec2 size(std::min(760.0f, vp->WorkSize.x - 40), vp->WorkSize.y - 60);
+  ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(
+      ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+      ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin("Grading and agreement: definitions###definitions", &open,
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    recordWidget("definitions");
+    if (keys::escapeCloses()) open = false;
+    drawMarkdown(blocks);
   }
   ImGui::End();
 }

@@ -90,6 +90,8 @@ void drawMenus(UiState& s) {
   drawClassroomMenu(s);
   if (beginNamedMenu("Help", "Help")) {
     if (ImGui::MenuItem("Keyboard shortcuts", "F1")) s.prefs.showHelp = true;
+    if (ImGui::MenuItem("Grading and agreement: definitions")) s.prefs.showDefinitions = true;
+    recordWidget("menu:Help:definitions");
     ImGui::EndMenu();
   }
   // The document name in the middle of the bar, dimmed.

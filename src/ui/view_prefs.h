@@ -8,6 +8,7 @@ struct ViewPrefs {
   float zoom = 1.0f;
   bool showLeft = true, showRight = true, showStatus = true;
   bool showHelp = false;
+  bool showDefinitions = false;  // grading and agreement definitions (docs/agreement.md)
   bool showDemo = false;
 };
 

@@ -312,6 +312,35 @@ test('disagreements step through the text; adjudication builds its own layer, ex
   assert.deepEqual(teacher.errors, []);
 });
 
+test('the review takes the whole window on request and shows its definitions', async () => {
+  const { page } = teacher;
+  const rect = (name) => page.evaluate((n) => window.scholion.widgetRect(n), name);
+  const view = await page.evaluate(() => ({ w: window.innerWidth, h: window.innerHeight }));
+  await clickWidget(page, 'review-tab:Agreement');
+  await frames(page, 3);
+  const docked = await rect('review:load');
+  assert.ok(docked.y > view.h * 0.3, `the review starts low over the text: ${JSON.stringify(docked)}`);
+  await clickWidget(page, 'review:full');
+  await frames(page, 4);
+  const full = await rect('review:load');
+  assert.ok(full.y < 90, `in full view the review starts at the top: ${JSON.stringify(full)}`);
+  const tab = await rect('review-tab:Grades');
+  assert.ok(tab && tab.x < 40, `and spans the window from its left edge: ${JSON.stringify(tab)}`);
+  await screenshot(page, 'classroom-review-full.png');
+  await clickWidget(page, 'review:definitions');
+  await frames(page, 4);
+  const defs = await rect('definitions');
+  assert.ok(defs && defs.w > 300, 'the definitions window opened');
+  await screenshot(page, 'classroom-definitions.png');
+  await page.mouse.click(defs.x + defs.w - 12, defs.y + defs.h / 2);  // its close box
+  await frames(page, 4);
+  assert.equal(await rect('definitions'), null, 'and closes');
+  await clickWidget(page, 'review:full');
+  await frames(page, 4);
+  assert.ok((await rect('review:load')).y > view.h * 0.3, 'back to the window over the text');
+  assert.deepEqual(teacher.errors, []);
+});
+
 test('dropping several hand-ins at once adds them as student layers without the menu', async () => {
   const { page, ctx } = await openApp(env);
   await enterName(page, 'Teacher');
