@@ -12,6 +12,7 @@
 #include "app.h"
 #include "disagreement.h"
 #include "exercise.h"
+#include "exercise_open.h"
 #include "grading.h"
 #include "result.h"
 #include "workspace_ops.h"
@@ -57,6 +58,9 @@ struct ClassroomState {
   // ---- student ----
   std::optional<ParsedFile> pendingExercise;  // opened exercise, swapped in at the windows' turn
   std::string seenExercise;                   // title of the exercise whose instructions were shown
+  // An exercise file that would replace other work: the user chooses (drawExerciseSwitchModal).
+  std::optional<ParsedFile> switchFile;
+  ExerciseOpenPlan switchPlan;
   bool showInstructions = false;
   bool showCheck = false;
   bool checked = false;  // `check` holds a result
@@ -130,6 +134,8 @@ void handIn(UiState& s);
 void drawReviewWindow(UiState& s);
 void loadStudentFiles(UiState& s);
 void openPendingExercise(UiState& s);
+// "Open another exercise?": names the open exercise and the file's, switches or keeps.
+void drawExerciseSwitchModal(UiState& s);
 void recomputeReview(UiState& s);
 // The class's name for file names: the exercise title, the title being typed, or "class".
 std::string classTitle(const UiState& s);

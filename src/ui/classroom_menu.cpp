@@ -56,6 +56,10 @@ nlohmann::json classroomStateJson(const UiState& s) {
                              : nlohmann::json(nullptr);
   j["askName"] = s.dialogs.askAnnotator;
   j["instructionsShown"] = c.showInstructions;
+  j["switchOffer"] = c.switchFile ? nlohmann::json{{"open", c.switchPlan.openTitle},
+                                                   {"file", c.switchPlan.fileTitle},
+                                                   {"sameTitle", c.switchPlan.sameTitle}}
+                                  : nlohmann::json(nullptr);
   if (c.checked) {
     const CheckResult& r = c.check;
     j["check"] = {
@@ -165,6 +169,7 @@ void drawClassroomWindows(UiState& s) {
   if (c.showMake) drawMakeExerciseWindow(s);
   if (c.showCheck) drawCheckWindow(s);
   if (c.showReview) drawReviewWindow(s);
+  drawExerciseSwitchModal(s);
 }
 
 }  // namespace scholion::ui

@@ -80,9 +80,10 @@ bool classroomTakeFiles(UiState& s, std::vector<ParsedFile>& files) {
   // Not asked for: a file that does not parse takes the ordinary path, which reports it.
   for (const ParsedFile& f : files)
     if (!f.workspace) return false;
-  // An exercise as the teacher handed it out (no student name inside): the student's workspace.
+  // An exercise as the teacher handed it out (no student name inside), or the student's own save
+  // of one: always opened as an exercise (openPendingExercise decides how).
   const Workspace& first = *files[0].workspace;
-  if (files.size() == 1 && first.exercise.enabled && first.annotator.empty()) {
+  if (files.size() == 1 && isExerciseFile(first, s.editor.annotator())) {
     c.pendingExercise = std::move(files[0]);
     return true;
   }
@@ -103,34 +104,6 @@ bool classroomTakeFiles(UiState& s, std::vector<ParsedFile>& files) {
   if (!matches) return false;  // for other texts: the ordinary path opens them as documents
   for (ParsedFile& f : files) c.pendingFiles.push_back(std::move(f));
   return true;
-}
-
-void openPendingExercise(UiState& s) {
-  ClassroomState& c = s.classroom;
-  Workspace in = std::move(*c.pendingExercise->workspace);
-  const std::string name = std::move(c.pendingExercise->name);
-  c.pendingExercise.reset();
-  const ExerciseInfo& now = s.editor.exercise();
-  // The same exercise again (e.g. its ?open= link on a reload): the student's work is kept.
-  bool same = now.enabled && now.title == in.exercise.title &&
-              s.editor.documentCount() == in.documents.size();
-  for (std::size_t i = 0; same && i < in.documents.size(); ++i)
-    same = s.editor.doc(i).data().sha256 == in.documents[i].sha256;
-  if (same) {
-    c.showInstructions = true;
-    return s.setMessage("Exercise \"" + in.exercise.title +
-                        "\" is already open: your work is kept");
-  }
-  // Replacing would lose annotations: let the user choose in the ordinary import dialog.
-  if (workspaceHasWork(s.editor)) {
-    s.dialogs.pendingImports.push_back(ImportedFile{name, std::move(in), Format::Scholion, {}});
-    return;
-  }
-  in.annotator = s.editor.annotator();
-  if (!s.applyEdit(planOpenWorkspace(s.editor, std::move(in), "Open exercise " + name))) return;
-  s.onActiveDocumentChanged();
-  c.seenExercise.clear();  // shows the instructions (drawClassroomWindows)
-  s.setMessage("Opened exercise \"" + s.editor.exercise().title + "\"");
 }
 
 void loadStudentFiles(UiState& s) {

@@ -157,6 +157,64 @@ test('a student opens the exercise from a ?open= link; a reload keeps the name a
   await ctx.close();
 });
 
+test('an exercise is always recognised: the same one keeps the work, another asks and the work stays reachable', async () => {
+  assert.ok(exerciseBody, 'needs the exercise from the first test');
+  const other = JSON.parse(exerciseBody);
+  other.exercise.title = 'Dates 1';
+  other.schema.instructions = 'Mark the dates.';
+  const OTHER_FILE = ['Dates-1.exercise.scholion.json', JSON.stringify(other)];
+  const { page, ctx } = await openApp(env);
+  const widget = (name) => page.evaluate((n) => window.scholion.widgetRect(n), name);
+  await enterName(page, 'Ana');
+  await choose(page, () => page.keyboard.press('Control+o'), [[EXERCISE_FILE, exerciseBody]]);
+  await until(page, (s) => s.classroom.exercise?.title === TITLE);
+  await clickWidget(page, 'instructions:close');
+  await label(page, 'Jiang Zemin', '1');
+
+  // The same exercise again: no question, the work stays, instructions and checking are there.
+  await choose(page, () => page.keyboard.press('Control+o'), [[EXERCISE_FILE, exerciseBody]]);
+  let st = await until(page, (s) => /already open/.test(s.message));
+  await frames(page, 4);
+  assert.equal(await widget('import:workspace'), null, 'not the generic "Open Scholion JSON file" dialog');
+  assert.equal(await widget('exercise-switch'), null, 'nothing to decide');
+  st = await state(page);
+  assert.equal(st.spans, 1, 'the work is kept');
+  assert.equal(st.classroom.instructionsShown, true, 'the instructions are shown again');
+  await clickWidget(page, 'instructions:close');
+  await clickMenu(page, 'Classroom', 'check');
+  st = await until(page, (s) => s.classroom.check);
+  assert.equal(st.classroom.check.correct, 1, 'checking works');
+
+  // Another exercise: a dialog names both; switching saves the work first.
+  await choose(page, () => page.keyboard.press('Control+o'), [OTHER_FILE]);
+  st = await until(page, (s) => s.classroom.switchOffer);
+  assert.deepEqual(st.classroom.switchOffer, { open: TITLE, file: 'Dates 1', sameTitle: false });
+  await frames(page, 4);
+  assert.ok(await widget('exercise-switch'), 'the switch dialog is shown');
+  assert.equal(await widget('import:workspace'), null, 'not the generic dialog');
+  await screenshot(page, 'classroom-exercise-switch.png');
+  const saved = await download(page, () => clickWidget(page, 'exercise-switch:switch'));
+  assert.equal(saved.name, 'Named-entities-1-Ana-saved.scholion.json');
+  const ws = JSON.parse(saved.body);
+  assert.equal(ws.exercise.title, TITLE);
+  assert.deepEqual(spanSet(ws.documents[0].spans), ['Person:Jiang Zemin'], 'the work is in the saved file');
+  st = await until(page, (s) => s.classroom.exercise?.title === 'Dates 1');
+  assert.equal(st.spans, 0, 'the new exercise starts empty');
+  assert.equal(st.annotator, 'Ana');
+  assert.match(st.message, /saved as Named-entities-1-Ana-saved\.scholion\.json/);
+  await clickWidget(page, 'instructions:close');
+
+  // The saved file brings the earlier exercise back with the work, checkable.
+  await choose(page, () => page.keyboard.press('Control+o'), [[saved.name, saved.body]]);
+  st = await until(page, (s) => s.classroom.exercise?.title === TITLE);
+  assert.equal(st.spans, 1, 'the earlier work is back');
+  await clickWidget(page, 'instructions:close');
+  await clickMenu(page, 'Classroom', 'check');
+  st = await until(page, (s) => s.classroom.check);
+  assert.equal(st.classroom.check.correct, 1);
+  await ctx.close();
+});
+
 // Lee's hand-in is Kim's file with other spans (a third file, made without a browser).
 function leeHandIn() {
   const ws = JSON.parse(handIns.Kim[1]);
