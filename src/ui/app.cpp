@@ -291,6 +291,11 @@ void App::frame() {
     cpos.y += barH;
     csize.y -= barH;
   }
+  if (s.classroom.showCheck) {  // the check results, docked below the text
+    const float h = checkPanelHeight(csize.y);
+    csize.y -= h;
+    drawCheckPanel(s, ImVec2(cpos.x, cpos.y + csize.y), ImVec2(csize.x, h));
+  }
   drawTextView(s, cpos, ImVec2(std::max(csize.x, 100.0f), std::max(csize.y, 50.0f)));
   if (s.prefs.showStatus) drawStatusBar(s, ImVec2(top.x, top.y + bodyH), ImVec2(avail.x, statusH));
   drawHelpWindow(s.prefs.showHelp);

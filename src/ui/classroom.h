@@ -10,10 +10,12 @@
 
 #include "agreement.h"
 #include "app.h"
+#include "check_marks.h"
 #include "disagreement.h"
 #include "exercise.h"
 #include "exercise_open.h"
 #include "grading.h"
+#include "imgui.h"
 #include "result.h"
 #include "workspace_ops.h"
 
@@ -23,17 +25,11 @@ namespace scholion::ui {
 
 struct UiState;
 
-// What a row of the "Check my work" list says about a span: the CheckMark of a student's span,
-// or a key span the student missed.
-enum class CheckRowKind : uint8_t { Correct, WrongLabel, WrongBoundaries, Extra, Missing };
-inline constexpr std::size_t kCheckRowKinds = 5;
-
-// One line of the "Check my work" list, built once per check (never per frame).
+// One line of the "Check my work" list, built once per check (never per frame): a result placed
+// in the text (check_marks.h) and what the row says.
 struct CheckRow {
-  CheckRowKind kind = CheckRowKind::Correct;
-  std::string spanId;           // the student's span (empty for a missing span)
-  uint32_t start = 0, end = 0;  // where to jump
-  std::string text;             // what the row says
+  PlacedCheck at;
+  std::string text;
 };
 
 // What the Disagreements tab shows for one passage, built once per refresh.
@@ -69,7 +65,9 @@ struct ClassroomState {
   std::size_t checkDoc = SIZE_MAX;
   uint64_t checkRevision = 0;
   std::size_t countWrongLabel = 0, countWrongBounds = 0, countExtra = 0;
-  std::vector<CheckRow> checkRows;
+  std::vector<CheckRow> checkRows;      // in text order: the list, the marks in the text, F8
+  std::size_t checkCurrent = SIZE_MAX;  // the row F8 / Shift+F8 stepped to last
+  bool checkScrollList = false;         // bring checkCurrent into the list's view
   bool checkShowCorrect = false;
   std::vector<int> checkShown;  // rows passing the filter (rebuilt after a check or a toggle)
   bool checkShownValid = false;
@@ -128,7 +126,10 @@ nlohmann::json classroomStateJson(const UiState& s);
 
 // ---- shared between the classroom_*.cpp files ----
 void drawMakeExerciseWindow(UiState& s);
-void drawCheckWindow(UiState& s);
+// The check results docked below the text (pos, size: the strip App::frame leaves for them).
+void drawCheckPanel(UiState& s, ImVec2 pos, ImVec2 size);
+// The height of that strip for a text column `height` tall.
+float checkPanelHeight(float height);
 void runCheck(UiState& s);
 void handIn(UiState& s);
 void drawReviewWindow(UiState& s);
@@ -146,6 +147,16 @@ void drawAdjudicationTab(UiState& s);
 // Outlines the review's disagreement passages in the text view while the Disagreements or
 // Adjudication tab is shown; hovering one shows who chose what (classroom_overlay.cpp).
 void drawPassagesInText(UiState& s, ImDrawList* dl);
+// Outlines the checked spans in the text by kind and the missed key spans dashed, while the check
+// results are current and shown (classroom_overlay.cpp).
+void drawCheckMarksInText(UiState& s, ImDrawList* dl);
+// The colour of a check result's mark in the text, its list entry and the legend.
+ImU32 checkKindColor(CheckKind kind, bool dark);
+const char* checkKindTitle(CheckKind kind);  // "Wrong label"
+// A rectangle outlined with dashes (missed key spans).
+void addDashedRect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness);
+// True while the check results describe the open document as it is (not edited since).
+bool checkIsCurrent(const UiState& s);
 // Student layers of document `doc` in `students` order (nullptr where a student has none).
 std::vector<const AnnotationLayer*> studentLayers(const UiState& s, std::size_t doc);
 // "0.873" or "–" when undefined.

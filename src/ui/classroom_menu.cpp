@@ -73,6 +73,14 @@ nlohmann::json classroomStateJson(const UiState& s) {
     for (const MissingSpan& m : r.missing)
       missing.push_back({{"start", m.start}, {"end", m.end}, {"label", m.label}});
     j["check"]["missingSpans"] = missing;
+    if (c.checkCurrent < c.checkRows.size()) {
+      const PlacedCheck& p = c.checkRows[c.checkCurrent].at;
+      j["check"]["current"] = {
+          {"kind", checkKindTitle(p.kind)}, {"start", p.start}, {"end", p.end}};
+    } else {
+      j["check"]["current"] = nullptr;
+    }
+    j["check"]["marksShown"] = c.showCheck && checkIsCurrent(s);
   } else {
     j["check"] = nullptr;
   }
@@ -167,7 +175,6 @@ void drawClassroomWindows(UiState& s) {
   if (!c.pendingFiles.empty()) loadStudentFiles(s);
   drawInstructionsWindow(s);
   if (c.showMake) drawMakeExerciseWindow(s);
-  if (c.showCheck) drawCheckWindow(s);
   if (c.showReview) drawReviewWindow(s);
   drawExerciseSwitchModal(s);
 }

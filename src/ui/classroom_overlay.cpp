@@ -1,4 +1,5 @@
-// The class review's disagreement passages outlined in the text, with who chose what on hover.
+// Classroom marks in the text: the review's disagreement passages (who chose what on hover) and a
+// student's check results (outlines by kind, missed key spans dashed).
 #include <algorithm>
 
 #include "panels.h"
@@ -42,6 +43,57 @@ void drawPassagesInText(UiState& s, ImDrawList* dl) {
   for (const std::string& line : row.groupText) ImGui::BulletText("%s", line.c_str());
   recordWidget("passage-tooltip");  // tests hover a passage and look for it
   ImGui::EndTooltip();
+}
+
+void addDashedRect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness) {
+  constexpr float kDash = 5.0f, kGap = 3.5f;
+  auto line = [&](ImVec2 p, ImVec2 q) {
+    const bool horizontal = p.y == q.y;
+    const float len = horizontal ? q.x - p.x : q.y - p.y;
+    for (float t = 0; t < len; t += kDash + kGap) {
+      const float e = std::min(len, t + kDash);
+      if (horizontal)
+        dl->AddLine(ImVec2(p.x + t, p.y), ImVec2(p.x + e, p.y), color, thickness);
+      else
+        dl->AddLine(ImVec2(p.x, p.y + t), ImVec2(p.x, p.y + e), color, thickness);
+    }
+  };
+  line(a, ImVec2(b.x, a.y));
+  line(ImVec2(a.x, b.y), b);
+  line(a, ImVec2(a.x, b.y));
+  line(ImVec2(b.x, a.y), b);
+}
+
+void drawCheckMarksInText(UiState& s, ImDrawList* dl) {
+  ClassroomState& c = s.classroom;
+  // Only while the results are shown and describe the text as it is.
+  if (!c.showCheck || !checkIsCurrent(s) || c.checkRows.empty()) return;
+  const VisibleFrame& f = s.view.frame;
+  const TextGeometry& g = s.view.geo;
+  const DocumentState& ds = *s.doc();
+  const float labelSize = g.m.fontSize * 0.72f;
+  for (std::size_t i = 0; i < c.checkRows.size(); ++i) {
+    const PlacedCheck& p = c.checkRows[i].at;
+    if (p.start >= f.cpEnd) break;  // rows are in text order
+    if (p.end <= f.cpStart) continue;
+    if (!p.spanId.empty() && !ds.span(p.spanId)) continue;
+    const ImU32 col = checkKindColor(p.kind, s.prefs.dark);
+    const float thick = i == c.checkCurrent ? 3.5f : 2.0f;
+    bool first = true;
+    forEachVisibleSegment(s.view, p.start, p.end, [&](std::size_t li, float x0, float x1) {
+      const ImVec2 a(x0 - 3, g.textTop(li) - 4), b(x1 + 3, g.textBottom(li) + 4);
+      if (p.kind == CheckKind::Missing) {
+        addDashedRect(dl, a, b, col, thick);
+        // The missed span's label, when the teacher allowed it, above its start.
+        if (first && !p.label.empty())
+          dl->AddText(ImGui::GetFont(), labelSize, ImVec2(a.x, a.y - labelSize - 1), col,
+                      p.label.c_str());
+      } else {
+        dl->AddRect(a, b, col, 3.0f, 0, thick);
+      }
+      first = false;
+    });
+  }
 }
 
 }  // namespace scholion::ui

@@ -71,6 +71,7 @@ const Shortcut kGeneral[] = {
     {"Ctrl + + / Ctrl + - / Ctrl + 0", "Zoom the text in / out / reset"},
     {"Ctrl + O", "Open documents"},
     {"Ctrl + S", "Export the workspace (Scholion JSON)"},
+    {"F8 / Shift + F8", "Next / previous mistake (after Classroom > Check my work)"},
     {"F1", "This help"},
 };
 

@@ -286,6 +286,9 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
     });
   }
 
+  // "Check my work" results: outlines by kind, missed key spans dashed.
+  drawCheckMarksInText(s, dl);
+
   // The selected span: an outline and drag handles at its ends.
   const Span* sel = s.sel.span.empty() ? nullptr : ds.span(s.sel.span);
   if (sel && s.gesture.drag != TextGesture::Drag::ResizeStart &&

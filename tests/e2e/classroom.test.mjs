@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openApp, frames, screenshot, repoRoot, artifactsDir } from './harness.mjs';
+import { launch, openApp, frames, screenshot, pixels, repoRoot, artifactsDir } from './harness.mjs';
 import { cpOffset, cpLength, enterName, exported, clickWidget, clickMenu, chooseFiles, labelText, state, until, downloadOf } from './gestures.mjs';
 
 // The answer key, on the sample story. Students (hand-computed results below):
@@ -121,6 +121,136 @@ test('a student opens the exercise file, is asked for a name once, checks the wo
   assert.deepEqual(ws.documents[0].layers.filter((l) => l.annotator === 'gold'), [], 'the key is not handed back');
   assert.deepEqual(spanSet(ws.documents[0].spans), ['Date:July', 'GPE:Vladimir Putin', 'Person:Jiang Zemin', 'Person:Zhu Rongji']);
   handIns.Sam = [file.name, file.body];
+  await ctx.close();
+});
+
+// Pixels of `img` near the rectangle's left edge (mid-height) or along its top edge.
+const leftEdge = (img, r) => Array.from({ length: 8 }, (_, i) => img.at(Math.round(r.x) - 7 + i, Math.round(r.y + r.h / 2)));
+function topEdgeRuns(img, r, match) {
+  let best = { hits: 0, runs: 0 };
+  for (let y = Math.round(r.y) - 8; y <= Math.round(r.y); y++) {
+    let hits = 0, runs = 0, inRun = false;
+    for (let x = Math.round(r.x) - 3; x <= Math.round(r.x + r.w) + 3; x++) {
+      const m = match(img.at(x, y));
+      hits += m;
+      if (m && !inRun) runs++;
+      inRun = m;
+    }
+    if (hits > best.hits) best = { hits, runs };
+  }
+  return best;
+}
+const KINDS = {
+  Correct: ([r, g, b]) => g > r + 50 && g > b + 40,
+  'Wrong label': ([r, g, b]) => r > 190 && g > 80 && g < 165 && b < 90,
+  'Wrong boundaries': ([r, g, b]) => r > 150 && g > 115 && b < 70 && r - g < 60,
+  Extra: ([r, g, b]) => r > 170 && g < 100 && b < 100,
+  Missing: ([r, g, b]) => b > 170 && r > 80 && r < 170 && g < 130,
+};
+
+test('check results are marked in the text by kind, F8 steps through the mistakes, the list is docked', async () => {
+  assert.ok(exerciseBody, 'needs the exercise from the first test');
+  const { page, ctx } = await openApp(env);
+  await enterName(page, 'Max');
+  await choose(page, () => page.keyboard.press('Control+o'), [[EXERCISE_FILE, exerciseBody]]);
+  await until(page, (s) => s.classroom.exercise?.title === TITLE);
+  await clickWidget(page, 'instructions:close');
+  await label(page, 'Jiang Zemin', '1');         // correct
+  await label(page, 'Vladimir Putin', '4');      // wrong label (GPE)
+  await label(page, 'July 18', '5', 4);          // "July": wrong boundaries
+  await label(page, 'Zhu Rongji', '1');          // extra; Beijing is left missing
+  await page.keyboard.press('Escape');           // nothing selected: only the check's outlines
+  await page.keyboard.press('Control+Home');
+  await frames(page, 3);
+  const text = await page.evaluate(() => window.scholion.documentText());
+  const at = (needle, len) => { const a = cpOffset(text, needle); return [a, a + (len ?? cpLength(needle))]; };
+  const marks = { Correct: at('Jiang Zemin'), 'Wrong label': at('Vladimir Putin'), 'Wrong boundaries': at('July 18', 4),
+    Extra: at('Zhu Rongji'), Missing: at('Beijing') };
+  const rectOf = (range) => page.evaluate(([a, b]) => window.scholion.spanRect(a, b), range);
+  // A screenshot with `range` on screen, high enough not to be under the docked results.
+  const shotWith = async (range, name) => {
+    let r = await rectOf(range);
+    if (r.y < 40 || r.y + r.h > 480) {
+      await page.mouse.move(600, 300);
+      await page.mouse.wheel(0, r.y - 250);
+      await page.mouse.move(900, 35);  // away from any span (no tooltip over the marks)
+      await frames(page, 4);
+      r = await rectOf(range);
+    }
+    assert.ok(r.y >= 40 && r.y + r.h <= 480, `${JSON.stringify(range)} brought on screen: ${JSON.stringify(r)}`);
+    return { r, img: await pixels(page, fs.readFileSync(await screenshot(page, name))) };
+  };
+  const toTop = async () => {
+    await page.mouse.move(600, 300);
+    await page.mouse.wheel(0, -20000);
+    await page.mouse.move(900, 35);
+    await frames(page, 4);
+  };
+  const shots = async (tag) => {
+    const out = { Extra: await shotWith(marks.Extra, `classroom-check-${tag}-extra.png`) };
+    await toTop();
+    const top = await shotWith(marks.Correct, `classroom-check-${tag}.png`);
+    for (const kind of ['Correct', 'Wrong label', 'Wrong boundaries', 'Missing'])
+      out[kind] = { r: await rectOf(marks[kind]), img: top.img };
+    return out;
+  };
+  const before = await shots('before');
+
+  await clickMenu(page, 'Classroom', 'check');
+  let st = await until(page, (s) => s.classroom.check?.marksShown);
+  await frames(page, 4);
+  const after = await shots('marks');
+  for (const kind of Object.keys(marks)) {
+    const { r, img } = after[kind];
+    if (kind === 'Missing') {
+      const was = topEdgeRuns(before[kind].img, before[kind].r, KINDS.Missing);
+      const now = topEdgeRuns(img, r, KINDS.Missing);
+      assert.equal(was.hits, 0, 'no dashed outline before the check');
+      assert.ok(now.runs >= 3, `the missed span is outlined with dashes: ${JSON.stringify(now)}`);
+      continue;
+    }
+    const edge = leftEdge(img, r);
+    assert.ok(edge.some(KINDS[kind]), `${kind} outlined in its colour at ${JSON.stringify(marks[kind])}: ${JSON.stringify(edge)}`);
+    assert.ok(!leftEdge(before[kind].img, before[kind].r).some(KINDS[kind]), `${kind}: not there before the check`);
+    for (const [other, match] of Object.entries(KINDS))
+      if (other !== kind && other !== 'Missing')
+        assert.ok(!edge.some(match), `${kind} is not marked as ${other}: ${JSON.stringify(edge)}`);
+  }
+
+  // Docked below the text, between the side panels; the legend is in it.
+  const panel = await page.evaluate(() => window.scholion.widgetRect('check:panel'));
+  const palette = await page.evaluate(() => window.scholion.widgetRect('palette:Person'));
+  const view = await page.evaluate(() => ({ w: window.innerWidth, h: window.innerHeight }));
+  assert.ok(panel && palette, 'panel and palette on screen');
+  assert.ok(panel.x >= palette.x + palette.w, `the results do not cover the left panel: ${JSON.stringify([panel, palette])}`);
+  assert.ok(panel.x + panel.w <= view.w - 200, `nor the right panel: ${JSON.stringify(panel)}`);
+  assert.ok(panel.y > view.h / 2, `docked low: ${JSON.stringify(panel)}`);
+  assert.ok(await page.evaluate(() => window.scholion.widgetRect('check:legend')), 'the legend is shown');
+  assert.ok((await rectOf(marks.Missing)).y < panel.y, 'the marked text is above the docked results');
+
+  // F8 goes from the caret (document start) through the mistakes in text order, then wraps;
+  // Shift+F8 goes back.
+  const order = Object.entries(marks).filter(([k]) => k !== 'Correct').sort((a, b) => a[1][0] - b[1][0]);
+  for (const [kind, range] of order) {
+    await page.keyboard.press('F8');
+    st = await until(page, (s) => s.classroom.check.current?.start === range[0]);
+    assert.equal(st.classroom.check.current.kind, kind);
+    assert.match(st.message, new RegExp(`^Mistake \\d of 4: ${kind}`));
+    if (kind === 'Missing') assert.deepEqual(st.selection, range, 'the missed span is selected');
+    else assert.ok(st.selectedSpan, `the ${kind} span is selected`);
+  }
+  await page.keyboard.press('F8');
+  st = await until(page, (s) => s.classroom.check.current?.start === order[0][1][0]);
+  await page.keyboard.press('Shift+F8');
+  st = await until(page, (s) => s.classroom.check.current?.start === order[order.length - 1][1][0]);
+
+  // An edit makes the marks stale: they go until the student checks again.
+  await label(page, 'Beijing', '4');
+  st = await state(page);
+  assert.equal(st.classroom.check.marksShown, false, 'stale marks are hidden');
+  await clickWidget(page, 'check:run');
+  st = await until(page, (s) => s.classroom.check?.marksShown);
+  assert.equal(st.classroom.check.missing, 0);
   await ctx.close();
 });
 
