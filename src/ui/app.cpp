@@ -299,7 +299,7 @@ void App::frame() {
   drawTextView(s, cpos, ImVec2(std::max(csize.x, 100.0f), std::max(csize.y, 50.0f)));
   if (s.prefs.showStatus) drawStatusBar(s, ImVec2(top.x, top.y + bodyH), ImVec2(avail.x, statusH));
   drawHelpWindow(s.prefs.showHelp);
-  drawDefinitionsWindow(s.prefs.showDefinitions);
+  drawDefinitionsWindow(s);
   drawClassroomWindows(s);
   drawSuggestionsPanel(s);
   drawModals(s);

@@ -16,6 +16,7 @@
 #include "exercise_open.h"
 #include "grading.h"
 #include "imgui.h"
+#include "markdown_view.h"
 #include "result.h"
 #include "workspace_ops.h"
 
@@ -80,6 +81,7 @@ struct ClassroomState {
   bool reviewFull = false;             // the review takes the whole work area (the text is hidden)
   bool reviewRestore = false;          // leaving the full view: put the window back
   float reviewRect[4] = {0, 0, 0, 0};  // where the teacher had the window (x, y, w, h)
+  std::vector<MarkdownBlock> definitions;  // docs/agreement.md, parsed when first shown
   bool computed = false;
   uint64_t computedSignature = 0;         // of the layers the results were computed from
   std::string keyName;                    // annotator of the key layer

@@ -119,10 +119,13 @@ void drawHelpWindow(bool& open) {
   ImGui::End();
 }
 
-void drawDefinitionsWindow(bool& open) {
+void drawDefinitionsWindow(UiState& s) {
+  bool& open = s.prefs.showDefinitions;
   if (!open) return;
-  static const std::vector<MarkdownBlock> blocks =
-      parseMarkdown(std::string(reinterpret_cast<const char*>(kAgreementDoc), kAgreementDoc_size));
+  std::vector<MarkdownBlock>& blocks = s.classroom.definitions;
+  if (blocks.empty())
+    blocks = parseMarkdown(
+        std::string(reinterpret_cast<const char*>(kAgreementDoc), kAgreementDoc_size));
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImVec2 size(std::min(760.0f, vp->WorkSize.x - 40), vp->WorkSize.y - 60);
   ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);

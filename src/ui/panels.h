@@ -28,7 +28,7 @@ void drawAnnotationList(UiState& s);
 void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size);
 void drawHelpWindow(bool& open);
 // How grades, agreement and adjudication are computed (docs/agreement.md, embedded).
-void drawDefinitionsWindow(bool& open);
+void drawDefinitionsWindow(UiState& s);
 void drawModals(UiState& s);
 void drawExchangeMenuItems(UiState& s);  // File menu: import other formats, Export as
 void drawExportWarningsModal(UiState& s);
