@@ -191,17 +191,23 @@ void suggestionsTick(UiState& s) {
     g.changedAt = s.platform.now();
   }
   const std::vector<LabelledDocument>& docs = labelledDocuments(g, s.editor);
-  if (g.matchedRevision != rev) {
-    const double t0 = s.platform.now();
-    g.sources.rebuildStringMatch(docs);
-    g.matchBuildMs = std::max(g.matchBuildMs, (s.platform.now() - t0) * 1000.0);
-    g.matchedRevision = rev;
-    ++g.version;
-  }
-  // One frame's time for all sliced work; the shown suggestions first (they answer the person's
-  // last action), then training and the held-out score (a new model shows from the next frame).
+  // One frame's time for all sliced work: string matching first (the shown suggestions depend on
+  // it), then the shown suggestions (they answer the person's last action), then training and
+  // the held-out score (a new model shows from the next frame).
   const double deadline = s.platform.now() + kSliceSeconds;
   const uint64_t version = g.version;
+  if (g.matchedRevision != rev) {
+    if (!g.matchJob || g.matchJobRevision != rev) {  // edited meanwhile: its pointers are stale
+      g.matchJob = std::make_unique<StringMatchJob>(docs);
+      g.matchJobRevision = rev;
+    }
+    if (runSlice(s, *g.matchJob, g.matchBuildMs, deadline, "match")) {
+      g.matchJob->finish(g.sources);  // before refreshShown: the new version restarts its job
+      g.matchJob.reset();
+      g.matchedRevision = rev;
+      ++g.version;
+    }
+  }
   refreshShown(s, docs, deadline);
   if (g.sources.useTagger) trainTagger(s, docs, deadline);
   if (g.heldOut && runSlice(s, *g.heldOut, g.worstSliceMs, deadline, "heldOut")) {

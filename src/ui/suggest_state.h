@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "string_match_job.h"
 #include "suggest_job.h"
 #include "suggest_sources.h"
 #include "suggestion.h"
@@ -47,8 +48,11 @@ struct SuggestState {
   std::vector<LabelledDocument> docs;
   uint64_t docsRevision = UINT64_MAX;
 
-  // String matching follows the editor's revision.
+  // String matching follows the editor's revision: rebuilt in slices by `matchJob` (restarted by
+  // an edit meanwhile), the previous automaton serving until the new one is complete.
   uint64_t matchedRevision = UINT64_MAX;
+  std::unique_ptr<StringMatchJob> matchJob;
+  uint64_t matchJobRevision = UINT64_MAX;
 
   // The tagger: retrained after each batch of new annotations (a pause in labelling).
   uint64_t taggerRevision = UINT64_MAX;  // editor revision the current model was trained on
@@ -62,7 +66,7 @@ struct SuggestState {
   double worstSliceMs = 0;        // longest training slice in one frame (shown in the panel)
   double worstStepMs = 0;         // longest single step of any sliced job (benchmarks)
   const char* worstStepJob = "";  // which job that step belonged to
-  double matchBuildMs = 0;        // longest rebuild of the string-matching automaton (benchmarks)
+  double matchBuildMs = 0;        // longest slice of a rebuild of the string matching (benchmarks)
   double prepareMs = 0;  // longest slice of the last preparation of training data (benchmarks)
   double suggestMs = 0;  // longest slice of the last computation of the shown suggestions
 
@@ -110,6 +114,7 @@ struct SuggestState {
     prep.reset();
     current = -1;
     matchedRevision = UINT64_MAX;
+    matchJob.reset();
     sources.taggerCache.clear();  // document ids may now name other texts
   }
 };
