@@ -70,9 +70,21 @@ struct SuggestState {
   double prepareMs = 0;  // longest slice of the last preparation of training data (benchmarks)
   double suggestMs = 0;  // longest slice of the last computation of the shown suggestions
 
-  // Held-out F1 on request.
+  // Held-out F1 on request: its data prepared in slices (restarted by an edit meanwhile), then
+  // scored in slices.
+  std::unique_ptr<TaggerDataBuilder> heldOutPrep;
+  uint64_t heldOutRevision = 0;
   std::unique_ptr<CrossValidationJob> heldOut;
   std::string heldOutResult;
+  bool heldOutBusy() const { return heldOutPrep || heldOut; }
+
+  // An imported gazetteer's automaton, built in slices; the previous gazetteer serves meanwhile.
+  struct GazetteerImport {
+    PhraseMatcherBuilder builder;
+    std::string name, message;  // the file, and what to say once it is in use
+    bool warn = false;
+  };
+  std::unique_ptr<GazetteerImport> gazetteerImport;
 
   // Decisions per "source|label".
   struct Counts {
@@ -112,6 +124,7 @@ struct SuggestState {
     docsRevision = UINT64_MAX;
     shownJob.reset();
     prep.reset();
+    heldOutPrep.reset();
     current = -1;
     matchedRevision = UINT64_MAX;
     matchJob.reset();
