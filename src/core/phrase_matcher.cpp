@@ -1,7 +1,9 @@
 // Token-level Aho–Corasick matching of phrase entries (gazetteers, labelled texts) in documents.
 #include "phrase_matcher.h"
 
-#include <deque>
+#include <cstdint>
+
+#include "phrase_matcher_builder.h"
 
 namespace scholion {
 
@@ -34,67 +36,19 @@ std::string foldCase(std::string_view s) {
 
 namespace {
 constexpr uint32_t kNoToken = UINT32_MAX;
-uint64_t edgeKey(uint32_t node, uint32_t token) {
-  return (static_cast<uint64_t>(node) << 32) | token;
-}
-std::string_view tokenText(std::string_view text, const Token& t, const OffsetIndex& offsets) {
-  std::size_t b = offsets.byteOfCp(t.start), e = offsets.byteOfCp(t.end);
-  return text.substr(b, e - b);
-}
 }  // namespace
 
-PhraseMatcher::PhraseMatcher(std::vector<PhraseEntry> entries) : entries_(std::move(entries)) {
-  exactTokens_.resize(entries_.size());
-  entryNext_.assign(entries_.size(), 0);
-  // The trie.
-  for (std::size_t e = 0; e < entries_.size(); ++e) {
-    const std::string& text = entries_[e].text;
-    OffsetIndex offsets(text);
-    uint32_t node = 0;
-    for (const Token& t : tokenize(text)) {
-      std::string exact(tokenText(text, t, offsets));
-      std::string folded = foldCase(exact);
-      auto [v, added] = vocab_.emplace(folded, static_cast<uint32_t>(vocab_.size()));
-      auto [edge, fresh] =
-          edges_.emplace(edgeKey(node, v->second), static_cast<uint32_t>(nodes_.size()));
-      if (fresh) {
-        Node n;
-        n.depth = nodes_[node].depth + 1;
-        nodes_.push_back(n);
-      }
-      node = edge->second;
-      exactTokens_[e].push_back(std::move(exact));
-    }
-    if (node == 0) continue;  // no token
-    entryNext_[e] = nodes_[node].output;
-    nodes_[node].output = static_cast<uint32_t>(e) + 1;
+PhraseMatcher::PhraseMatcher(std::vector<PhraseEntry> entries) {
+  PhraseMatcherBuilder builder(std::move(entries));
+  while (!builder.step(SIZE_MAX)) {
   }
-  // Failure and dictionary links, breadth first (children of a node are found through edges_).
-  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> children(nodes_.size());
-  for (const auto& [key, to] : edges_)
-    children[static_cast<uint32_t>(key >> 32)].emplace_back(static_cast<uint32_t>(key), to);
-  std::deque<uint32_t> queue;
-  for (auto [token, to] : children[0]) queue.push_back(to);
-  while (!queue.empty()) {
-    uint32_t u = queue.front();
-    queue.pop_front();
-    for (auto [token, v] : children[u]) {
-      uint32_t f = nodes_[u].fail;
-      uint32_t target = 0;
-      while (true) {
-        uint32_t c = child(f, token);
-        if (c != 0 && c != v) {
-          target = c;
-          break;
-        }
-        if (f == 0) break;
-        f = nodes_[f].fail;
-      }
-      nodes_[v].fail = target;
-      nodes_[v].dict = nodes_[target].output ? target : nodes_[target].dict;
-      queue.push_back(v);
-    }
-  }
+  *this = builder.take();
+}
+
+std::string_view PhraseMatcher::tokenText(std::string_view text, const Token& t,
+                                          const OffsetIndex& offsets) {
+  std::size_t b = offsets.byteOfCp(t.start), e = offsets.byteOfCp(t.end);
+  return text.substr(b, e - b);
 }
 
 uint32_t PhraseMatcher::child(uint32_t node, uint32_t token) const {

@@ -58,12 +58,18 @@ class PhraseMatcher {
                    std::vector<PhraseMatch>& out) const;
 
  private:
+  friend class PhraseMatcherBuilder;
   struct Node {
     uint32_t fail = 0;
     uint32_t dict = 0;    // nearest node on the fail chain with an output (0 = none)
     uint32_t output = 0;  // first entry ending here, +1 (0 = none); more via entryNext_
     uint32_t depth = 0;   // tokens from the root
   };
+  static uint64_t edgeKey(uint32_t node, uint32_t token) {
+    return (static_cast<uint64_t>(node) << 32) | token;
+  }
+  static std::string_view tokenText(std::string_view text, const Token& t,
+                                    const OffsetIndex& offsets);
   uint32_t child(uint32_t node, uint32_t token) const;
   uint32_t tokenId(const std::string& folded) const;
   bool exactAt(uint32_t entry, std::string_view text, const std::vector<Token>& tokens,

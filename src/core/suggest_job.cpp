@@ -146,6 +146,7 @@ bool SuggestionJob::collectOne() {
       phase_ = Phase::Sort;
       at_ = 0;
       sort_.emplace(all_, &suggestionBefore);
+      out_.reserve(all_.size());  // the merge never grows (and moves) the set in one step
       return false;
   }
   ++list_;

@@ -262,6 +262,7 @@ void noteWidgetText(UiState& s) {
 void App::frame() {
   UiState& s = *impl_;
   s.frameDue = INFINITY;
+  s.frameStartedAt = s.platform.now();
   noteWidgetText(s);
   widgetRegistryNewFrame();
   suggestionsTick(s);

@@ -14,6 +14,11 @@
 #include "text.h"
 
 namespace scholion::ui {
+namespace {
+// Seconds of a frame's UI after which saving does only its one step (drawing and the GL
+// submission still follow within the 16.7 ms of a 60 Hz frame).
+constexpr double kSaveFrameTarget = 0.010;
+}  // namespace
 
 bool UiState::addTextDocument(const std::string& name, const std::string& bytes) {
   Result<DocumentData> d = textDocument(name, bytes);
@@ -175,8 +180,10 @@ void UiState::autosaveTick(bool force) {
   // Only the documents that changed are written, a few milliseconds per frame (a large document
   // takes several frames), then handed to the store one part of about 256 KB per step; a flush
   // does it all at once. Steps are small (25 spans or relations, well under 1 ms in wasm) so that
-  // the clock is looked at often enough to keep the slice.
-  const double sliceEnd = now + 0.004;
+  // the clock is looked at often enough to keep the slice. The slice is what the frame has left
+  // of kSaveFrameTarget, at most 4 ms and at least one step: a frame already long with drawing or
+  // suggestions is not made longer by saving beyond one step.
+  const double sliceEnd = std::min(now + 0.004, frameStartedAt + kSaveFrameTarget);
   SaveProgress p = SaveProgress::Working;
   do {
     const double t0 = platform.now();

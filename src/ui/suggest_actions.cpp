@@ -68,6 +68,53 @@ void retrainSoon(SuggestState& g, double now) {
   g.changedAt = now;
 }
 
+const PhraseMatcher* gazetteerOf(const SuggestState& g) {
+  return g.sources.gazetteer.empty() ? nullptr : &g.sources.gazetteer;
+}
+
+// A finished gazetteer import replaces the gazetteer: whatever used the old one starts again.
+void gazetteerTick(UiState& s, double deadline) {
+  SuggestState& g = s.suggest;
+  if (!g.gazetteerImport ||
+      !runSlice(s, g.gazetteerImport->builder, g.matchBuildMs, deadline, "gazetteer"))
+    return;
+  g.sources.gazetteer = g.gazetteerImport->builder.take();
+  g.sources.gazetteerName = g.gazetteerImport->name;
+  g.sources.taggerCache.clear();
+  retrainSoon(g, s.platform.now());  // gazetteer hits are features
+  g.heldOutPrep.reset();             // it points to the old gazetteer
+  g.heldOut.reset();
+  ++g.version;
+  s.setMessage(g.gazetteerImport->message, g.gazetteerImport->warn);
+  g.gazetteerImport.reset();
+  s.frameAt(s.platform.now());
+}
+
+// The held-out score: data prepared in slices (an edit meanwhile starts it again), then folds.
+void heldOutTick(UiState& s, const std::vector<LabelledDocument>& docs, double deadline) {
+  SuggestState& g = s.suggest;
+  if (g.heldOutPrep && g.heldOutRevision != s.editor.revision())
+    g.heldOutPrep = std::make_unique<TaggerDataBuilder>(docs, g.rejected, gazetteerOf(g),
+                                                        TrainingScope::AnnotatedSentences);
+  g.heldOutRevision = s.editor.revision();
+  if (g.heldOutPrep && runSlice(s, *g.heldOutPrep, g.worstSliceMs, deadline, "heldOutPrepare")) {
+    g.heldOut = std::make_unique<CrossValidationJob>(g.heldOutPrep->take(), TaggerOptions(), 5);
+    g.heldOutPrep.reset();
+    if (g.heldOut->folds() == 0) {
+      g.heldOutResult = "label spans in at least two sentences first";
+      g.heldOut.reset();
+    }
+  }
+  if (g.heldOut && runSlice(s, *g.heldOut, g.worstSliceMs, deadline, "heldOut")) {
+    const SpanScore& sc = g.heldOut->score();
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "F1 %.2f (precision %.2f, recall %.2f), %zu spans, %zu folds",
+                  sc.f1(), sc.precision(), sc.recall(), sc.gold, g.heldOut->folds());
+    g.heldOutResult = buf;
+    g.heldOut.reset();
+  }
+}
+
 void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs, double deadline) {
   SuggestState& g = s.suggest;
   const uint64_t rev = s.editor.revision();
@@ -89,8 +136,7 @@ void trainTagger(UiState& s, const std::vector<LabelledDocument>& docs, double d
   if (!g.prep) {
     if (g.taggerRevision == rev) return;
     if (now - g.changedAt < kTrainAfterPause) return s.frameAt(g.changedAt + kTrainAfterPause);
-    const PhraseMatcher* gaz = g.sources.gazetteer.empty() ? nullptr : &g.sources.gazetteer;
-    g.prep = std::make_unique<TaggerDataBuilder>(docs, g.rejected, gaz,
+    g.prep = std::make_unique<TaggerDataBuilder>(docs, g.rejected, gazetteerOf(g),
                                                  TrainingScope::AnnotatedSentences);
     g.jobRevision = rev;
     g.prepareMs = 0;
@@ -178,6 +224,11 @@ bool suggestionsAllowed(const UiState& s) {
 
 void suggestionsTick(UiState& s) {
   SuggestState& g = s.suggest;
+  // One frame's time for all sliced work: an imported gazetteer, string matching (the shown
+  // suggestions depend on both), the shown suggestions (they answer the person's last action),
+  // then training and the held-out score (a new model shows from the next frame).
+  const double deadline = s.platform.now() + kSliceSeconds;
+  gazetteerTick(s, deadline);
   if (!suggestionsAllowed(s) || !g.show || !s.hasDoc()) {
     g.clearShown();
     g.shownKey = {};
@@ -191,27 +242,22 @@ void suggestionsTick(UiState& s) {
     g.changedAt = s.platform.now();
   }
   const std::vector<LabelledDocument>& docs = labelledDocuments(g, s.editor);
-  if (g.matchedRevision != rev) {
-    const double t0 = s.platform.now();
-    g.sources.rebuildStringMatch(docs);
-    g.matchBuildMs = std::max(g.matchBuildMs, (s.platform.now() - t0) * 1000.0);
-    g.matchedRevision = rev;
-    ++g.version;
-  }
-  // One frame's time for all sliced work; the shown suggestions first (they answer the person's
-  // last action), then training and the held-out score (a new model shows from the next frame).
-  const double deadline = s.platform.now() + kSliceSeconds;
   const uint64_t version = g.version;
+  if (g.matchedRevision != rev) {
+    if (!g.matchJob || g.matchJobRevision != rev) {  // edited meanwhile: its pointers are stale
+      g.matchJob = std::make_unique<StringMatchJob>(docs);
+      g.matchJobRevision = rev;
+    }
+    if (runSlice(s, *g.matchJob, g.matchBuildMs, deadline, "match")) {
+      g.matchJob->finish(g.sources);  // before refreshShown: the new version restarts its job
+      g.matchJob.reset();
+      g.matchedRevision = rev;
+      ++g.version;
+    }
+  }
   refreshShown(s, docs, deadline);
   if (g.sources.useTagger) trainTagger(s, docs, deadline);
-  if (g.heldOut && runSlice(s, *g.heldOut, g.worstSliceMs, deadline, "heldOut")) {
-    const SpanScore& sc = g.heldOut->score();
-    char buf[200];
-    std::snprintf(buf, sizeof buf, "F1 %.2f (precision %.2f, recall %.2f), %zu spans, %zu folds",
-                  sc.f1(), sc.precision(), sc.recall(), sc.gold, g.heldOut->folds());
-    g.heldOutResult = buf;
-    g.heldOut.reset();
-  }
+  heldOutTick(s, docs, deadline);
   if (g.version != version) s.frameAt(s.platform.now());
 }
 
@@ -314,13 +360,12 @@ bool stepSuggestionHistory(UiState& s, bool undoing) {
 
 void startHeldOutScore(UiState& s) {
   SuggestState& g = s.suggest;
-  const PhraseMatcher* gaz = g.sources.gazetteer.empty() ? nullptr : &g.sources.gazetteer;
-  g.heldOut = std::make_unique<CrossValidationJob>(
-      prepareTaggerData(labelledDocuments(g, s.editor), g.rejected, gaz,
-                        TrainingScope::AnnotatedSentences),
-      TaggerOptions(), 5);
-  g.heldOutResult = g.heldOut->folds() == 0 ? "label spans in at least two sentences first" : "";
-  if (g.heldOut->folds() == 0) g.heldOut.reset();
+  g.heldOut.reset();
+  g.heldOutPrep =
+      std::make_unique<TaggerDataBuilder>(labelledDocuments(g, s.editor), g.rejected,
+                                          gazetteerOf(g), TrainingScope::AnnotatedSentences);
+  g.heldOutRevision = s.editor.revision();
+  g.heldOutResult.clear();
   s.frameAt(s.platform.now());
 }
 
@@ -332,16 +377,15 @@ void importGazetteer(UiState& s, const std::string& name, const std::string& byt
     if (!s.editor.schema().findLabel(e.label) && unknown.find(e.label) == std::string::npos)
       unknown += (unknown.empty() ? "" : ", ") + e.label;
   const std::size_t n = entries->size();
-  s.suggest.sources.gazetteer = PhraseMatcher(std::move(*entries));
-  s.suggest.sources.gazetteerName = name;
-  s.suggest.sources.taggerCache.clear();
-  retrainSoon(s.suggest, s.platform.now());  // gazetteer hits are features
-  ++s.suggest.version;
-  s.setMessage(
+  // Built in slices by gazetteerTick (100,000 entries take longer than a frame).
+  s.suggest.gazetteerImport.reset(new SuggestState::GazetteerImport{
+      PhraseMatcherBuilder(std::move(*entries)), name,
       "Gazetteer " + name + ": " + std::to_string(n) + " entries" +
           (unknown.empty() ? ""
                            : " (labels not in the schema, cannot be accepted: " + unknown + ")"),
-      !unknown.empty());
+      !unknown.empty()});
+  s.setMessage("Reading gazetteer " + name + "...");
+  s.frameAt(s.platform.now());
 }
 
 void acceptOrRejectWhere(UiState& s, bool accepting, const std::string& label, float minConf) {

@@ -43,7 +43,8 @@ void sourcesSection(UiState& s) {
   sourceRow("string-match", "Same text elsewhere", src.useStringMatch,
             std::to_string(src.labelled.entryCount()) + " labelled texts");
   sourceRow("gazetteer", "Gazetteer", src.useGazetteer,
-            src.gazetteerName.empty()
+            g.gazetteerImport ? "reading " + g.gazetteerImport->name + "..."
+            : src.gazetteerName.empty()
                 ? std::string("none")
                 : src.gazetteerName + ", " + std::to_string(src.gazetteer.entryCount()));
   if (ImGui::SmallButton("Import gazetteer...")) {
@@ -130,11 +131,13 @@ void qualitySection(UiState& s) {
     }
     ImGui::EndTable();
   }
-  ImGui::BeginDisabled(g.heldOut != nullptr);
+  ImGui::BeginDisabled(g.heldOutBusy());
   if (ImGui::SmallButton("Held-out F1 (5-fold)")) startHeldOutScore(s);
   recordWidget("suggest", "held-out");
   ImGui::EndDisabled();
-  if (g.heldOut)
+  if (g.heldOutPrep)
+    ImGui::TextDisabled("preparing the data");
+  else if (g.heldOut)
     ImGui::TextDisabled("scoring %.0f%%", g.heldOut->progress() * 100);
   else if (!g.heldOutResult.empty())
     ImGui::TextWrapped("%s", g.heldOutResult.c_str());

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "string_match_job.h"
 #include "suggest_job.h"
 #include "suggest_sources.h"
 #include "suggestion.h"
@@ -47,8 +48,11 @@ struct SuggestState {
   std::vector<LabelledDocument> docs;
   uint64_t docsRevision = UINT64_MAX;
 
-  // String matching follows the editor's revision.
+  // String matching follows the editor's revision: rebuilt in slices by `matchJob` (restarted by
+  // an edit meanwhile), the previous automaton serving until the new one is complete.
   uint64_t matchedRevision = UINT64_MAX;
+  std::unique_ptr<StringMatchJob> matchJob;
+  uint64_t matchJobRevision = UINT64_MAX;
 
   // The tagger: retrained after each batch of new annotations (a pause in labelling).
   uint64_t taggerRevision = UINT64_MAX;  // editor revision the current model was trained on
@@ -62,13 +66,25 @@ struct SuggestState {
   double worstSliceMs = 0;        // longest training slice in one frame (shown in the panel)
   double worstStepMs = 0;         // longest single step of any sliced job (benchmarks)
   const char* worstStepJob = "";  // which job that step belonged to
-  double matchBuildMs = 0;        // longest rebuild of the string-matching automaton (benchmarks)
+  double matchBuildMs = 0;        // longest slice of a rebuild of the string matching (benchmarks)
   double prepareMs = 0;  // longest slice of the last preparation of training data (benchmarks)
   double suggestMs = 0;  // longest slice of the last computation of the shown suggestions
 
-  // Held-out F1 on request.
+  // Held-out F1 on request: its data prepared in slices (restarted by an edit meanwhile), then
+  // scored in slices.
+  std::unique_ptr<TaggerDataBuilder> heldOutPrep;
+  uint64_t heldOutRevision = 0;
   std::unique_ptr<CrossValidationJob> heldOut;
   std::string heldOutResult;
+  bool heldOutBusy() const { return heldOutPrep || heldOut; }
+
+  // An imported gazetteer's automaton, built in slices; the previous gazetteer serves meanwhile.
+  struct GazetteerImport {
+    PhraseMatcherBuilder builder;
+    std::string name, message;  // the file, and what to say once it is in use
+    bool warn = false;
+  };
+  std::unique_ptr<GazetteerImport> gazetteerImport;
 
   // Decisions per "source|label".
   struct Counts {
@@ -108,8 +124,10 @@ struct SuggestState {
     docsRevision = UINT64_MAX;
     shownJob.reset();
     prep.reset();
+    heldOutPrep.reset();
     current = -1;
     matchedRevision = UINT64_MAX;
+    matchJob.reset();
     sources.taggerCache.clear();  // document ids may now name other texts
   }
 };

@@ -66,6 +66,7 @@ struct UiState {
   // When (platform.now()) the app next needs a frame although no input arrives: a debounced
   // save, a throttled list rebuild. Reset at the start of each frame; see App::nextFrameIn.
   double frameDue = 0;
+  double frameStartedAt = 0;  // platform.now() when this frame's UI began (work after it budgets)
   void frameAt(double when) { frameDue = std::min(frameDue, when); }
 
   // Editor revision at which the schema's and documents' names were last given to the widget

@@ -9,7 +9,9 @@
 
 #include "document.h"
 #include "phrase_matcher.h"
+#include "phrase_matcher_builder.h"
 #include "sliced_sort.h"
+#include "string_match_job.h"
 #include "suggest_job.h"
 #include "suggest_sources.h"
 #include "tagger.h"
@@ -339,4 +341,106 @@ TEST_CASE("prepared data counts its distinct features, so training never grows i
   const TaggerModel m = job.takeModel();
   CHECK(m.featureCount() <=
         data.featureCount + data.tagCount() + data.tagCount() * data.tagCount());
+}
+
+namespace {
+
+// Every occurrence of every entry by brute force: each entry's folded tokens compared at each
+// token of the document (exact spelling unless the entry ignores case), ordered as match() orders.
+std::vector<PhraseMatch> bruteForce(const PhraseMatcher& m, const Document& d) {
+  auto tokenAt = [&](std::size_t i) {
+    const Token& t = d.tokens()[i];
+    const std::size_t b = d.offsets().byteOfCp(t.start), e = d.offsets().byteOfCp(t.end);
+    return std::string(d.text().substr(b, e - b));
+  };
+  std::vector<PhraseMatch> out;
+  for (std::size_t e = 0; e < m.entryCount(); ++e) {
+    const PhraseEntry& entry = m.entries()[e];
+    const auto words = tokenize(entry.text);
+    if (words.empty()) continue;
+    OffsetIndex offsets(entry.text);
+    for (std::size_t i = 0; i + words.size() <= d.tokens().size(); ++i) {
+      bool same = true;
+      for (std::size_t k = 0; k < words.size() && same; ++k) {
+        const std::size_t b = offsets.byteOfCp(words[k].start), x = offsets.byteOfCp(words[k].end);
+        std::string want = entry.text.substr(b, x - b), got = tokenAt(i + k);
+        same = entry.ignoreCase ? foldCase(want) == foldCase(got) : want == got;
+      }
+      if (same)
+        out.push_back(PhraseMatch{d.tokens()[i].start, d.tokens()[i + words.size() - 1].end,
+                                  static_cast<uint32_t>(i), static_cast<uint32_t>(words.size()),
+                                  static_cast<uint32_t>(e)});
+    }
+  }
+  return out;
+}
+
+// Matches as a comparable set (match() orders by end token, then longest; entries at one node
+// come newest first, which brute force does not reproduce).
+std::set<std::vector<uint32_t>> asSet(const std::vector<PhraseMatch>& ms) {
+  std::set<std::vector<uint32_t>> out;
+  for (const PhraseMatch& m : ms) out.insert({m.start, m.end, m.firstToken, m.tokenCount, m.entry});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an automaton built a few entries and nodes at a time equals the one built at once",
+          "[slices]") {
+  // Shared prefixes and suffixes, so failure and dictionary links decide what is found.
+  const std::vector<PhraseEntry> entries{
+      {"a b c", "X"},     {"b c", "Y"},          {"c", "Z"},         {"b c d", "Y"},
+      {"a b c d e", "W"}, {"d e", "V"},          {"Ä b", "U", true}, {"   ", "none"},
+      {"c d e f", "T"},   {"江 泽民", "Person"}, {"b", "S"}};
+  const std::string text = "a b c d e f. ä B c d e. x a b c d e f g 江 泽民 b c";
+  const auto doc = test::documentOf(text);
+  const PhraseMatcher whole(entries);
+  const std::vector<PhraseMatch> expected = whole.match(*doc);
+  REQUIRE(expected.size() > 15);
+  CHECK(asSet(expected) == asSet(bruteForce(whole, *doc)));
+  for (std::size_t budget : {1, 2, 5}) {
+    PhraseMatcherBuilder builder(entries);
+    std::size_t steps = 1;
+    while (!builder.step(budget)) ++steps;
+    CHECK(steps > entries.size() / budget);  // it did go in steps
+    const PhraseMatcher built = builder.take();
+    const std::vector<PhraseMatch> got = built.match(*doc);
+    REQUIRE(got.size() == expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i)
+      CHECK((got[i].start == expected[i].start && got[i].end == expected[i].end &&
+             got[i].firstToken == expected[i].firstToken && got[i].entry == expected[i].entry));
+  }
+}
+
+TEST_CASE("the string matching rebuilt in slices equals the one-shot rebuild", "[slices]") {
+  Fixture f = fixture();
+  // Two labels on one text: the majority wins and its share is kept.
+  f.s2 = labelAll(*f.d2, f.t2, {{"Moscow", "Place"}, {"Nobody", "Person"}});
+  const auto docs = f.docs();
+  SuggestionSources once;
+  once.rebuildStringMatch(docs);
+  REQUIRE(once.labelled.entryCount() == 6);
+  for (std::size_t budget : {1, 3, 64}) {
+    StringMatchJob job(docs);
+    std::size_t steps = 1;
+    while (!job.step(budget)) ++steps;
+    CHECK(steps > f.s1.size() / budget);
+    SuggestionSources sliced;
+    job.finish(sliced);
+    REQUIRE(sliced.labelled.entryCount() == once.labelled.entryCount());
+    for (std::size_t e = 0; e < once.labelled.entryCount(); ++e) {
+      CHECK(sliced.labelled.entries()[e].text == once.labelled.entries()[e].text);
+      CHECK(sliced.labelled.entries()[e].label == once.labelled.entries()[e].label);
+    }
+    CHECK(sliced.labelledShare == once.labelledShare);
+    for (const LabelledDocument& d : docs)
+      if (d.document)
+        CHECK(asSet(sliced.labelled.match(*d.document)) == asSet(once.labelled.match(*d.document)));
+  }
+  // Moscow: 13 spans as GPE in the first document, 1 as Place in the second.
+  for (std::size_t e = 0; e < once.labelled.entryCount(); ++e)
+    if (once.labelled.entries()[e].text == "Moscow") {
+      CHECK(once.labelled.entries()[e].label == "GPE");
+      CHECK(once.labelledShare[e] == Approx(13.0 / 14.0));
+    }
 }

@@ -91,6 +91,18 @@ test('label Jiang Zemin, accept its other occurrence with Enter, reject one, und
   // The panel shows sources and how suggestions fared.
   await frames(page, 6);
   await screenshot(page, 'suggest-panel.png');
+
+  // The held-out score: its data prepared and the folds scored in slices, then one result line.
+  // The button is below the panel's fold: the wheel over the panel brings it up.
+  const panel = await page.evaluate(() => window.scholion.widgetRect('suggest:import-gazetteer'));
+  await page.mouse.move(panel.x + 40, panel.y);
+  await page.mouse.wheel(0, 1000);
+  await frames(page, 3);
+  await clickWidget(page, 'suggest:held-out');
+  st = await until(page, (s) => s.suggestions.heldOut !== '');
+  // Two spans in two sentences: two folds (at most 5, never more than the annotated sentences).
+  assert.match(st.suggestions.heldOut, /^F1 \d\.\d\d \(precision \d\.\d\d, recall \d\.\d\d\), 2 spans, 2 folds$/);
+  assert.equal(st.spans, 2);
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -97,7 +97,7 @@ try {
     if (adding.length) console.log(`adding ${added} spans (now ${after.spans}): ${adding.length} frames, median ${percentile(adding, 50).toFixed(2)} ms, p95 ${percentile(adding, 95).toFixed(2)} ms, max ${Math.max(...adding).toFixed(2)} ms`);
 
     const sg = after.suggestions;
-    console.log(`suggestions while adding: string-match rebuild ${sg.matchBuildMs.toFixed(1)} ms, longest slice of the ` +
+    console.log(`suggestions while adding: longest slice of the string-match rebuild ${sg.matchBuildMs.toFixed(1)} ms, longest slice of the ` +
       `shown set ${sg.suggestMs.toFixed(1)} ms, longest step ${sg.worstStepMs.toFixed(1)} ms (${sg.worstStepJob})`);
     if (arcBuilds.length)
       console.log(`arc layout rebuild per added span: median ${percentile(arcBuilds, 50).toFixed(2)} ms, max ${Math.max(...arcBuilds).toFixed(2)} ms`);

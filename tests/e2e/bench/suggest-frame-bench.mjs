@@ -79,7 +79,7 @@ try {
   for (const r of runs)
     console.log(`trained on ${r.tokens} tokens (${r.spans} spans) in ${r.seconds.toFixed(1)} s of page time: ` +
       `${r.frames} frames, median ${r.median.toFixed(2)} ms, worst ${r.worst.toFixed(1)} ms; longest training ` +
-      `slice ${r.slice.toFixed(1)} ms (longest step ${r.step.toFixed(1)} ms, in ${r.stepJob}; string-match rebuild ${r.matchBuild.toFixed(1)} ms), preparing the data ${r.prepare.toFixed(1)} ms, predicting the shown ` +
+      `slice ${r.slice.toFixed(1)} ms (longest step ${r.step.toFixed(1)} ms, in ${r.stepJob}; longest slice of the string-match rebuild ${r.matchBuild.toFixed(1)} ms), preparing the data ${r.prepare.toFixed(1)} ms, predicting the shown ` +
       `suggestions ${r.suggest.toFixed(1)} ms; ${r.shown} suggestions shown`);
   const worst = runs.map((r) => r.worst).sort((a, b) => a - b);
   console.log(`worst frame while training, median of ${runs.length} runs: ${worst[Math.floor(worst.length / 2)].toFixed(1)} ms`);
