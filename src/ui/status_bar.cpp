@@ -1,5 +1,6 @@
 // The status bar: document, counts, annotator, saved state, storage use and the last message.
 #include "panels.h"
+#include "widget_glyphs.h"
 
 namespace scholion::ui {
 
@@ -18,14 +19,14 @@ void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size) {
   ImGui::PopStyleVar(2);
   if (const DocumentState* ds = s.doc()) {
     const DocumentData& d = ds->data();
-    ImGui::Text("%s", d.name.c_str());
+    ImGui::Text("%s", widgetText(d.name));
     ImGui::SameLine(0, 18);
     ImGui::TextDisabled("%zu spans \xC2\xB7 %zu relations \xC2\xB7 %zu chars",
                         d.annotations.spans.size(), d.annotations.relations.size(),
                         ds->document().length());
   }
   ImGui::SameLine(0, 18);
-  ImGui::TextDisabled("\xE2\x9C\x8E %s", s.annotatorName().c_str());
+  ImGui::TextDisabled("\xE2\x9C\x8E %s", widgetText(s.annotatorName()));
   ImGui::SameLine(0, 18);
   if (!s.save.error.empty())
     ImGui::TextColored(ImVec4(0.86f, 0.25f, 0.22f, 1), "Not saved");
