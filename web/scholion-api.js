@@ -275,7 +275,7 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     glyphs: function () { return Module.scholionGlyphs || null; },
     // Tests: while held, characters widgets meet are not added to the font atlas (they draw
     // nothing, docs/scripts.md); releasing lets the next frame add them.
-    holdWidgetGlyphs: function (on) { Module.scholionHoldWidgetGlyphs = !!on; },
+    holdWidgetGlyphs: function (on) { Module.scholionHoldWidgetGlyphs = !!on; wake(); },
     lastCopied: function () { return window.scholionLastCopied || ''; },
   };
 })();

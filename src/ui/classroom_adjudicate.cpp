@@ -4,8 +4,8 @@
 
 #include "panels.h"
 #include "scholion_json.h"
-#include "widget_registry.h"
 #include "widget_glyphs.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 namespace {

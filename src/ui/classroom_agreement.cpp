@@ -5,8 +5,8 @@
 
 #include "grades_csv.h"
 #include "panels.h"
-#include "widget_registry.h"
 #include "widget_glyphs.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 namespace {
@@ -189,8 +189,8 @@ void perLabelChart(UiState& s, const ClassAgreement& a) {
       ImGui::SetTooltip(
           "%s\nalpha %s (%s)\nexact span F1 %.3f over all pairs\n%zu spans, %zu token "
           "ratings",
-          l.label.c_str(), formatCoefficient(l.alpha).c_str(), strength(l.alpha), l.spansExact.f1(),
-          l.spans, l.tokens);
+          widgetText(l.label), formatCoefficient(l.alpha).c_str(), strength(l.alpha),
+          l.spansExact.f1(), l.spans, l.tokens);
     }
   }
 }

@@ -3,8 +3,8 @@
 
 #include "panels.h"
 #include "text_view.h"
-#include "widget_registry.h"
 #include "widget_glyphs.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 

@@ -7,8 +7,8 @@
 #include "grades_csv.h"
 #include "keys.h"
 #include "panels.h"
-#include "widget_registry.h"
 #include "widget_glyphs.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 

@@ -23,7 +23,7 @@ int resizeCallback(ImGuiInputTextCallbackData* data) {
 void drawSpan(UiState& s, const DocumentState& ds, const Span& sp) {
   const Schema& schema = s.editor.schema();
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(labelColorFor(schema, sp.label)), "%s",
-                     sp.label.c_str());
+                     widgetText(sp.label));
   ImGui::SameLine();
   ImGui::TextDisabled("%s  [%u, %u)", sp.id.c_str(), sp.start, sp.end);
   ImGui::PushTextWrapPos(0);

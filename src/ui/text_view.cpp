@@ -90,7 +90,7 @@ void hoverFeedback(UiState& s, const Pointer& m) {
     ImGui::BeginTooltip();
     ImGui::TextColored(
         ImGui::ColorConvertU32ToFloat4(labelColorFor(s.editor.schema(), m.hover->label)), "%s",
-        m.hover->label.c_str());
+        widgetText(m.hover->label));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", m.hover->id.c_str());
     if (!m.hover->note.empty()) ImGui::TextWrapped("%s", widgetText(m.hover->note));

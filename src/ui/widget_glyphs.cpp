@@ -20,9 +20,10 @@ void WidgetGlyphs::note(uint32_t c) {
   if (atlas->Fonts.empty() || atlas->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(c))) return;
   // Formatting characters (joiners, direction marks, variation selectors) draw nothing.
   if ((c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-      (c >= 0x2060 && c <= 0x206F) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF)
+      (c >= 0x2060 && c <= 0x206F) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF ||
+      (c >= 0xE0000 && c <= 0xE01EF))  // tags and the supplementary variation selectors
     return;
-  state_[c] = 1;
+  state_[c] = true;
   if (pending_.empty())  // no box for a character on its way: the next atlas build adds it
     for (ImFont* font : ImGui::GetIO().Fonts->Fonts) font->SetGlyphVisible(0xFFFD, false);
   pending_.push_back(c);

@@ -17,8 +17,8 @@ namespace scholion::ui {
 
 class WidgetGlyphs {
  public:
-  // Queues the characters of a string a widget shows that the UI font lacks (BMP only: ImGui
-  // 1.86's ImWchar is 16 bits). Cheap for strings already seen: a table lookup per character.
+  // Queues the characters of a string a widget shows that the UI font lacks (any plane:
+  // IMGUI_USE_WCHAR32). Cheap for strings already seen: a table lookup per character.
   void note(std::string_view utf8);
   void note(uint32_t c);
   // The string a widget shows for `s`: its display form (display_text.h: Arabic letters joined,
@@ -37,7 +37,7 @@ class WidgetGlyphs {
   // the baseline.
   void finish(ImFontAtlas* atlas);
   // Characters added here: the text view keeps drawing them as platform pieces (glyph_cache.h).
-  bool isCustom(uint32_t c) const { return c < state_.size() && state_[c] != 0; }
+  bool isCustom(uint32_t c) const { return c < state_.size() && state_[c]; }
   std::size_t count() const { return known_.size(); }
 
  private:
@@ -55,7 +55,7 @@ class WidgetGlyphs {
   };
   const Bitmap* bitmapFor(uint32_t cp, float px, GlyphSource* source);
 
-  std::vector<uint8_t> state_ = std::vector<uint8_t>(0x10000, 0);  // 1: queued or added
+  std::vector<bool> state_ = std::vector<bool>(0x110000, false);  // queued or added
   std::vector<uint32_t> known_, pending_;
   std::deque<Bitmap> bitmaps_;  // stable addresses for rects_
   std::vector<Rect> rects_;

@@ -300,11 +300,13 @@ async function ink(page, png, cols = 1000) {
 // (display_text.h), with Arabic letters in their joined forms and right-to-left text reversed.
 // شخص must then look exactly like its three presentation forms (initial sheen, medial khah,
 // final sad) typed in logical order, and שלום must start (on the left) with its final mem.
+// An emoji in a label is drawn too (one colour, one code point at a time).
 const SHAKHS_FORMS = '\uFEB7\uFEA8\uFEBA';
 test('widget text reads right: Arabic joined and Hebrew right to left in the label menu and properties', async () => {
   const { page, ctx, errors } = await openApp(env);
   await enterName(page, 'Li');
-  await useLabels(page, ['Person', 'شخص', SHAKHS_FORMS, '\uFEBA\uFEA8\uFEB7', 'שלום', 'ם', 'ש']);
+  await useLabels(page, ['Person', 'شخص', SHAKHS_FORMS, '\uFEBA\uFEA8\uFEB7', 'שלום', 'ם', 'ש',
+    'smile \u{1F600}', 'smile \uFFFD']);
   await openScripts(page);
   const text = await page.evaluate(() => window.scholion.documentText());
   const he = cpOffset(text, 'שלום עולם');
@@ -323,6 +325,11 @@ test('widget text reads right: Arabic joined and Hebrew right to left in the lab
   const mem = await ink(page, await item('ם'), 5);
   assert.equal(await ink(page, await item('שלום'), 5), mem, 'שלום starts on the left with ם');
   assert.notEqual(await ink(page, await item('ש'), 5), mem, 'ם and ש differ in their first columns');
+  // An emoji (beyond the BMP: 32-bit ImWchar) is a widget glyph too, not the box.
+  const smile = await item('smile \u{1F600}');
+  assert.notEqual(await ink(page, smile), await ink(page, await item('smile \uFFFD')), 'the emoji is not a box');
+  const g = await page.evaluate(() => window.scholion.glyphs());
+  assert.ok(g.texts.includes('\u{1F600}'), 'the browser drew the emoji for the widget font');
   // Labelling the Hebrew words: the export keeps the logical text; the properties panel shows it.
   await clickWidget(page, 'label-popup:שלום');
   await frames(page, 4);
