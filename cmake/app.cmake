@@ -72,7 +72,8 @@ if(EMSCRIPTEN)
   # Scripts bundled into scholion.js, and the page files the post-build step copies.
   set(SCHOLION_WEB_SCRIPTS ${CMAKE_SOURCE_DIR}/web/scholion-startup.js
       ${CMAKE_SOURCE_DIR}/web/scholion-store.js
-      ${CMAKE_SOURCE_DIR}/web/scholion-api.js ${CMAKE_SOURCE_DIR}/web/scholion-update.js)
+      ${CMAKE_SOURCE_DIR}/web/scholion-api.js ${CMAKE_SOURCE_DIR}/web/scholion-update.js
+      ${CMAKE_BINARY_DIR}/scholion-api.js)  # the configured copy is what --pre-js links
   set_property(TARGET scholion_web APPEND PROPERTY LINK_DEPENDS ${SCHOLION_WEB_SCRIPTS}
                ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/scholion.css
                ${CMAKE_SOURCE_DIR}/web/sw.js ${CMAKE_SOURCE_DIR}/web/manifest.webmanifest

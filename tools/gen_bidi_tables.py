@@ -4,10 +4,9 @@ code point ranges, from UnicodeData.txt of Debian's `unicode-data` package (/usr
 Unassigned code points in the right-to-left blocks get the defaults UAX #44 gives them (R or AL).
 Run: python3 tools/gen_bidi_tables.py [UNICODE_DIR]"""
 import os
-import re
 import sys
 
-from unicode_tables import merge_ranges, write_table
+from unicode_tables import merge_ranges, readme_version, unicode_data, write_table
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 UCD = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode"
@@ -32,27 +31,10 @@ def main():
     for lo, hi, name in DEFAULTS:
         for c in range(lo, hi + 1):
             prop[c] = name
-    first = None
-    with open(os.path.join(UCD, "UnicodeData.txt"), encoding="utf-8") as f:
-        for line in f:
-            fields = line.split(";")
-            c = int(fields[0], 16)
-            cls = fields[4]
-            if fields[1].endswith(", First>"):
-                first = c
-                continue
-            lo = first if fields[1].endswith(", Last>") else c
-            first = None
-            for k in range(lo, c + 1):
-                prop[k] = cls
+    for c, fields in unicode_data(UCD):
+        prop[c] = fields[4]
     out = merge_ranges(prop, skip="L")
-    version = "?"
-    readme = os.path.join(UCD, "ReadMe.txt")
-    if os.path.exists(readme):
-        with open(readme, encoding="utf-8") as f:
-            m = re.search(r"Version ([\d.]+)", f.read())
-            if m:
-                version = m.group(1)
+    version = readme_version(UCD)
     dest = os.path.join(ROOT, "src", "core", "bidi_tables.inc")
     write_table(dest, "tools/gen_bidi_tables.py", version,
                 "{first, last, BidiClass} sorted by first; everything else is L.", out, CLASSES)

@@ -273,6 +273,9 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     // What the app asked the browser to draw because the UI font lacks it (docs/scripts.md):
     // {measured, rasterized, nonEmpty, colored, texts: the first 200 pieces}, or null before any.
     glyphs: function () { return Module.scholionGlyphs || null; },
+    // Tests: while held, characters widgets meet are not added to the font atlas (they draw
+    // nothing, docs/scripts.md); releasing lets the next frame add them.
+    holdWidgetGlyphs: function (on) { Module.scholionHoldWidgetGlyphs = !!on; wake(); },
     lastCopied: function () { return window.scholionLastCopied || ''; },
   };
 })();

@@ -14,6 +14,9 @@ class GlRenderer;
 bool glyphRasterAvailable();
 // True when the rasteriser shapes whole runs (the browser); false: one character at a time.
 bool glyphRasterShapes();
+// True while a browser test holds new widget glyphs back (window.scholion.holdWidgetGlyphs), to
+// look at the frames drawn while they are pending; false on the desktop.
+bool widgetGlyphsHeld();
 float glyphMeasure(std::string_view utf8, float px);
 bool glyphRasterize(std::string_view utf8, float px, ui::GlyphBitmap& out);
 

@@ -222,7 +222,8 @@ bool Host::frame() {
     SDL_free(path);
   }
   if (!dropped.empty()) app_->onFilesOpened(std::move(dropped));
-  if (std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f || ui::widgetGlyphs().dirty())
+  if (std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f ||
+      (ui::widgetGlyphs().dirty() && !widgetGlyphsHeld()))
     buildFonts();
 
   // Enter picks the highlighted item of a menu or list as Space does (ImGui 1.86 maps Enter only
@@ -264,6 +265,7 @@ bool Host::frame() {
 double Host::nextFrameIn() const {
   if (!impl_ || !app_) return 0;
   if (impl_->input.hasPending() || impl_->input.held() || impl_->pictureChanged) return 0;
+  if (ui::widgetGlyphs().dirty() && !widgetGlyphsHeld()) return 0;  // the atlas build is due
   return app_->nextFrameIn();
 }
 

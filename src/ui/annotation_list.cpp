@@ -4,6 +4,7 @@
 
 #include "glyph_text.h"
 #include "panels.h"
+#include "widget_glyphs.h"
 
 namespace scholion::ui {
 namespace {
@@ -112,12 +113,13 @@ void drawAnnotationList(UiState& s) {
   ImGui::SetNextItemWidth(-1);
   const char* cur =
       s.list.label >= 0 && static_cast<std::size_t>(s.list.label) < schema.spanLabels.size()
-          ? schema.spanLabels[static_cast<std::size_t>(s.list.label)].name.c_str()
+          ? widgetText(schema.spanLabels[static_cast<std::size_t>(s.list.label)].name)
           : "All labels";
   if (ImGui::BeginCombo("##label", cur)) {
     if (ImGui::Selectable("All labels", s.list.label < 0)) s.list.label = -1;
     for (std::size_t i = 0; i < schema.spanLabels.size(); ++i)
-      if (ImGui::Selectable(schema.spanLabels[i].name.c_str(), s.list.label == static_cast<int>(i)))
+      if (ImGui::Selectable(widgetText(schema.spanLabels[i].name),
+                            s.list.label == static_cast<int>(i)))
         s.list.label = static_cast<int>(i);
     ImGui::EndCombo();
   }

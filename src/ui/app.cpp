@@ -228,25 +228,27 @@ void findWindow(UiState& s, ImVec2 pos, float width, float height) {
 namespace {
 
 // Strings ImGui's widgets show, for the characters the UI font lacks (widget_glyphs.h): the
-// schema's and the documents' names whenever the workspace changed; what is typed, the selected
+// schema's and the documents' names whenever the workspace changed, with their display forms
+// (widgetText), so the atlas has them before a widget first shows them; what is typed, the selected
 // text and the selected span (text and note) for the properties panel every frame.
 void noteWidgetText(UiState& s) {
   WidgetGlyphs& g = widgetGlyphs();
+  g.newFrame();
   for (ImWchar c : ImGui::GetIO().InputQueueCharacters) g.note(static_cast<uint32_t>(c));
   const uint64_t rev = s.editor.revision();
   if (rev != s.widgetTextRevision) {
     s.widgetTextRevision = rev;
     const Schema& schema = s.editor.schema();
-    g.note(schema.name);
-    for (const SpanLabel& l : schema.spanLabels) g.note(l.name);
-    for (const RelationType& r : schema.relationTypes) g.note(r.name);
+    g.shown(schema.name);
+    for (const SpanLabel& l : schema.spanLabels) g.shown(l.name);
+    for (const RelationType& r : schema.relationTypes) g.shown(r.name);
     for (const AttributeDef& a : schema.attributes) {
-      g.note(a.name);
-      for (const std::string& v : a.values) g.note(v);
+      g.shown(a.name);
+      for (const std::string& v : a.values) g.shown(v);
     }
-    for (const DocumentLabel& l : schema.documentLabels) g.note(l.name);
-    g.note(s.editor.annotator());
-    for (std::size_t i = 0; i < s.editor.documentCount(); ++i) g.note(s.editor.doc(i).data().name);
+    for (const DocumentLabel& l : schema.documentLabels) g.shown(l.name);
+    g.shown(s.editor.annotator());
+    for (std::size_t i = 0; i < s.editor.documentCount(); ++i) g.shown(s.editor.doc(i).data().name);
   }
   if (s.hasDoc() && s.sel.hasText())
     g.note(s.doc()->document().sliceView(s.sel.start, std::min(s.sel.end, s.sel.start + 400)));

@@ -4,6 +4,7 @@
 
 #include "panels.h"
 #include "scholion_json.h"
+#include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -132,8 +133,8 @@ void currentPassageDetails(UiState& s) {
   ClassroomState& c = s.classroom;
   if (c.currentPassage < 0 || c.currentPassage >= static_cast<int>(c.passageRows.size())) return;
   const PassageRow& row = c.passageRows[c.currentPassage];
-  ImGui::TextDisabled("\"%s\"", row.excerpt.c_str());
-  for (const std::string& g : row.groupText) ImGui::BulletText("%s", g.c_str());
+  ImGui::TextDisabled("\"%s\"", widgetText(row.excerpt));
+  for (const std::string& g : row.groupText) ImGui::BulletText("%s", widgetText(g));
 }
 
 bool applyLayer(UiState& s, std::size_t doc, const AnnotationLayer& after,
@@ -259,12 +260,12 @@ void drawDisagreementsTab(UiState& s) {
       recordWidget("passage:row", num);
       ImGui::PopID();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(row.excerpt.c_str());
+      ImGui::TextUnformatted(widgetText(row.excerpt));
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(row.summary.c_str());
       if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
-        for (const std::string& g : row.groupText) ImGui::BulletText("%s", g.c_str());
+        for (const std::string& g : row.groupText) ImGui::BulletText("%s", widgetText(g));
         ImGui::EndTooltip();
       }
     }
@@ -319,7 +320,7 @@ void drawAdjudicationTab(UiState& s) {
     const DisagreementPassage& p = c.passages[c.currentPassage];
     const PassageRow& row = c.passageRows[c.currentPassage];
     ImGui::SameLine();
-    ImGui::TextDisabled("\"%s\"", row.excerpt.c_str());
+    ImGui::TextDisabled("\"%s\"", widgetText(row.excerpt));
     std::vector<const AnnotationLayer*> layers = passageLayers(s, doc);
     for (std::size_t g = 0; g < p.groups.size() && g < row.groupText.size(); ++g) {
       ImGui::PushID(static_cast<int>(g));
@@ -332,7 +333,7 @@ void drawAdjudicationTab(UiState& s) {
       if (!p.groups[g].empty() && p.groups[g][0] < c.passageNames.size())
         recordWidget("adjudicate:accept", c.passageNames[p.groups[g][0]].c_str());
       ImGui::SameLine();
-      ImGui::TextUnformatted(row.groupText[g].c_str());
+      ImGui::TextUnformatted(widgetText(row.groupText[g]));
       ImGui::PopID();
     }
     if (ImGui::SmallButton("Clear my spans here")) {

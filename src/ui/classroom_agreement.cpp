@@ -5,6 +5,7 @@
 
 #include "grades_csv.h"
 #include "panels.h"
+#include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -69,12 +70,12 @@ void pairwiseTable(UiState& s, const ClassAgreement& a) {
   if (ImGui::BeginTable("##pairs", n + 1, flags, ImVec2(0, h))) {
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("");
-    for (const std::string& name : a.annotators) ImGui::TableSetupColumn(name.c_str());
+    for (const std::string& name : a.annotators) ImGui::TableSetupColumn(widgetText(name));
     ImGui::TableHeadersRow();
     for (int i = 0; i < n; ++i) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(a.annotators[i].c_str());
+      ImGui::TextUnformatted(widgetText(a.annotators[i]));
       for (int j = 0; j < n; ++j) {
         ImGui::TableNextColumn();
         if (i == j) {
@@ -90,7 +91,7 @@ void pairwiseTable(UiState& s, const ClassAgreement& a) {
         ImGui::TextUnformatted(formatCoefficient(p.cohen).c_str());
         if (ImGui::IsItemHovered())
           ImGui::SetTooltip("%s / %s\nkappa %s (%s)\nspan F1 exact %.3f, overlap %.3f",
-                            a.annotators[lo].c_str(), a.annotators[hi].c_str(),
+                            widgetText(a.annotators[lo]), widgetText(a.annotators[hi]),
                             formatCoefficient(p.cohen).c_str(), strength(p.cohen),
                             p.spansExact.f1(), p.spansOverlap.f1());
       }
@@ -106,9 +107,9 @@ void pairwiseTable(UiState& s, const ClassAgreement& a) {
       for (const PairAgreement& p : a.pairs) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(a.annotators[p.a].c_str());
+        ImGui::TextUnformatted(widgetText(a.annotators[p.a]));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(a.annotators[p.b].c_str());
+        ImGui::TextUnformatted(widgetText(a.annotators[p.b]));
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(formatCoefficient(p.cohen).c_str());
         ImGui::TableNextColumn();
@@ -138,7 +139,7 @@ void perLabelChart(UiState& s, const ClassAgreement& a) {
   const float rowH = line * 2.2f;
   float nameW = 0;
   for (const LabelAgreement& l : a.perLabel)
-    nameW = std::max(nameW, ImGui::CalcTextSize(l.label.c_str()).x);
+    nameW = std::max(nameW, ImGui::CalcTextSize(widgetText(l.label)).x);
   nameW = std::min(nameW + 24, 220.0f);
   const float totalW = ImGui::GetContentRegionAvail().x;
   const float valueW = ImGui::CalcTextSize("-0.000  /  0.000   (9999 spans)").x;
@@ -164,7 +165,7 @@ void perLabelChart(UiState& s, const ClassAgreement& a) {
     ImU32 col = labelColorFor(s.editor.schema(), l.label, 0.9f);
     dl->AddRectFilled(ImVec2(origin.x, y + rowH * 0.5f - 5),
                       ImVec2(origin.x + 10, y + rowH * 0.5f + 5), col, 2);
-    dl->AddText(ImVec2(origin.x + 16, y + (rowH - line) * 0.5f), text, l.label.c_str());
+    dl->AddText(ImVec2(origin.x + 16, y + (rowH - line) * 0.5f), text, widgetText(l.label));
     const float bh = rowH * 0.32f;
     double alpha = l.alpha.defined ? l.alpha.value : (l.alpha.value > 0.5 ? 1.0 : 0.0);
     float wA = barW * static_cast<float>(std::clamp(alpha, 0.0, 1.0));
@@ -188,8 +189,8 @@ void perLabelChart(UiState& s, const ClassAgreement& a) {
       ImGui::SetTooltip(
           "%s\nalpha %s (%s)\nexact span F1 %.3f over all pairs\n%zu spans, %zu token "
           "ratings",
-          l.label.c_str(), formatCoefficient(l.alpha).c_str(), strength(l.alpha), l.spansExact.f1(),
-          l.spans, l.tokens);
+          widgetText(l.label), formatCoefficient(l.alpha).c_str(), strength(l.alpha),
+          l.spansExact.f1(), l.spans, l.tokens);
     }
   }
 }
@@ -219,14 +220,14 @@ void confusionMatrix(UiState& s, const ClassAgreement& a) {
   if (!ImGui::BeginTable("##confusion", n + 1, flags, ImVec2(0, h))) return;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn("");
-  for (const std::string& l : a.labels) ImGui::TableSetupColumn(l.c_str());
+  for (const std::string& l : a.labels) ImGui::TableSetupColumn(widgetText(l));
   ImGui::TableHeadersRow();
   for (int i = 0; i < n; ++i) {
     uint64_t rowSum = 0;
     for (uint64_t v : a.confusion[i]) rowSum += v;
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(a.labels[i].c_str());
+    ImGui::TextUnformatted(widgetText(a.labels[i]));
     for (int j = 0; j < n && j < static_cast<int>(a.confusion[i].size()); ++j) {
       ImGui::TableNextColumn();
       uint64_t v = a.confusion[i][j];
@@ -240,8 +241,8 @@ void confusionMatrix(UiState& s, const ClassAgreement& a) {
       ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::ColorConvertFloat4ToU32(col));
       ImGui::Text("%llu", static_cast<unsigned long long>(v));
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s vs %s: %llu (%.0f%% of the row)", a.labels[i].c_str(),
-                          a.labels[j].c_str(), static_cast<unsigned long long>(v), share * 100);
+        ImGui::SetTooltip("%s vs %s: %llu (%.0f%% of the row)", widgetText(a.labels[i]),
+                          widgetText(a.labels[j]), static_cast<unsigned long long>(v), share * 100);
     }
   }
   ImGui::EndTable();

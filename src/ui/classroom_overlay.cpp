@@ -4,6 +4,7 @@
 
 #include "panels.h"
 #include "text_view.h"
+#include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -40,7 +41,7 @@ void drawPassagesInText(UiState& s, ImDrawList* dl) {
   const PassageRow& row = c.passageRows[static_cast<std::size_t>(hovered)];
   ImGui::BeginTooltip();
   ImGui::TextDisabled("Disagreement %d of %zu", hovered + 1, c.passages.size());
-  for (const std::string& line : row.groupText) ImGui::BulletText("%s", line.c_str());
+  for (const std::string& line : row.groupText) ImGui::BulletText("%s", widgetText(line));
   recordWidget("passage-tooltip");  // tests hover a passage and look for it
   ImGui::EndTooltip();
 }

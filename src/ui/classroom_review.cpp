@@ -7,6 +7,7 @@
 #include "grades_csv.h"
 #include "keys.h"
 #include "panels.h"
+#include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -243,7 +244,7 @@ void drawGradesTab(UiState& s) {
   for (const char* hd : heads) width += ImGui::CalcTextSize(hd).x + st.CellPadding.x * 2 + 1;
   float nameW = 0;
   for (const GradeReport& g : c.grades)
-    nameW = std::max(nameW, ImGui::CalcTextSize(g.student.c_str()).x);
+    nameW = std::max(nameW, ImGui::CalcTextSize(widgetText(g.student)).x);
   width += std::max(0.0f, nameW - ImGui::CalcTextSize(heads[0]).x);
   const float scrollBar = width > ImGui::GetContentRegionAvail().x ? st.ScrollbarSize : 0;
   const float rowH = ImGui::GetTextLineHeight() + st.CellPadding.y * 2;  // as tables lay out rows
@@ -258,7 +259,7 @@ void drawGradesTab(UiState& s) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(k);
-      if (ImGui::Selectable(g.student.c_str(), c.gradeRow == k,
+      if (ImGui::Selectable(widgetText(g.student), c.gradeRow == k,
                             ImGuiSelectableFlags_SpanAllColumns))
         c.gradeRow = c.gradeRow == k ? -1 : k;
       recordWidget("grades:row", g.student.c_str());
@@ -280,7 +281,7 @@ void drawGradesTab(UiState& s) {
   }
   if (c.gradeRow < 0 || c.gradeRow >= static_cast<int>(c.grades.size())) return;
   const GradeReport& g = c.grades[c.gradeRow];
-  ImGui::Text("%s, per label", g.student.c_str());
+  ImGui::Text("%s, per label", widgetText(g.student));
   const std::size_t rows = g.perLabel.size() + g.perRelationType.size() + 1;
   const float h2 = std::min(rowH * rows + 2, ImGui::GetContentRegionAvail().y);
   if (ImGui::BeginTable("##perlabel", 8, flags, ImVec2(0, h2))) {
@@ -296,7 +297,7 @@ void drawGradesTab(UiState& s) {
                          ImGui::ColorConvertU32ToFloat4(labelColorFor(s.editor.schema(), l.label)),
                          ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
       ImGui::SameLine();
-      ImGui::TextUnformatted(l.label.c_str());
+      ImGui::TextUnformatted(widgetText(l.label));
       prfCells(l.exact);
       prfCells(l.overlap);
       ImGui::TableNextColumn();
@@ -305,7 +306,7 @@ void drawGradesTab(UiState& s) {
     for (const auto& kv : g.perRelationType) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::Text("(relation) %s", kv.first.c_str());
+      ImGui::Text("(relation) %s", widgetText(kv.first));
       prfCells(kv.second);
       for (int i = 0; i < 3; ++i) ImGui::TableNextColumn();
       ImGui::TableNextColumn();
@@ -379,7 +380,7 @@ void drawReviewWindow(UiState& s) {
   else if (c.students.empty())
     ImGui::TextDisabled("No students yet: load their hand-in files.");
   else
-    ImGui::TextDisabled("%zu students: %s", c.students.size(), c.studentList.c_str());
+    ImGui::TextDisabled("%zu students: %s", c.students.size(), widgetText(c.studentList));
   if (!c.loadWarnings.empty() || !c.warnings.empty()) {
     std::string head =
         std::to_string(c.loadWarnings.size() + c.warnings.size()) + " warning(s)###warnings";

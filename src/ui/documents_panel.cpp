@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "panels.h"
+#include "widget_glyphs.h"
 
 namespace scholion::ui {
 
@@ -23,7 +24,7 @@ void drawDocumentsPanel(UiState& s) {
     } else {
       std::string label = d.data().name;
       if (d.dirty()) label += "  \xE2\x80\xA2";  // a dot marks unsaved changes
-      if (ImGui::Selectable(label.c_str(), i == s.editor.active())) s.switchDocument(i);
+      if (ImGui::Selectable(widgetText(label), i == s.editor.active())) s.switchDocument(i);
       if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) {
         s.dialogs.renameDoc = i;
         std::snprintf(s.dialogs.renameBuf, sizeof s.dialogs.renameBuf, "%s", d.data().name.c_str());

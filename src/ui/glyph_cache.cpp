@@ -33,7 +33,6 @@ bool continuesRun(uint32_t c) {
 }
 
 bool fontHas(const ImFont* font, uint32_t c) {
-  if (c > 0xFFFF) return false;  // 16-bit ImWchar: the font holds the BMP only
   // Glyphs added for ImGui's widgets (widget_glyphs.h) stay platform pieces in the text.
   return font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr &&
          !widgetGlyphs().isCustom(c);

@@ -30,6 +30,8 @@ class GlyphCache {
   // nullptr: every character goes through the UI font (missing ones as its fallback box).
   void setSource(GlyphSource* source);
   bool active() const { return source_ != nullptr; }
+  // True when the platform shapes and orders whole runs (the browser).
+  bool shapes() const { return source_ != nullptr && shapes_; }
   // At byte i of valid UTF-8 s: the byte end of the piece the platform draws (the grapheme
   // cluster at i when the font lacks one of its characters; a whole run when the script needs
   // shaping), or 0 when the font draws the code point at i.

@@ -16,11 +16,28 @@ float fontAdvance(const ImFont* font, uint32_t c) {
                                                         : font->FallbackAdvanceX;
 }
 
+// A short one-line string with right-to-left text (a label, a tag, a row of the annotation list):
+// the whole string goes to a platform that shapes and orders it, so its words come in reading
+// order. Longer ones could pass an atlas page; they keep the piece-by-piece path.
+bool wholeRtlPiece(const GlyphCache& cache, std::string_view s) {
+  if (s.size() > 96 || !cache.shapes()) return false;
+  bool high = false;
+  for (char ch : s) high = high || static_cast<unsigned char>(ch) >= 0xD6;  // U+0590 and above
+  if (!high) return false;
+  for (std::size_t i = 0; i < s.size();)
+    if (isRtlTrigger(decodeUtf8(s, i))) return true;
+  return false;
+}
+
 // Walks text as runs of the UI font and platform pieces: font(begin, end, width) and
 // piece(begin, end, width), widths at `size`.
 template <class FontRun, class Piece>
 void walkRuns(const ImFont* font, float size, std::string_view s, FontRun fontRun, Piece piece) {
   GlyphCache& cache = glyphCache();
+  if (wholeRtlPiece(cache, s)) {
+    piece(0, s.size(), cache.advance(s, size));
+    return;
+  }
   const float scale = size / font->FontSize;
   std::size_t i = 0, runStart = 0;
   float runW = 0;

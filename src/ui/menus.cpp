@@ -1,5 +1,6 @@
 // The main menu bar: File, Edit, View, Help.
 #include "panels.h"
+#include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -97,11 +98,11 @@ void drawMenus(UiState& s) {
   // The document name in the middle of the bar, dimmed.
   if (ds) {
     const std::string& name = ds->data().name;
-    float w = ImGui::CalcTextSize(name.c_str()).x;
+    float w = ImGui::CalcTextSize(widgetText(name)).x;
     float x = (ImGui::GetWindowWidth() - w) * 0.5f;
     if (x > ImGui::GetCursorPosX() + 20) {
       ImGui::SetCursorPosX(x);
-      ImGui::TextDisabled("%s%s", name.c_str(), ds->dirty() ? "  \xE2\x80\xA2" : "");
+      ImGui::TextDisabled("%s%s", widgetText(name), ds->dirty() ? "  \xE2\x80\xA2" : "");
     }
   }
   ImGui::EndMainMenuBar();

@@ -5,6 +5,7 @@
 #include "keys.h"
 #include "panels.h"
 #include "text.h"
+#include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -154,7 +155,7 @@ void removeDocModal(UiState& s) {
       ImGui::CloseCurrentPopup();
     } else {
       const DocumentData& d = s.editor.doc(s.dialogs.removeDocIndex).data();
-      ImGui::Text("Remove \"%s\" and its %zu spans from the workspace?", d.name.c_str(),
+      ImGui::Text("Remove \"%s\" and its %zu spans from the workspace?", widgetText(d.name),
                   d.annotations.spans.size());
       ImGui::TextDisabled("Edit > Undo brings it back.");
       ImGui::Spacing();
@@ -179,7 +180,7 @@ void importModal(UiState& s) {
   std::snprintf(s.dialogs.modalTitle, sizeof s.dialogs.modalTitle, "Open %s file###import",
                 formatTitle(imp.format));
   if (ImGui::BeginPopupModal(s.dialogs.modalTitle, nullptr, kModal)) {
-    ImGui::Text("%s", imp.name.c_str());
+    ImGui::Text("%s", widgetText(imp.name));
     std::size_t spans = 0, relations = 0;
     for (const DocumentData& d : imp.workspace.documents) {
       spans += d.annotations.spans.size();

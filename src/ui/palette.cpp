@@ -3,6 +3,7 @@
 
 #include "glyph_text.h"
 #include "panels.h"
+#include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -54,7 +55,7 @@ void drawPalette(UiState& s) {
     if (hovered && !l.description.empty()) {
       ImGui::BeginTooltip();
       ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
-      ImGui::TextUnformatted(l.description.c_str());
+      ImGui::TextUnformatted(widgetText(l.description));
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
     }
@@ -77,7 +78,7 @@ void drawPalette(UiState& s) {
 
 void labelMenuItems(UiState& s, const char* kind, void (UiState::*pick)(const std::string&)) {
   for (const SpanLabel& l : s.editor.schema().spanLabels)
-    if (recordedMenuItem(kind, l.name.c_str(), l.name.c_str())) (s.*pick)(l.name);
+    if (recordedMenuItem(kind, l.name.c_str(), widgetText(l.name))) (s.*pick)(l.name);
 }
 
 void drawDocumentLabels(UiState& s) {
@@ -93,12 +94,12 @@ void drawDocumentLabels(UiState& s) {
   const std::vector<std::string>& cur = ds->data().annotations.documentLabels;
   for (const DocumentLabel& l : schema.documentLabels) {
     bool on = std::find(cur.begin(), cur.end(), l.name) != cur.end();
-    bool changed = schema.multipleDocumentLabels ? ImGui::Checkbox(l.name.c_str(), &on)
-                                                 : ImGui::RadioButton(l.name.c_str(), on);
+    bool changed = schema.multipleDocumentLabels ? ImGui::Checkbox(widgetText(l.name), &on)
+                                                 : ImGui::RadioButton(widgetText(l.name), on);
     recordWidget("doc-label", l.name.c_str());
     if (!schema.multipleDocumentLabels && changed) on = !on;
     if (ImGui::IsItemHovered() && !l.description.empty())
-      ImGui::SetTooltip("%s", l.description.c_str());
+      ImGui::SetTooltip("%s", widgetText(l.description));
     if (changed) {
       std::vector<std::string> next;
       if (schema.multipleDocumentLabels) {

@@ -4,6 +4,7 @@
 
 #include "keys.h"
 #include "panels.h"
+#include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -22,19 +23,19 @@ int resizeCallback(ImGuiInputTextCallbackData* data) {
 void drawSpan(UiState& s, const DocumentState& ds, const Span& sp) {
   const Schema& schema = s.editor.schema();
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(labelColorFor(schema, sp.label)), "%s",
-                     sp.label.c_str());
+                     widgetText(sp.label));
   ImGui::SameLine();
   ImGui::TextDisabled("%s  [%u, %u)", sp.id.c_str(), sp.start, sp.end);
   ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(("\xE2\x80\x9C" + sp.text.substr(0, 400) + "\xE2\x80\x9D").c_str());
+  ImGui::TextUnformatted(widgetText("\xE2\x80\x9C" + sp.text.substr(0, 400) + "\xE2\x80\x9D"));
   ImGui::PopTextWrapPos();
-  if (!sp.annotator.empty()) ImGui::TextDisabled("by %s", sp.annotator.c_str());
+  if (!sp.annotator.empty()) ImGui::TextDisabled("by %s", widgetText(sp.annotator));
   ImGui::Spacing();
 
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo("##relabel", sp.label.c_str())) {
+  if (ImGui::BeginCombo("##relabel", widgetText(sp.label))) {
     for (const SpanLabel& l : schema.spanLabels)
-      if (ImGui::Selectable(l.name.c_str(), l.name == sp.label))
+      if (ImGui::Selectable(widgetText(l.name), l.name == sp.label))
         s.apply(cmdRelabelSpan(ds, sp.id, l.name));
     ImGui::EndCombo();
   }
@@ -66,18 +67,19 @@ void drawSpan(UiState& s, const DocumentState& ds, const Span& sp) {
     ImGui::PushID(a.name.c_str());
     if (a.values.empty()) {
       bool on = value == "true";
-      const bool toggled = ImGui::Checkbox(a.name.c_str(), &on);
+      const bool toggled = ImGui::Checkbox(widgetText(a.name), &on);
       recordWidget("attr", a.name.c_str());
       if (toggled) s.apply(cmdSetAttribute(ds, schema, sp.id, a.name, on ? "true" : ""));
     } else {
-      ImGui::SetNextItemWidth(-ImGui::CalcTextSize(a.name.c_str()).x - 12);
-      const bool comboOpen = ImGui::BeginCombo(a.name.c_str(), value.empty() ? "-" : value.c_str());
+      ImGui::SetNextItemWidth(-ImGui::CalcTextSize(widgetText(a.name)).x - 12);
+      const bool comboOpen =
+          ImGui::BeginCombo(widgetText(a.name), value.empty() ? "-" : widgetText(value));
       recordWidget("attr", a.name.c_str());
       if (comboOpen) {
         if (ImGui::Selectable("-", value.empty()))
           s.apply(cmdSetAttribute(ds, schema, sp.id, a.name, ""));
         for (const std::string& v : a.values) {
-          const bool picked = ImGui::Selectable(v.c_str(), v == value);
+          const bool picked = ImGui::Selectable(widgetText(v), v == value);
           recordWidget("attr-value", v.c_str());
           if (picked) s.apply(cmdSetAttribute(ds, schema, sp.id, a.name, v));
         }
@@ -128,7 +130,7 @@ void drawSpan(UiState& s, const DocumentState& ds, const Span& sp) {
       ImGui::PushID(r->id.c_str());
       std::string line = (r->from == sp.id ? "\xE2\x86\x92 " : "\xE2\x86\x90 ") + r->label + "  " +
                          (other ? other->text.substr(0, 40) : std::string("?"));
-      if (ImGui::Selectable(line.c_str(), r->id == s.sel.relation)) {
+      if (ImGui::Selectable(widgetText(line), r->id == s.sel.relation)) {
         if (other) s.selectSpan(other->id, true);
       }
       if (ImGui::BeginPopupContextItem()) {
@@ -150,11 +152,11 @@ void drawProperties(UiState& s) {
     if (const Relation* r = ds->relation(s.sel.relation)) {
       const Span* a = ds->span(r->from);
       const Span* b = ds->span(r->to);
-      ImGui::Text("Relation %s", r->label.c_str());
+      ImGui::Text("Relation %s", widgetText(r->label));
       ImGui::TextDisabled("%s", r->id.c_str());
       ImGui::PushTextWrapPos(0);
-      ImGui::Text("%s \xE2\x86\x92 %s", a ? a->text.substr(0, 60).c_str() : "?",
-                  b ? b->text.substr(0, 60).c_str() : "?");
+      ImGui::Text("%s \xE2\x86\x92 %s", a ? widgetText(a->text.substr(0, 60)) : "?",
+                  b ? widgetText(b->text.substr(0, 60)) : "?");
       ImGui::PopTextWrapPos();
       if (ImGui::Button("Delete relation (Del)", ImVec2(-1, 0))) s.deleteSelected();
       return;
@@ -173,7 +175,7 @@ void drawProperties(UiState& s) {
     std::string text = ds->document().slice(s.sel.start, std::min(s.sel.end, s.sel.start + 400));
     ImGui::TextDisabled("Selection [%u, %u)", s.sel.start, s.sel.end);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(text.c_str());
+    ImGui::TextUnformatted(widgetText(text));
     ImGui::PopTextWrapPos();
     ImGui::TextDisabled("Press a label's key, click it in the palette, or Enter.");
     (void)schema;

@@ -1,5 +1,6 @@
 // The status bar: document, counts, annotator, saved state, storage use and the last message.
 #include "panels.h"
+#include "widget_glyphs.h"
 
 namespace scholion::ui {
 
@@ -18,14 +19,14 @@ void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size) {
   ImGui::PopStyleVar(2);
   if (const DocumentState* ds = s.doc()) {
     const DocumentData& d = ds->data();
-    ImGui::Text("%s", d.name.c_str());
+    ImGui::Text("%s", widgetText(d.name));
     ImGui::SameLine(0, 18);
     ImGui::TextDisabled("%zu spans \xC2\xB7 %zu relations \xC2\xB7 %zu chars",
                         d.annotations.spans.size(), d.annotations.relations.size(),
                         ds->document().length());
   }
   ImGui::SameLine(0, 18);
-  ImGui::TextDisabled("\xE2\x9C\x8E %s", s.annotatorName().c_str());
+  ImGui::TextDisabled("\xE2\x9C\x8E %s", widgetText(s.annotatorName()));
   ImGui::SameLine(0, 18);
   if (!s.save.error.empty())
     ImGui::TextColored(ImVec4(0.86f, 0.25f, 0.22f, 1), "Not saved");
@@ -55,16 +56,17 @@ void drawStatusBar(UiState& s, ImVec2 pos, ImVec2 size) {
   if (!s.status.text.empty()) {
     // The last message, right-aligned; errors stay red until the next message.
     std::string msg = s.status.text.substr(0, s.status.text.find('\n'));
-    float w = ImGui::CalcTextSize(msg.c_str()).x;
+    const char* shown = widgetText(msg);  // messages name labels and documents
+    float w = ImGui::CalcTextSize(shown).x;
     float x = ImGui::GetWindowWidth() - w - 16;
     const bool cut = x < afterSaved;  // runs past the right edge: the tooltip shows it whole
     ImGui::SameLine(std::max(x, afterSaved));
     if (s.status.error)
-      ImGui::TextColored(ImVec4(0.86f, 0.25f, 0.22f, 1), "%s", msg.c_str());
+      ImGui::TextColored(ImVec4(0.86f, 0.25f, 0.22f, 1), "%s", shown);
     else
-      ImGui::TextDisabled("%s", msg.c_str());
+      ImGui::TextDisabled("%s", shown);
     if (ImGui::IsItemHovered() && (s.status.text.size() > msg.size() || cut))
-      ImGui::SetTooltip("%s", s.status.text.c_str());
+      ImGui::SetTooltip("%s", widgetText(s.status.text));
   }
   ImGui::End();
 }

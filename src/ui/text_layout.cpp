@@ -48,7 +48,6 @@ inline bool isBreakSpace(uint32_t c) {
 float TextLayout::advance(uint32_t c) const {
   if (!font_) return 0;
   if (c == '\r' || c == '\n') return 0;  // ImGui skips them while rendering a single line
-  if (c > 0xFFFF) c = 0xFFFD;            // 16-bit ImWchar: ImGui renders these as U+FFFD
   const ImFont* f = font_;
   float a = (static_cast<int>(c) < f->IndexAdvanceX.Size) ? f->IndexAdvanceX.Data[c]
                                                           : f->FallbackAdvanceX;

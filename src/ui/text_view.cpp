@@ -9,6 +9,7 @@
 #include "keys.h"
 #include "panels.h"
 #include "suggest_ui.h"
+#include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -89,10 +90,10 @@ void hoverFeedback(UiState& s, const Pointer& m) {
     ImGui::BeginTooltip();
     ImGui::TextColored(
         ImGui::ColorConvertU32ToFloat4(labelColorFor(s.editor.schema(), m.hover->label)), "%s",
-        m.hover->label.c_str());
+        widgetText(m.hover->label));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", m.hover->id.c_str());
-    if (!m.hover->note.empty()) ImGui::TextWrapped("%s", m.hover->note.c_str());
+    if (!m.hover->note.empty()) ImGui::TextWrapped("%s", widgetText(m.hover->note));
     ImGui::EndTooltip();
   } else if (m.hoverRel) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -272,7 +273,7 @@ void drawPopups(UiState& s) {
       ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.x, c.y + 3), ImVec2(c.x + 6, c.y + h + 1),
                                                 labelColor(l.color), 2.0f);
       ImGui::SetCursorScreenPos(ImVec2(c.x + 12, c.y));
-      const bool picked = ImGui::Selectable(l.name.c_str(), false, 0, ImVec2(180, 0));
+      const bool picked = ImGui::Selectable(widgetText(l.name), false, 0, ImVec2(180, 0));
       recordWidget("label-popup", l.name.c_str());
       // Opened on a span (Enter), the keyboard highlight starts at its label.
       if (current && current->label == l.name) ImGui::SetItemDefaultFocus();
@@ -296,9 +297,9 @@ void drawPopups(UiState& s) {
     if (!a || !b) {
       ImGui::CloseCurrentPopup();
     } else {
-      ImGui::TextDisabled("Relation %s -> %s", a->label.c_str(), b->label.c_str());
+      ImGui::TextDisabled("Relation %s -> %s", widgetText(a->label), widgetText(b->label));
       for (const RelationType* rt : schema.relationsAllowed(a->label, b->label)) {
-        const bool picked = ImGui::Selectable(rt->name.c_str(), false, 0, ImVec2(200, 0));
+        const bool picked = ImGui::Selectable(widgetText(rt->name), false, 0, ImVec2(200, 0));
         recordWidget("relation-type", rt->name.c_str());
         if (picked) s.apply(cmdAddRelation(ds, schema, rt->name, a->id, b->id));
       }
@@ -310,11 +311,11 @@ void drawPopups(UiState& s) {
     if (!sp) {
       ImGui::CloseCurrentPopup();
     } else {
-      ImGui::TextDisabled("%s  \"%s\"", sp->id.c_str(), sp->text.substr(0, 40).c_str());
+      ImGui::TextDisabled("%s  \"%s\"", sp->id.c_str(), widgetText(sp->text.substr(0, 40)));
       ImGui::Separator();
       if (ImGui::BeginMenu("Change label")) {
         for (const SpanLabel& l : schema.spanLabels)
-          if (ImGui::MenuItem(l.name.c_str(), l.hotkey.c_str(), l.name == sp->label))
+          if (ImGui::MenuItem(widgetText(l.name), l.hotkey.c_str(), l.name == sp->label))
             s.apply(cmdRelabelSpan(ds, sp->id, l.name));
         ImGui::EndMenu();
       }

@@ -20,10 +20,34 @@ void WidgetGlyphs::note(uint32_t c) {
   if (atlas->Fonts.empty() || atlas->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(c))) return;
   // Formatting characters (joiners, direction marks, variation selectors) draw nothing.
   if ((c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-      (c >= 0x2060 && c <= 0x206F) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF)
+      (c >= 0x2060 && c <= 0x206F) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF ||
+      (c >= 0xE0000 && c <= 0xE01EF))  // tags and the supplementary variation selectors
     return;
-  state_[c] = 1;
+  state_[c] = true;
+  if (pending_.empty())  // no box for a character on its way: the next atlas build adds it
+    for (ImFont* font : ImGui::GetIO().Fonts->Fonts) font->SetGlyphVisible(0xFFFD, false);
   pending_.push_back(c);
+}
+
+const char* WidgetGlyphs::shown(const std::string& s) {
+  bool plain = true;
+  for (char ch : s)
+    if (static_cast<unsigned char>(ch) >= 0xCC) {  // U+0300 and above
+      plain = false;
+      break;
+    }
+  if (plain) return s.c_str();
+  bool created = false;
+  const DisplayTextCache::Entry& e = display_.get(s, &created);
+  if (created) {
+    note(s);
+    if (e.changed) note(e.display);
+  }
+  return e.changed ? e.display.c_str() : s.c_str();
+}
+
+void WidgetGlyphs::newFrame() {
+  if (display_.size() > 4096) display_.clear();
 }
 
 void WidgetGlyphs::note(std::string_view s) {

@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <deque>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "display_text.h"
 #include "glyph_source.h"
 #include "imgui.h"
 
@@ -15,11 +17,18 @@ namespace scholion::ui {
 
 class WidgetGlyphs {
  public:
-  // Queues the characters of a string a widget shows that the UI font lacks (BMP only: ImGui
-  // 1.86's ImWchar is 16 bits). Cheap for strings already seen: a table lookup per character.
+  // Queues the characters of a string a widget shows that the UI font lacks (any plane:
+  // IMGUI_USE_WCHAR32). Cheap for strings already seen: a table lookup per character.
   void note(std::string_view utf8);
   void note(uint32_t c);
-  // New characters wait for the next atlas build.
+  // The string a widget shows for `s`: its display form (display_text.h: Arabic letters joined,
+  // right-to-left runs in visual order), made once per distinct string, whose characters are
+  // queued here the first time. Strings below U+0300 are returned as they are, with no lookup.
+  const char* shown(const std::string& s);
+  // At the start of a frame: forgets the display forms when many strings have come and gone.
+  void newFrame();
+  // New characters wait for the next atlas build; until then the UI font's replacement glyph
+  // (U+FFFD) draws nothing, so a widget never shows a box for a character on its way.
   bool dirty() const { return !pending_.empty(); }
   // While the host builds the fonts, after adding them and before ImFontAtlas::Build: asks the
   // platform for every character met so far at each font's size and reserves a custom glyph.
@@ -28,7 +37,7 @@ class WidgetGlyphs {
   // the baseline.
   void finish(ImFontAtlas* atlas);
   // Characters added here: the text view keeps drawing them as platform pieces (glyph_cache.h).
-  bool isCustom(uint32_t c) const { return c < state_.size() && state_[c] != 0; }
+  bool isCustom(uint32_t c) const { return c < state_.size() && state_[c]; }
   std::size_t count() const { return known_.size(); }
 
  private:
@@ -46,13 +55,20 @@ class WidgetGlyphs {
   };
   const Bitmap* bitmapFor(uint32_t cp, float px, GlyphSource* source);
 
-  std::vector<uint8_t> state_ = std::vector<uint8_t>(0x10000, 0);  // 1: queued or added
+  std::vector<bool> state_ = std::vector<bool>(0x110000, false);  // queued or added
   std::vector<uint32_t> known_, pending_;
   std::deque<Bitmap> bitmaps_;  // stable addresses for rects_
   std::vector<Rect> rects_;
+  DisplayTextCache display_;
 };
 
 // The one set of the process (the host builds the fonts with it).
 WidgetGlyphs& widgetGlyphs();
+
+// What every widget showing a user's string (label, attribute, note, span text, document or
+// annotator name) passes to ImGui: widgetGlyphs().shown(s).
+inline const char* widgetText(const std::string& s) {
+  return widgetGlyphs().shown(s);
+}
 
 }  // namespace scholion::ui

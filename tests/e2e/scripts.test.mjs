@@ -2,8 +2,8 @@
 // browser's own fonts (no box), a drag over Han text snaps to characters, labels in any script.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, screenshot, frames, imageStats } from './harness.mjs';
-import { cpOffset, cpLength, dragAcross, enterName, exported, clickWidget, state } from './gestures.mjs';
+import { launch, openApp, screenshot, frames, imageStats, pixels } from './harness.mjs';
+import { cpOffset, cpLength, dragAcross, enterName, exported, clickWidget, clickMenu, chooseFiles, labelText, state, until } from './gestures.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -256,6 +256,157 @@ test('the label menu shows 人名 and شخص, not boxes', async () => {
   const doc = (await exported(page)).documents.find((d) => d.spans.length > 0);
   assert.deepEqual(doc.spans.map((s) => [s.label, s.text]), [['人名', '江泽民']]);
   await screenshot(page, 'scripts-label-properties.png');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+// Replaces the workspace's schema with span labels of these names and clears its spans.
+async function useLabels(page, names) {
+  const ws = await exported(page);
+  const colours = ['#d19a66', '#e06c75', '#61afef', '#98c379', '#c678dd', '#56b6c2', '#abb2bf', '#be5046'];
+  ws.schema.spanLabels = names.map((name, i) => ({ name, color: colours[i % colours.length] }));
+  ws.schema.relationTypes = [];
+  ws.schema.attributes = [];
+  for (const d of ws.documents) { d.spans = []; d.relations = []; }
+  const res = await page.evaluate((t) => window.scholion.importJson(t), JSON.stringify(ws));
+  assert.ok(res.ok, res.error);
+}
+
+// A PNG of the first `w` CSS pixels of a named widget.
+async function widgetShot(page, name, w) {
+  const r = await page.evaluate((n) => window.scholion.widgetRect(n), name);
+  assert.ok(r, `${name} is drawn`);
+  return page.screenshot({ clip: { x: r.x, y: r.y, width: w, height: r.h } });
+}
+
+// The text's ink in a PNG (dark pixels as '#', the rest '.'), one row per line, from its first
+// column with ink on and `cols` columns wide: the glyphs alone, whatever the background (table
+// rows alternate) or the padding before them.
+async function ink(page, png, cols = 1000) {
+  const { w, h, at } = await pixels(page, png);
+  const dark = (x, y) => { const [r, g, b] = at(x, y); return r + g + b < 200; };
+  let first = 0;
+  while (first < w && ![...Array(h).keys()].some((y) => dark(first, y))) first++;
+  const rows = [];
+  for (let y = 0; y < h; y++) {
+    let row = '';
+    for (let x = first; x < Math.min(w, first + cols); x++) row += dark(x, y) ? '#' : '.';
+    rows.push(row);
+  }
+  return rows.join('\n');
+}
+
+// ImGui draws one glyph per code point left to right: widgets show each string's display form
+// (display_text.h), with Arabic letters in their joined forms and right-to-left text reversed.
+// شخص must then look exactly like its three presentation forms (initial sheen, medial khah,
+// final sad) typed in logical order, and שלום must start (on the left) with its final mem.
+// An emoji in a label is drawn too (one colour, one code point at a time).
+const SHAKHS_FORMS = '\uFEB7\uFEA8\uFEBA';
+test('widget text reads right: Arabic joined and Hebrew right to left in the label menu and properties', async () => {
+  const { page, ctx, errors } = await openApp(env);
+  await enterName(page, 'Li');
+  await useLabels(page, ['Person', 'شخص', SHAKHS_FORMS, '\uFEBA\uFEA8\uFEB7', 'שלום', 'ם', 'ש',
+    'smile \u{1F600}', 'smile \uFFFD']);
+  await openScripts(page);
+  const text = await page.evaluate(() => window.scholion.documentText());
+  const he = cpOffset(text, 'שלום עולם');
+  await dragAcross(page, he, he + cpLength('שלום עולם'));
+  await page.keyboard.press('Enter');
+  await frames(page, 6);
+  await screenshot(page, 'scripts-widget-menu.png');
+  const item = (name) => widgetShot(page, `label-popup:${name}`, 60);
+  const joined = await item('شخص');
+  assert.ok((await imageStats(page, joined)).darkShare > 0.02, 'ink in the item');
+  assert.equal(await ink(page, joined), await ink(page, await item(SHAKHS_FORMS)),
+    'شخص is drawn as its joined forms, right to left');
+  assert.notEqual(await ink(page, joined), await ink(page, await item('\uFEBA\uFEA8\uFEB7')),
+    'the order of the forms shows');
+  // The leftmost glyph of שלום is ם (its last letter), not ש: their first 5 columns of ink.
+  const mem = await ink(page, await item('ם'), 5);
+  assert.equal(await ink(page, await item('שלום'), 5), mem, 'שלום starts on the left with ם');
+  assert.notEqual(await ink(page, await item('ש'), 5), mem, 'ם and ש differ in their first columns');
+  // An emoji (beyond the BMP: 32-bit ImWchar) is a widget glyph too, not the box.
+  const smile = await item('smile \u{1F600}');
+  assert.notEqual(await ink(page, smile), await ink(page, await item('smile \uFFFD')), 'the emoji is not a box');
+  const g = await page.evaluate(() => window.scholion.glyphs());
+  assert.ok(g.texts.includes('\u{1F600}'), 'the browser drew the emoji for the widget font');
+  // Labelling the Hebrew words: the export keeps the logical text; the properties panel shows it.
+  await clickWidget(page, 'label-popup:שלום');
+  await frames(page, 4);
+  const doc = (await exported(page)).documents.find((d) => d.spans.length > 0);
+  assert.deepEqual(doc.spans.map((sp) => [sp.label, sp.text]), [['שלום', 'שלום עולם']]);
+  await frames(page, 4);
+  await screenshot(page, 'scripts-widget-properties.png');
+  // The annotation list's row is drawn like the document: the browser gets the short
+  // right-to-left string whole, so its two words come in reading order.
+  const drawn = (await page.evaluate(() => window.scholion.glyphs())).texts;
+  assert.ok(drawn.includes('שלום עולם'), 'the row text is one browser piece');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+// A character met for the first time waits for the next atlas build; the frames before it draw
+// nothing where it goes, never the replacement box. holdWidgetGlyphs keeps it pending so the test
+// sees such a frame for sure.
+test('a label in a new script shows no replacement box before its glyphs are in the atlas', async () => {
+  const { page, ctx, errors } = await openApp(env);
+  await enterName(page, 'Li');
+  await openScripts(page);
+  const BOXES = '\uFFFD\uFFFD';
+  await page.evaluate(() => window.scholion.holdWidgetGlyphs(true));
+  await useLabels(page, ['Person', '사람', BOXES]);
+  const text = await page.evaluate(() => window.scholion.documentText());
+  const han = cpOffset(text, '江泽民');
+  await dragAcross(page, han, han + 3);
+  await page.keyboard.press('Enter');
+  await frames(page, 6);
+  await screenshot(page, 'scripts-widget-pending.png');
+  const pending = await widgetShot(page, 'label-popup:사람', 40);
+  assert.equal((await imageStats(page, pending)).darkShare, 0, 'nothing is drawn for 사람 while pending');
+  assert.equal((await imageStats(page, await widgetShot(page, `label-popup:${BOXES}`, 40))).darkShare, 0,
+    'the replacement glyph is hidden while characters are pending');
+  await page.evaluate(() => window.scholion.holdWidgetGlyphs(false));
+  await frames(page, 4);
+  const shown = await widgetShot(page, 'label-popup:사람', 40);
+  const boxes = await widgetShot(page, `label-popup:${BOXES}`, 40);
+  assert.ok((await imageStats(page, shown)).darkShare > 0.02, '사람 is drawn once added');
+  assert.ok((await imageStats(page, boxes)).darkShare > 0.02, 'with nothing pending the box shows again');
+  assert.notDeepEqual(shown, boxes, '사람 is not drawn as boxes');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+// Classroom tables are widgets too: students with Arabic and Hebrew names in the grades table.
+test('classroom tables show Arabic and Hebrew student names joined and right to left', async () => {
+  const { page, ctx, errors } = await openApp(env);
+  await enterName(page, 'Teacher');
+  await labelText(page, 'Jiang Zemin', '1');
+  const ws = await exported(page);
+  const AHMAD = 'أحمد', AHMAD_FORMS = '\uFE83\uFEA3\uFEE4\uFEAA', DAVID = 'דוד', BOXES = '\uFFFD\uFFFD\uFFFD\uFFFD';
+  const handIn = (name) => {
+    const w = JSON.parse(JSON.stringify(ws));
+    w.annotator = name;
+    for (const d of w.documents) d.annotator = name;
+    return [`hand-in-${w.documents.length}-${[...name].length}-${name.codePointAt(0)}.scholion.json`,
+      JSON.stringify(w), 'application/json'];
+  };
+  await chooseFiles(page, [handIn(AHMAD), handIn(AHMAD_FORMS), handIn(DAVID), handIn(BOXES)],
+    () => clickMenu(page, 'Classroom', 'load-students'));
+  const st = await until(page, (s) => s.classroom.students.length === 4);
+  assert.deepEqual([...st.classroom.students].sort(), [AHMAD, AHMAD_FORMS, DAVID, BOXES].sort());
+  await frames(page, 4);
+  await screenshot(page, 'scripts-classroom-grades.png');
+  const row = (name) => widgetShot(page, `grades:row:${name}`, 30);
+  const ahmad = await row(AHMAD);
+  assert.ok((await imageStats(page, ahmad)).darkShare > 0.02, 'ink in the row');
+  assert.equal(await ink(page, ahmad), await ink(page, await row(AHMAD_FORMS)),
+    'أحمد is drawn as its joined forms, right to left');
+  const boxes = await ink(page, await row(BOXES));
+  assert.notEqual(await ink(page, ahmad), boxes, 'أحمد is not drawn as boxes');
+  assert.notEqual(await ink(page, await row(DAVID)), boxes, 'דוד is not drawn as boxes');
+  await clickWidget(page, 'review-tab:Agreement');
+  await frames(page, 3);
+  await screenshot(page, 'scripts-classroom-agreement.png');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -97,6 +97,10 @@ bool glyphRasterShapes() {
   return false;
 }
 
+bool widgetGlyphsHeld() {
+  return false;
+}
+
 float glyphMeasure(std::string_view utf8, float px) {
   const uint32_t c = firstChar(utf8);
   FT_Face face = fonts().faceFor(c);

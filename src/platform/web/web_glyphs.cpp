@@ -85,6 +85,11 @@ EM_JS(void, scholion_js_glyph_copy, (uint8_t* dst), {
   HEAPU8.set(Module.scholionGlyphPixels, dst);
   Module.scholionGlyphPixels = null;
 });
+
+// window.scholion.holdWidgetGlyphs(true) in a browser test: new widget glyphs stay pending.
+EM_JS(int, scholion_js_widget_glyphs_held, (), {
+  return Module.scholionHoldWidgetGlyphs ? 1 : 0;
+});
 // clang-format on
 
 namespace scholion::platform {
@@ -95,6 +100,10 @@ bool glyphRasterAvailable() {
 
 bool glyphRasterShapes() {
   return true;
+}
+
+bool widgetGlyphsHeld() {
+  return scholion_js_widget_glyphs_held() != 0;
 }
 
 float glyphMeasure(std::string_view utf8, float px) {
