@@ -6,6 +6,7 @@
 
 #include "keys.h"
 #include "panels.h"
+#include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -148,7 +149,7 @@ void rowsList(UiState& s) {
       ImGui::SameLine(kindW);
       const bool selected =
           i == c.checkCurrent || (!row.at.spanId.empty() && s.sel.span == row.at.spanId);
-      if (ImGui::Selectable(row.text.c_str(), selected) && sameDoc) {
+      if (ImGui::Selectable(widgetText(row.text), selected) && sameDoc) {
         c.checkCurrent = i;
         goToRow(s, i);
       }

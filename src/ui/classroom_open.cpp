@@ -5,6 +5,7 @@
 #include "keys.h"
 #include "panels.h"
 #include "scholion_json.h"
+#include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
@@ -84,14 +85,14 @@ void drawExerciseSwitchModal(UiState& s) {
   const std::string leaving = openWhat(p);
   ImGui::TextDisabled("Open now");
   ImGui::Text("%s%s: your work, %zu span(s)", p.openIsExercise ? "Exercise " : "Your workspace",
-              p.openIsExercise ? titleOr(p.openTitle).c_str() : "", p.openSpans);
+              p.openIsExercise ? widgetText(titleOr(p.openTitle)) : "", p.openSpans);
   ImGui::Spacing();
-  ImGui::TextDisabled("In %s", c.switchFile->name.c_str());
+  ImGui::TextDisabled("In %s", widgetText(c.switchFile->name));
   if (p.sameTitle)
     ImGui::Text("Exercise %s again, with other work on it: %zu span(s)",
-                titleOr(p.fileTitle).c_str(), p.fileSpans);
+                widgetText(titleOr(p.fileTitle)), p.fileSpans);
   else
-    ImGui::Text("Exercise %s", titleOr(p.fileTitle).c_str());
+    ImGui::Text("Exercise %s", widgetText(titleOr(p.fileTitle)));
   ImGui::Spacing();
   ImGui::Separator();
   bool done = false;
