@@ -115,6 +115,14 @@ void sameSuggestions(const std::vector<Suggestion>& a, const std::vector<Suggest
   }
 }
 
+// The same matches in the same order.
+void sameMatches(const std::vector<PhraseMatch>& got, const std::vector<PhraseMatch>& expected) {
+  REQUIRE(got.size() == expected.size());
+  for (std::size_t i = 0; i < got.size(); ++i)
+    CHECK((got[i].start == expected[i].start && got[i].end == expected[i].end &&
+           got[i].firstToken == expected[i].firstToken && got[i].entry == expected[i].entry));
+}
+
 }  // namespace
 
 TEST_CASE("matching a token range at a time finds what one pass finds", "[slices]") {
@@ -130,10 +138,7 @@ TEST_CASE("matching a token range at a time finds what one pass finds", "[slices
     uint32_t cursor = 0;
     for (std::size_t from = 0; from < d.tokens().size(); from += chunk)
       f.gazetteer.matchTokens(d, cursor, from, from + chunk, got);
-    REQUIRE(got.size() == whole.size());
-    for (std::size_t i = 0; i < got.size(); ++i)
-      CHECK((got[i].start == whole[i].start && got[i].end == whole[i].end &&
-             got[i].firstToken == whole[i].firstToken && got[i].entry == whole[i].entry));
+    sameMatches(got, whole);
   }
 }
 
@@ -405,10 +410,7 @@ TEST_CASE("an automaton built a few entries and nodes at a time equals the one b
     CHECK(steps > entries.size() / budget);  // it did go in steps
     const PhraseMatcher built = builder.take();
     const std::vector<PhraseMatch> got = built.match(*doc);
-    REQUIRE(got.size() == expected.size());
-    for (std::size_t i = 0; i < got.size(); ++i)
-      CHECK((got[i].start == expected[i].start && got[i].end == expected[i].end &&
-             got[i].firstToken == expected[i].firstToken && got[i].entry == expected[i].entry));
+    sameMatches(got, expected);
   }
 }
 
