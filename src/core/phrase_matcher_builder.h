@@ -15,8 +15,7 @@ class PhraseMatcherBuilder {
   explicit PhraseMatcherBuilder(std::vector<PhraseEntry> entries);
   // Inserts about `budget` entries or links about `budget` nodes; true once the matcher is whole.
   bool step(std::size_t budget);
-  bool done() const { return phase_ == Phase::Done; }
-  // The matcher (once done); leaves the builder empty.
+  // The matcher (once step has returned true); leaves the builder empty.
   PhraseMatcher take();
 
  private:

@@ -20,8 +20,7 @@ class LabelledTextCounter {
  public:
   explicit LabelledTextCounter(std::vector<LabelledDocument> docs) : docs_(std::move(docs)) {}
   bool step(std::size_t budget);
-  bool done() const { return phase_ == Phase::Done; }
-  // The entries and their shares (once done); leaves the counter empty.
+  // The entries and their shares (once step has returned true); leaves the counter empty.
   std::vector<PhraseEntry> takeEntries(std::vector<double>& share);
 
  private:
@@ -39,8 +38,7 @@ class StringMatchJob {
  public:
   explicit StringMatchJob(std::vector<LabelledDocument> docs) : counter_(std::move(docs)) {}
   bool step(std::size_t budget);
-  bool done() const { return builder_ && builder_->done(); }
-  // Once done: the sources' string matching becomes the new automaton.
+  // Once step has returned true: the sources' string matching becomes the new automaton.
   void finish(SuggestionSources& into);
 
  private:

@@ -88,7 +88,7 @@ void drawCheckMarksInText(UiState& s, ImDrawList* dl) {
         // The missed span's label, when the teacher allowed it, above its start.
         if (first && !p.label.empty())
           dl->AddText(ImGui::GetFont(), labelSize, ImVec2(a.x, a.y - labelSize - 1), col,
-                      p.label.c_str());
+                      widgetText(p.label));
       } else {
         dl->AddRect(a, b, col, 3.0f, 0, thick);
       }

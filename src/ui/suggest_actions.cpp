@@ -91,12 +91,9 @@ void gazetteerTick(UiState& s, double deadline) {
 }
 
 // The held-out score: data prepared in slices (an edit meanwhile starts it again), then folds.
-void heldOutTick(UiState& s, const std::vector<LabelledDocument>& docs, double deadline) {
+void heldOutTick(UiState& s, double deadline) {
   SuggestState& g = s.suggest;
-  if (g.heldOutPrep && g.heldOutRevision != s.editor.revision())
-    g.heldOutPrep = std::make_unique<TaggerDataBuilder>(docs, g.rejected, gazetteerOf(g),
-                                                        TrainingScope::AnnotatedSentences);
-  g.heldOutRevision = s.editor.revision();
+  if (g.heldOutPrep && g.heldOutRevision != s.editor.revision()) startHeldOutScore(s);
   if (g.heldOutPrep && runSlice(s, *g.heldOutPrep, g.worstSliceMs, deadline, "heldOutPrepare")) {
     g.heldOut = std::make_unique<CrossValidationJob>(g.heldOutPrep->take(), TaggerOptions(), 5);
     g.heldOutPrep.reset();
@@ -257,7 +254,7 @@ void suggestionsTick(UiState& s) {
   }
   refreshShown(s, docs, deadline);
   if (g.sources.useTagger) trainTagger(s, docs, deadline);
-  heldOutTick(s, docs, deadline);
+  heldOutTick(s, deadline);
   if (g.version != version) s.frameAt(s.platform.now());
 }
 

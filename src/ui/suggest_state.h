@@ -66,9 +66,10 @@ struct SuggestState {
   double worstSliceMs = 0;        // longest training slice in one frame (shown in the panel)
   double worstStepMs = 0;         // longest single step of any sliced job (benchmarks)
   const char* worstStepJob = "";  // which job that step belonged to
-  double matchBuildMs = 0;        // longest slice of a rebuild of the string matching (benchmarks)
-  double prepareMs = 0;  // longest slice of the last preparation of training data (benchmarks)
-  double suggestMs = 0;  // longest slice of the last computation of the shown suggestions
+  // Longest slice of building an automaton, the string matching's or an imported gazetteer's.
+  double matchBuildMs = 0;  // (benchmarks)
+  double prepareMs = 0;     // longest slice of the last preparation of training data (benchmarks)
+  double suggestMs = 0;     // longest slice of the last computation of the shown suggestions
 
   // Held-out F1 on request: its data prepared in slices (restarted by an edit meanwhile), then
   // scored in slices.

@@ -29,9 +29,11 @@ async function shot(page, a, b) {
   return page.screenshot({ clip: { x: r.x, y: r.y, width: r.w, height: r.h } });
 }
 
+// Opens the scripts text as the active document; gives the text as the app holds it.
 async function openScripts(page) {
   await page.evaluate((t) => window.scholion.loadText('scripts.txt', t), TEXT);
   await frames(page, 6);
+  return page.evaluate(() => window.scholion.documentText());
 }
 
 test('CJK, Arabic, Hebrew, Devanagari and emoji are drawn by the browser, not as boxes', async () => {
@@ -39,7 +41,7 @@ test('CJK, Arabic, Hebrew, Devanagari and emoji are drawn by the browser, not as
   assert.equal(await page.evaluate(() => window.scholion.glyphs()), null,
     'the Latin sample needs no glyph from the browser');
   await enterName(page, 'Li');
-  await openScripts(page);
+  const text = await openScripts(page);
   await screenshot(page, 'scripts.png');
   const g = await page.evaluate(() => window.scholion.glyphs());
   assert.ok(g, 'glyphs were asked of the browser');
@@ -49,7 +51,6 @@ test('CJK, Arabic, Hebrew, Devanagari and emoji are drawn by the browser, not as
   assert.ok(g.colored >= 4, `colour emoji stay in colour (${g.colored})`);
 
   // No replacement boxes: a box looks the same for every character; real glyphs differ.
-  const text = await page.evaluate(() => window.scholion.documentText());
   const han = cpOffset(text, '江泽民');
   const cells = [await shot(page, han, han + 1), await shot(page, han + 1, han + 2),
     await shot(page, han + 2, han + 3)];
@@ -76,8 +77,7 @@ test('CJK, Arabic, Hebrew, Devanagari and emoji are drawn by the browser, not as
 test('a drag over 江泽民 gives exactly those three characters; emoji sequences never split', async () => {
   const { page, ctx, errors } = await openApp(env);
   await enterName(page, 'Li');
-  await openScripts(page);
-  const text = await page.evaluate(() => window.scholion.documentText());
+  const text = await openScripts(page);
   const han = cpOffset(text, '江泽民');
   await dragAcross(page, han, han + 3);
   let s = await state(page);
@@ -118,8 +118,7 @@ test('labels in any script: 人名 and شخص in the palette and as tags', async
   for (const d of ws.documents) { d.spans = []; d.relations = []; }
   const res = await page.evaluate((t) => window.scholion.importJson(t), JSON.stringify(ws));
   assert.ok(res.ok, res.error);
-  await openScripts(page);
-  const text = await page.evaluate(() => window.scholion.documentText());
+  const text = await openScripts(page);
   const han = cpOffset(text, '江泽民');
   await dragAcross(page, han, han + 3);
   await clickWidget(page, 'palette:人名');
@@ -230,8 +229,7 @@ test('the label menu shows 人名 and شخص, not boxes', async () => {
   for (const d of ws.documents) { d.spans = []; d.relations = []; }
   const res = await page.evaluate((t) => window.scholion.importJson(t), JSON.stringify(ws));
   assert.ok(res.ok, res.error);
-  await openScripts(page);
-  const text = await page.evaluate(() => window.scholion.documentText());
+  const text = await openScripts(page);
   const han = cpOffset(text, '江泽民');
   await dragAcross(page, han, han + 3);
   await page.keyboard.press('Enter');
@@ -307,8 +305,7 @@ test('widget text reads right: Arabic joined and Hebrew right to left in the lab
   await enterName(page, 'Li');
   await useLabels(page, ['Person', 'شخص', SHAKHS_FORMS, '\uFEBA\uFEA8\uFEB7', 'שלום', 'ם', 'ש',
     'smile \u{1F600}', 'smile \uFFFD']);
-  await openScripts(page);
-  const text = await page.evaluate(() => window.scholion.documentText());
+  const text = await openScripts(page);
   const he = cpOffset(text, 'שלום עולם');
   await dragAcross(page, he, he + cpLength('שלום עולם'));
   await page.keyboard.press('Enter');
@@ -351,11 +348,10 @@ test('widget text reads right: Arabic joined and Hebrew right to left in the lab
 test('a label in a new script shows no replacement box before its glyphs are in the atlas', async () => {
   const { page, ctx, errors } = await openApp(env);
   await enterName(page, 'Li');
-  await openScripts(page);
+  const text = await openScripts(page);
   const BOXES = '\uFFFD\uFFFD';
   await page.evaluate(() => window.scholion.holdWidgetGlyphs(true));
   await useLabels(page, ['Person', '사람', BOXES]);
-  const text = await page.evaluate(() => window.scholion.documentText());
   const han = cpOffset(text, '江泽民');
   await dragAcross(page, han, han + 3);
   await page.keyboard.press('Enter');
