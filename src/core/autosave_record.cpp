@@ -14,25 +14,11 @@ void appendJson(std::string& out, const ojson& j) {
   out += j.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
-// A JSON string as nlohmann writes it: printable ASCII without quotes or backslashes is copied
-// (most ids, labels and texts); anything else goes through nlohmann (escapes, UTF-8 checks).
-void appendString(std::string& out, const std::string& s) {
-  for (unsigned char c : s) {
-    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-      appendJson(out, ojson(s));
-      return;
-    }
-  }
-  out += '"';
-  out += s;
-  out += '"';
-}
-
 void appendMember(std::string& out, const char* name, const std::string& value) {
   out += ",\"";
   out += name;
   out += "\":";
-  appendString(out, value);
+  appendJsonString(out, value);
 }
 
 }  // namespace
@@ -41,7 +27,7 @@ void appendMember(std::string& out, const char* name, const std::string& value) 
 // (which made writing a record several times slower; tested against spanJson).
 void appendSpanRecord(std::string& out, const Span& s) {
   out += "{\"id\":";
-  appendString(out, s.id);
+  appendJsonString(out, s.id);
   appendMember(out, "label", s.label);
   out += ",\"start\":" + std::to_string(s.start) + ",\"end\":" + std::to_string(s.end);
   appendMember(out, "text", s.text);
@@ -65,7 +51,7 @@ void appendSpanRecord(std::string& out, const Span& s) {
 // The same bytes as relationJson(r) dumped compactly.
 void appendRelationRecord(std::string& out, const Relation& r) {
   out += "{\"id\":";
-  appendString(out, r.id);
+  appendJsonString(out, r.id);
   appendMember(out, "label", r.label);
   appendMember(out, "from", r.from);
   appendMember(out, "to", r.to);

@@ -157,6 +157,18 @@ std::string dumpJson(const json& j, int indent) {
   return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
+void appendJsonString(std::string& out, const std::string& s) {
+  for (unsigned char c : s) {
+    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+      out += dumpJson(json(s));
+      return;
+    }
+  }
+  out += '"';
+  out += s;
+  out += '"';
+}
+
 std::optional<uint32_t> jsonToUint32(const json& j) {
   if (j.is_number_unsigned()) {
     auto v = j.get<uint64_t>();

@@ -30,6 +30,9 @@ std::string jsonPointerToken(const std::string& key);
 
 // Dumps with invalid UTF-8 replaced (never throws on strings).
 std::string dumpJson(const nlohmann::json& j, int indent = -1);
+// Appends `s` as a JSON string, the bytes dumpJson writes for it; printable ASCII without quotes
+// or backslashes (most ids, labels and texts) is copied without building a JSON value.
+void appendJsonString(std::string& out, const std::string& s);
 
 // Checked reads: a non-negative integer that fits uint32 (rejects floats, negatives, huge values).
 std::optional<uint32_t> jsonToUint32(const nlohmann::json& j);

@@ -442,7 +442,8 @@ std::string App::stateJson() const {
   j["saveWorstMs"] = {{"frame", s.save.worstFrameMs},
                       {"begin", s.save.worstBeginMs},
                       {"step", s.save.worstStepMs},
-                      {"commit", s.save.worstCommitMs}};
+                      {"commit", s.save.worstCommitMs},
+                      {"rehearsal", s.save.rehearsalMs}};
   j["readOnly"] = s.save.readOnly();
   // Anything (the workspace, the UI state, a note being typed) not yet in storage.
   j["savePending"] = s.save.tab != SaveState::Tab::Following &&

@@ -12,6 +12,7 @@ struct SaveState {
   uint64_t seenRevision = 0;
   uint64_t jobRevision = 0;            // the revision the save under way writes
   std::string savedUi, seenUi, jobUi;  // the UI state (with a note being typed) likewise
+  std::string ui;                      // this frame's UI state, in a buffer kept between frames
   double lastChangeTime = 0;
   double firstUnsavedTime = -1;  // the first change not saved yet (-1: none)
   std::string error;             // non-empty: the banner is shown
@@ -19,6 +20,9 @@ struct SaveState {
   double retryDelay = 10;        // seconds before retrying a failed save; doubles up to 5 min
   // The longest one frame spent saving, and in each phase of a save (benchmarks, state()).
   double worstFrameMs = 0, worstBeginMs = 0, worstStepMs = 0, worstCommitMs = 0;
+  // The save rehearsed once on a tiny workspace soon after start-up (autosave_rehearsal.h).
+  double rehearseAt = -1, rehearsalMs = 0;
+  bool rehearsed = false;
 
   // Tabs of the same site share one workspace: one edits and saves it, the others show it
   // read-only and follow its saves. HandingOver: read-only, saving what is left before another

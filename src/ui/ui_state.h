@@ -126,6 +126,7 @@ struct UiState {
   void importWorkspace(ImportedFile& imp, bool replace, bool asOtherLayer);
   void autosaveTick(bool force);
   std::string uiStateJson() const;
+  void writeUiState(std::string& out) const;  // the same JSON into a buffer kept by the caller
   void restoreUiState(const std::string& json);
   // The bundled sample story with the default schema (for the user's name as annotator).
   Workspace sampleWorkspace();

@@ -303,3 +303,13 @@ TEST_CASE("a loaded workspace goes through the Editor unchanged", "[scholion_jso
     CHECK(r.error().find("/documents/0/sha256") != std::string::npos);
   }
 }
+
+TEST_CASE("appendJsonString writes what dumpJson writes", "[json_util]") {
+  const std::string cases[] = {"",           "T1",           "say \"hi\"",      "back\\slash",
+                               "tab\tnew\n", "\x01\x1f\x7f", "Zürich 江泽民 😀", "bad \xC3\x28 utf"};
+  for (const std::string& s : cases) {
+    std::string out = "[";
+    appendJsonString(out, s);
+    CHECK(out == "[" + dumpJson(nlohmann::json(s)));
+  }
+}

@@ -1,0 +1,65 @@
+// A save of a tiny workspace into a store that keeps nothing (see autosave_rehearsal.h).
+#include "autosave_rehearsal.h"
+
+#include "autosave.h"
+#include "editor.h"
+#include "text.h"
+
+namespace scholion {
+
+namespace {
+
+// Accepts every write and forgets it, like a store with endless room that is never read.
+class DiscardingStore : public KeyValueStore {
+ public:
+  Status storageSet(const std::string&, const std::string&) override { return okStatus(); }
+  bool storageGet(const std::string&, std::string&) override { return false; }
+  void storageRemove(const std::string&) override {}
+  std::size_t storageUsed() override { return 0; }
+  std::size_t storageQuota() override { return 0; }
+};
+
+Span rehearsalSpan(const char* id, uint32_t start, uint32_t end, const std::string& text) {
+  Span s;
+  s.id = id;
+  s.label = "Name";
+  s.start = start;
+  s.end = end;
+  s.text = text.substr(start, end - start);
+  s.note = "a \"note\"\n";  // the writer's escaping runs too
+  return s;
+}
+
+}  // namespace
+
+bool rehearseAutosave() {
+  Workspace ws;
+  ws.annotator = "rehearsal";
+  ws.schema.name = "rehearsal";
+  ws.schema.spanLabels.push_back({});
+  ws.schema.spanLabels.back().name = "Name";
+  ws.schema.spanLabels.back().color = "#3366cc";
+  ws.schema.relationTypes.push_back({});
+  ws.schema.relationTypes.back().name = "Knows";
+  DocumentData d;
+  d.id = "rehearsal";
+  d.name = "rehearsal.txt";
+  d.text = "Ada met Charles.";
+  d.sha256 = sha256Hex(d.text);
+  d.annotations.annotator = ws.annotator;
+  d.annotations.spans = {rehearsalSpan("T1", 0, 3, d.text), rehearsalSpan("T2", 8, 15, d.text)};
+  d.annotations.relations.push_back({"R1", "Knows", "T1", "T2", ""});
+  ws.documents.push_back(std::move(d));
+  Editor editor;
+  if (!editor.load(std::move(ws))) return false;
+  DiscardingStore store;
+  Autosaver saver(store);
+  if (saver.saveNow(editor, "{\"active\":0}") != SaveProgress::Saved) return false;
+  // The second save takes the incremental path: the changed document is written again.
+  Result<Command> unlink = cmdDeleteRelation(editor.doc(0), "R1");
+  if (!unlink || !editor.apply(0, std::move(*unlink))) return false;
+  return saver.saveNow(editor, "{\"active\":0}") == SaveProgress::Saved &&
+         saver.documentsWritten() == 1;
+}
+
+}  // namespace scholion
