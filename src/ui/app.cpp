@@ -308,6 +308,7 @@ void App::frame() {
   drawModals(s);
   s.gesture.popupWasOpen =
       ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+  s.rehearseTick();
   s.autosaveTick(false);
 }
 
@@ -442,8 +443,11 @@ std::string App::stateJson() const {
   j["saveWorstMs"] = {{"frame", s.save.worstFrameMs},
                       {"begin", s.save.worstBeginMs},
                       {"step", s.save.worstStepMs},
-                      {"commit", s.save.worstCommitMs},
-                      {"rehearsal", s.save.rehearsalMs}};
+                      {"commit", s.save.worstCommitMs}};
+  // The rehearsals' own cost (rehearsal.cpp): what start-up spends so that later frames need not.
+  j["rehearsalMs"] = {{"done", s.rehearsal.done},
+                      {"save", s.rehearsal.saveMs},
+                      {"suggestions", s.rehearsal.suggestMs}};
   j["readOnly"] = s.save.readOnly();
   // Anything (the workspace, the UI state, a note being typed) not yet in storage.
   j["savePending"] = s.save.tab != SaveState::Tab::Following &&

@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <utility>
 
-#include "autosave_rehearsal.h"
 #include "embedded.h"
 #include "format_util.h"
 #include "html_text.h"
@@ -152,20 +151,6 @@ bool UiState::offerFile(const std::string& file, const std::string& bytes, const
 void UiState::autosaveTick(bool force) {
   if (save.tab == SaveState::Tab::Following) return;  // the editing tab saves the workspace
   const double now = platform.now();
-  // A browser compiles wasm functions when they are first called, which made the first real
-  // save's frames 5-10 ms longer than later ones. Shortly after start-up, in a frame of its own,
-  // the save path runs once on a tiny workspace kept in memory, so the first real save finds
-  // its code compiled.
-  if (!save.rehearsed && !force) {
-    if (save.rehearseAt < 0) save.rehearseAt = now + 0.1;
-    if (now >= save.rehearseAt) {
-      rehearseAutosave();
-      save.rehearsed = true;
-      save.rehearsalMs = (platform.now() - now) * 1000.0;
-      return frameAt(now);
-    }
-    frameAt(save.rehearseAt);
-  }
   const uint64_t rev = editor.revision();
   writeUiState(save.ui);
   const std::string& ui = save.ui;

@@ -20,9 +20,6 @@ struct SaveState {
   double retryDelay = 10;        // seconds before retrying a failed save; doubles up to 5 min
   // The longest one frame spent saving, and in each phase of a save (benchmarks, state()).
   double worstFrameMs = 0, worstBeginMs = 0, worstStepMs = 0, worstCommitMs = 0;
-  // The save rehearsed once on a tiny workspace soon after start-up (autosave_rehearsal.h).
-  double rehearseAt = -1, rehearsalMs = 0;
-  bool rehearsed = false;
 
   // Tabs of the same site share one workspace: one edits and saves it, the others show it
   // read-only and follow its saves. HandingOver: read-only, saving what is left before another

@@ -125,6 +125,14 @@ struct UiState {
   // The user's choice for a pending import: open it as the workspace, or merge it.
   void importWorkspace(ImportedFile& imp, bool replace, bool asOtherLayer);
   void autosaveTick(bool force);
+  // Soon after start-up, one frame each: the save path and the suggestion pipeline run once on
+  // tiny data, so their code is compiled before the first real save or edit (rehearsal.cpp).
+  void rehearseTick();
+  struct Rehearsal {
+    double at = -1;  // when the next part runs (-1: not scheduled yet)
+    int done = 0;    // parts done: 1 the save, 2 the suggestions too
+    double saveMs = 0, suggestMs = 0;
+  } rehearsal;
   std::string uiStateJson() const;
   void writeUiState(std::string& out) const;  // the same JSON into a buffer kept by the caller
   void restoreUiState(const std::string& json);
