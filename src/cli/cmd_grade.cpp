@@ -6,9 +6,11 @@
 
 #include "cli_io.h"
 #include "commands.h"
+#include "error_profile.h"
 #include "grades_csv.h"
 #include "grading.h"
 #include "scholion_json.h"
+#include "work_progress.h"
 
 namespace scholion::cli {
 namespace {
@@ -20,7 +22,11 @@ const char kHelp[] =
     "their SHA-256; the key of a document is its gold layer (the exercise's gold annotator) or\n"
     "else its working layer; a student's answer is the working layer of the student's file.\n"
     "Scores: precision, recall, F1 with exact boundaries and with overlapping boundaries (same\n"
-    "label required), macro F1 over labels, and relations (see docs/agreement.md).\n"
+    "label required), macro F1 over labels, and relations (see docs/agreement.md); then the\n"
+    "time on task from the student's file (active time, checks run) and the error profile:\n"
+    "spans too long, too short or shifted against the key's, and the labels most confused\n"
+    "(key label -> student's label). An exercise that hands each student some of its documents\n"
+    "grades each student on their own documents only.\n"
     "Exit status: 0 graded; 1 a file is missing or unreadable, or shares no document with the\n"
     "key; 2 usage error.\n"
     "\n"
@@ -34,15 +40,19 @@ std::string table(const std::vector<GradeReport>& reports, bool perLabel) {
   for (const GradeReport& r : reports) nameWidth = std::max(nameWidth, cpWidth(r.student));
   nameWidth = std::min<std::size_t>(nameWidth + 2, 40);
   std::string out = pad("student", nameWidth) +
-                    "docs  exact P  exact R  exact F1  ovl P  ovl R  ovl F1  macro F1  rel F1\n";
+                    "docs  exact P  exact R  exact F1  ovl P  ovl R  ovl F1  macro F1  rel F1  "
+                    "active  checks  long  short  shifted  confusions\n";
   for (const GradeReport& r : reports) {
-    out += pad(r.student, nameWidth) + pad(std::to_string(r.documents), 6) +
-           pad(fixed(r.exact.precision()), 9) + pad(fixed(r.exact.recall()), 9) +
-           pad(fixed(r.exact.f1()), 10) + pad(fixed(r.overlap.precision()), 7) +
-           pad(fixed(r.overlap.recall()), 7) + pad(fixed(r.overlap.f1()), 8) +
-           pad(fixed(r.macroExact().f1), 10) +
-           (r.relations.tp + r.relations.fp + r.relations.fn ? fixed(r.relations.f1()) : "-") +
-           "\n";
+    out +=
+        pad(r.student, nameWidth) + pad(std::to_string(r.documents), 6) +
+        pad(fixed(r.exact.precision()), 9) + pad(fixed(r.exact.recall()), 9) +
+        pad(fixed(r.exact.f1()), 10) + pad(fixed(r.overlap.precision()), 7) +
+        pad(fixed(r.overlap.recall()), 7) + pad(fixed(r.overlap.f1()), 8) +
+        pad(fixed(r.macroExact().f1), 10) +
+        pad(r.relations.tp + r.relations.fp + r.relations.fn ? fixed(r.relations.f1()) : "-", 8) +
+        pad(minutesText(r.progress.activeSeconds), 8) + pad(std::to_string(r.progress.checks), 8) +
+        pad(std::to_string(r.errors.tooLong), 6) + pad(std::to_string(r.errors.tooShort), 7) +
+        pad(std::to_string(r.errors.shifted), 9) + confusionSummary(r.errors, 3) + "\n";
   }
   if (!perLabel) return out;
   for (const GradeReport& r : reports) {

@@ -63,6 +63,7 @@ ojson manifestJson(const Editor& ed, const std::vector<Doc>& saved, uint64_t gen
   header.exercise = ed.exercise();
   header.schema = ed.schema();
   header.annotator = ed.annotator();
+  header.progress = ed.progress();
   header.activeDocument = ed.active();
   ojson docs = ojson::array();
   for (std::size_t i = 0; i < ed.documentCount(); ++i) {

@@ -108,6 +108,10 @@ bool DocumentRecordWriter::step(std::size_t items) {
         appendJson(out_, ojson(layer().documentLabels));
         out_ += ",\"extras\":";
         appendJson(out_, ojson(layer().extras));
+        if (!(layer().progress == WorkProgress{})) {
+          out_ += ",\"progress\":";
+          appendJson(out_, progressJson(layer().progress));
+        }
         out_ += '}';
         if (++layer_ < layers) {
           phase_ = Phase::LayerStart;

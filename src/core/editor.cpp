@@ -16,6 +16,12 @@ void Editor::setAnnotator(std::string name) {
   ++structureRevision_;
 }
 
+void Editor::setProgress(WorkProgress progress) {
+  if (progress == progress_) return;
+  progress_ = std::move(progress);
+  ++progressRevision_;
+}
+
 void Editor::setActive(std::size_t i) {
   if (i < docs_.size()) active_ = i;
 }
@@ -48,6 +54,7 @@ Status Editor::load(Workspace ws) {
   schema_ = std::move(ws.schema);
   exercise_ = std::move(ws.exercise);
   annotator_ = std::move(ws.annotator);
+  progress_ = std::move(ws.progress);
   active_ = ws.activeDocument < docs_.size() ? ws.activeDocument : 0;
   undo_.clear();
   redo_.clear();
@@ -134,6 +141,9 @@ Status Editor::run(WorkspaceOp& op) {
       break;
     case K::SetActive:
       std::swap(active_, op.index);
+      break;
+    case K::SetProgress:
+      std::swap(progress_, op.progress);
       break;
   }
   ++op.runs;
@@ -248,6 +258,7 @@ Workspace Editor::snapshot() const {
   ws.exercise = exercise_;
   ws.schema = schema_;
   ws.annotator = annotator_;
+  ws.progress = progress_;
   ws.activeDocument = active_;
   ws.documents.reserve(docs_.size());
   for (const auto& d : docs_) ws.documents.push_back(d->data());

@@ -22,6 +22,11 @@ class Editor {
   const std::string& annotator() const { return annotator_; }
   // Not undoable (the user's name, asked once): recorded as a change to save, not as a step.
   void setAnnotator(std::string name);
+  // The student's progress on an exercise (time on task, checks): likewise not a step. It counts
+  // in saveRevision() only: a check or the clock of active time changes no annotation, so
+  // results tied to revision() (check marks, suggestions) stay current.
+  const WorkProgress& progress() const { return progress_; }
+  void setProgress(WorkProgress progress);
 
   std::size_t documentCount() const { return docs_.size(); }
   const DocumentState& doc(std::size_t i) const { return *docs_[i]; }
@@ -59,7 +64,8 @@ class Editor {
   uint64_t redoSequence() const;
 
   Workspace snapshot() const;  // the current workspace as plain data
-  uint64_t revision() const;   // changes whenever anything in the workspace changes
+  uint64_t revision() const;   // changes whenever anything but the progress changes
+  uint64_t saveRevision() const { return revision() + progressRevision_; }  // anything at all
   bool dirty() const;
   void markSaved();
 
@@ -72,11 +78,13 @@ class Editor {
   ExerciseInfo exercise_;
   Schema schema_;
   std::string annotator_;
+  WorkProgress progress_;
   std::vector<std::shared_ptr<DocumentState>> docs_;
   std::size_t active_ = 0;
   std::vector<WorkspaceEdit> undo_, redo_;
   uint64_t clock_ = 0;  // sequence of the last step, documents and workspace alike
   uint64_t structureRevision_ = 0, savedStructureRevision_ = 0;
+  uint64_t progressRevision_ = 0;
 };
 
 }  // namespace scholion

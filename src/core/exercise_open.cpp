@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "exercise_handout.h"
 #include "workspace_ops.h"
 
 namespace scholion {
@@ -88,8 +89,13 @@ bool sameExercise(const Editor& editor, const Workspace& in) {
   return a == b;
 }
 
-ExerciseOpenPlan planOpenExercise(const Editor& editor, const Workspace& in,
+ExerciseOpenPlan planOpenExercise(const Editor& editor, const Workspace& teacherFile,
                                   const std::string& fileName) {
+  // A student whose name is known gets their own documents of an exercise that hands out
+  // subsets; without a name yet, all of them until the name is given (planHandOut).
+  const Workspace in = teacherFile.annotator.empty() && !editor.annotator().empty()
+                           ? handOut(teacherFile, editor.annotator())
+                           : teacherFile;
   ExerciseOpenPlan p;
   const ExerciseInfo& open = editor.exercise();
   p.openIsExercise = open.enabled;
@@ -123,8 +129,29 @@ ExerciseOpenPlan planOpenExercise(const Editor& editor, const Workspace& in,
 }
 
 WorkspaceEdit planSwitchExercise(const Editor& editor, Workspace in, const std::string& fileName) {
+  if (in.annotator.empty() && !editor.annotator().empty())
+    in = handOut(std::move(in), editor.annotator());
   if (in.annotator.empty()) in.annotator = editor.annotator();
   return planOpenWorkspace(editor, std::move(in), "Open exercise " + fileName);
+}
+
+WorkspaceEdit planHandOut(const Editor& editor) {
+  WorkspaceEdit e;
+  if (editor.annotator().empty() || !editor.exercise().enabled) return e;
+  Workspace ws;  // what assignedMask reads: the settings and each document's text hash
+  ws.exercise = editor.exercise();
+  for (std::size_t i = 0; i < editor.documentCount(); ++i) {
+    ws.documents.emplace_back();
+    ws.documents.back().sha256 = editor.doc(i).data().sha256;
+  }
+  if (!handsOutSubsets(ws)) return e;
+  const std::vector<bool> mask = assignedMask(ws, editor.annotator());
+  e.description = "Keep " + editor.annotator() + "'s documents";
+  for (std::size_t i = editor.documentCount(); i-- > 0;)
+    if (!mask[i] && !hasWork(editor.doc(i).data().annotations))
+      e.ops.push_back(opRemoveDocument(i));
+  if (!e.empty()) e.ops.insert(e.ops.begin(), opSetActive(0));
+  return e;
 }
 
 }  // namespace scholion

@@ -42,7 +42,13 @@ ExerciseOpenPlan planOpenExercise(const Editor& editor, const Workspace& in,
                                   const std::string& fileName);
 
 // The file's exercise replaces the open workspace as one undoable step; the student's name stays
-// when the file has none.
+// when the file has none. With the name known, an exercise that hands out subsets opens with the
+// student's own documents (exercise_handout.h); so does planOpenExercise.
 WorkspaceEdit planSwitchExercise(const Editor& editor, Workspace in, const std::string& fileName);
+
+// When the student's name is given after an exercise that hands out subsets opened with all its
+// documents: the step that removes the documents that are not theirs (those without work; work
+// is never removed). Empty when there is nothing to remove.
+WorkspaceEdit planHandOut(const Editor& editor);
 
 }  // namespace scholion

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <set>
 
+#include "error_profile.h"
+
 namespace scholion {
 
 std::string csvField(const std::string& text) {
@@ -37,6 +39,18 @@ static std::string csvScore(const Counts& c, double value) {
   return c.tp + c.fp + c.fn ? csvNumber(value) : "";
 }
 
+static std::string csvMinutes(double seconds) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", seconds / 60);
+  return buf;
+}
+
+static std::string joined(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : separator) + s;
+  return out;
+}
+
 static void row(std::string& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ',';
@@ -58,7 +72,9 @@ std::string gradesCsv(const std::vector<GradeReport>& reports, bool utf8Bom) {
       "student",         "documents",         "exact_precision",     "exact_recall",
       "exact_f1",        "overlap_precision", "overlap_recall",      "overlap_f1",
       "exact_macro_f1",  "overlap_macro_f1",  "unlabelled_exact_f1", "relation_precision",
-      "relation_recall", "relation_f1"};
+      "relation_recall", "relation_f1",       "started_at",          "active_minutes",
+      "checks",          "too_long",          "too_short",           "shifted",
+      "confusions",      "document_names"};
   for (const std::string& l : labels) {
     head.push_back(csvField(l + " exact_precision"));
     head.push_back(csvField(l + " exact_recall"));
@@ -80,7 +96,15 @@ std::string gradesCsv(const std::vector<GradeReport>& reports, bool utf8Bom) {
                                   csvScore(r.exactUnlabelled, r.exactUnlabelled.f1()),
                                   csvScore(r.relations, r.relations.precision()),
                                   csvScore(r.relations, r.relations.recall()),
-                                  csvScore(r.relations, r.relations.f1())};
+                                  csvScore(r.relations, r.relations.f1()),
+                                  csvField(r.progress.startedAt),
+                                  csvMinutes(r.progress.activeSeconds),
+                                  std::to_string(r.progress.checks),
+                                  std::to_string(r.errors.tooLong),
+                                  std::to_string(r.errors.tooShort),
+                                  std::to_string(r.errors.shifted),
+                                  csvField(confusionSummary(r.errors, 3)),
+                                  csvField(joined(r.documentNames, "; "))};
     for (const std::string& l : labels) {
       const LabelCounts* lc = nullptr;
       for (const LabelCounts& x : r.perLabel)

@@ -16,8 +16,10 @@ std::string csvField(const std::string& text);
 std::string csvNumber(double value);  // fixed, 4 decimals, '.' as separator
 
 // Header + one row per report: student, documents; exact P/R/F1, overlap P/R/F1 (micro);
-// exact and overlap macro F1; unlabelled exact F1; relations P/R/F1; then for every label used in
-// any report (alphabetical) exact P/R/F1 and overlap F1. Lines end with "\r\n" (RFC 4180).
+// exact and overlap macro F1; unlabelled exact F1; relations P/R/F1; time on task (start, active
+// minutes, checks); the error profile (too long, too short, shifted, the three most frequent
+// confusions); the documents graded; then for every label used in any report (alphabetical)
+// exact P/R/F1 and overlap F1. Lines end with "\r\n" (RFC 4180).
 std::string gradesCsv(const std::vector<GradeReport>& reports, bool utf8Bom = false);
 // Pairwise table: annotator A, annotator B, Cohen's kappa, exact and overlap span F1.
 std::string pairwiseAgreementCsv(const ClassAgreement& agreement, bool utf8Bom = false);

@@ -5,6 +5,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "error_profile.h"
+
 namespace scholion {
 
 // ---- counts -----------------------------------------------------------------------------------
@@ -384,6 +386,7 @@ GradeReport gradeLayer(const AnnotationLayer& key, const AnnotationLayer& studen
     r.perLabel.push_back(kv.second);
   }
   gradeRelations(key, student, exact, schema, r);
+  r.errors = errorProfile(key.spans, student.spans, exactU);
   return r;
 }
 
@@ -394,6 +397,9 @@ void addInto(GradeReport& total, const GradeReport& doc) {
   total.exactUnlabelled += doc.exactUnlabelled;
   total.overlapUnlabelled += doc.overlapUnlabelled;
   total.relations += doc.relations;
+  total.errors += doc.errors;
+  total.documentNames.insert(total.documentNames.end(), doc.documentNames.begin(),
+                             doc.documentNames.end());
   for (const auto& kv : doc.perRelationType) total.perRelationType[kv.first] += kv.second;
   std::map<std::string, LabelCounts> merged;
   for (const LabelCounts& l : total.perLabel) merged[l.label] = l;
@@ -423,8 +429,13 @@ GradeReport gradeWorkspace(const Workspace& key, const Workspace& student,
     if (total.student.empty() && !d.annotations.annotator.empty())
       total.student = d.annotations.annotator;
   }
+  total.progress = student.progress;
+  // An exercise that hands each student some of its documents: the student's file holds theirs.
+  const bool subsets =
+      key.exercise.documentsPerStudent > 0 || student.exercise.documentsPerStudent > 0;
   std::unordered_map<std::string, bool> used;
   for (const DocumentData& kd : key.documents) {
+    if (subsets && !bySha.count(kd.sha256)) continue;  // not handed to this student
     const AnnotationLayer* keyLayer = findKeyLayer(kd, key.exercise);
     if (!keyLayer) keyLayer = &kd.annotations;
     auto it = bySha.find(kd.sha256);
@@ -440,7 +451,9 @@ GradeReport gradeWorkspace(const Workspace& key, const Workspace& student,
       stuLayer = &it->second->annotations;
       used[kd.sha256] = true;
     }
-    addInto(total, gradeLayer(*keyLayer, *stuLayer, &key.schema));
+    GradeReport doc = gradeLayer(*keyLayer, *stuLayer, &key.schema);
+    doc.documentNames.push_back(kd.name);
+    addInto(total, doc);
   }
   for (const DocumentData& d : student.documents)
     if (!used.count(d.sha256) && warnings)

@@ -42,9 +42,24 @@ struct LabelCounts {
   Counts overlap;  // same label, overlapping (one-to-one greedy matching)
 };
 
+// How a student's spans miss the key's, from pairing them by overlap with labels ignored: which
+// key label was given which other label, and boundaries that are too long (the student's span
+// covers the key's and more), too short (inside the key's) or shifted (neither).
+struct ErrorProfile {
+  std::map<std::pair<std::string, std::string>, std::size_t> confusions;  // (key, student) label
+  std::size_t tooLong = 0, tooShort = 0, shifted = 0;
+  // The most frequent confusions, most first (ties by label names), at most `n`.
+  std::vector<std::pair<std::pair<std::string, std::string>, std::size_t>> topConfusions(
+      std::size_t n) const;
+  ErrorProfile& operator+=(const ErrorProfile& o);
+};
+
 struct GradeReport {
   std::string student;
   std::size_t documents = 0;
+  std::vector<std::string> documentNames;  // the documents graded (gradeWorkspace), key order
+  WorkProgress progress;                   // from the student's file (gradeWorkspace)
+  ErrorProfile errors;
   // Labelled, micro-averaged over labels (and over documents after addInto).
   Counts exact, overlap;
   // Boundaries only (labels ignored).
@@ -145,6 +160,8 @@ const AnnotationLayer* findKeyLayer(const DocumentData& doc, const ExerciseInfo&
 // a document is its gold layer (findKeyLayer) or else its working layer; the student's answer is
 // the student's working layer. A key document the student lacks counts as all missed; student
 // documents absent from the key are skipped. Both cases add a line to `warnings` (may be null).
+// When the exercise hands each student some of its documents (exercise_handout.h), a key
+// document the student's file lacks was not theirs: skipped, not missed.
 GradeReport gradeWorkspace(const Workspace& key, const Workspace& student,
                            std::vector<std::string>* warnings = nullptr);
 

@@ -256,6 +256,30 @@ bool JsonReader::offset(const json& v, const std::string& p, uint32_t& out) {
   return false;
 }
 
+bool JsonReader::count(const json& obj, const char* key, const std::string& ptr, uint32_t& out) {
+  const json* v = member(obj, key, ptr);
+  if (!v) return false;
+  if (auto u = jsonToUint32(*v)) {
+    out = *u;
+    return true;
+  }
+  add(ptr + "/" + key,
+      "expected a count (a whole number from 0 to 4294967295), found " + dumpJson(*v));
+  return false;
+}
+
+bool JsonReader::nonNegative(const json& obj, const char* key, const std::string& ptr,
+                             double& out) {
+  const json* v = member(obj, key, ptr);
+  if (!v) return false;
+  if (v->is_number() && v->get<double>() >= 0) {
+    out = v->get<double>();
+    return true;
+  }
+  add(ptr + "/" + key, "expected a number of 0 or more, found " + dumpJson(*v));
+  return false;
+}
+
 bool JsonReader::offsetMember(const json& obj, const char* key, const std::string& ptr,
                               uint32_t& out) {
   const json* v = member(obj, key, ptr, true);

@@ -58,6 +58,9 @@ class JsonReader {
   bool offset(const nlohmann::json& v, const std::string& p, uint32_t& out);
   bool offsetMember(const nlohmann::json& obj, const char* key, const std::string& ptr,
                     uint32_t& out);
+  // An optional count (a non-negative integer that fits uint32) or a non-negative number.
+  bool count(const nlohmann::json& obj, const char* key, const std::string& ptr, uint32_t& out);
+  bool nonNegative(const nlohmann::json& obj, const char* key, const std::string& ptr, double& out);
   const nlohmann::json* array(const nlohmann::json& obj, const char* key, const std::string& ptr,
                               bool required = false);
   const nlohmann::json* object(const nlohmann::json& obj, const char* key, const std::string& ptr,

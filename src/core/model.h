@@ -53,6 +53,20 @@ struct Relation {
   }
 };
 
+// A student's progress on an exercise, handed in with the work: when it was first opened (UTC,
+// ISO 8601, "" when unknown), the time spent editing (gaps between edits of up to two minutes
+// count, longer pauses do not), and how many times the work was checked.
+struct WorkProgress {
+  std::string startedAt;
+  double activeSeconds = 0;
+  uint32_t checks = 0;
+  bool handedIn = false;  // the work was handed in at least once (feedback "key-after-hand-in")
+  bool operator==(const WorkProgress& o) const {
+    return startedAt == o.startedAt && activeSeconds == o.activeSeconds && checks == o.checks &&
+           handedIn == o.handedIn;
+  }
+};
+
 // One annotator's annotations of one document.
 struct AnnotationLayer {
   std::string annotator;
@@ -62,9 +76,12 @@ struct AnnotationLayer {
   // Data a foreign format carried that Scholion cannot show, kept to be written back
   // unchanged: format name (e.g. "brat") -> opaque text (e.g. E/N/* lines).
   std::map<std::string, std::string> extras;
+  // The student's progress, on each layer of a hand-in loaded for review (the review's time on
+  // task); default elsewhere.
+  WorkProgress progress;
   bool operator==(const AnnotationLayer& o) const {
     return annotator == o.annotator && spans == o.spans && relations == o.relations &&
-           documentLabels == o.documentLabels && extras == o.extras;
+           documentLabels == o.documentLabels && extras == o.extras && progress == o.progress;
   }
 };
 
@@ -93,6 +110,20 @@ inline std::optional<CheckScope> checkScopeFromName(std::string_view name) {
   return std::nullopt;
 }
 
+// What "Check my work" shows a student (only when checking is allowed at all; "none", graded
+// later, is allowCheck = false): the score alone; the score and marks in the text; or those and,
+// once the work is handed in, the whole answer key.
+enum class Feedback : uint8_t { Score, Marks, KeyAfterHandIn };
+// The names used in Scholion JSON: "score", "marks", "key-after-hand-in" (and "none").
+inline const char* feedbackName(Feedback f) {
+  return f == Feedback::Score ? "score" : f == Feedback::Marks ? "marks" : "key-after-hand-in";
+}
+inline std::optional<Feedback> feedbackFromName(std::string_view name) {
+  for (Feedback f : {Feedback::Score, Feedback::Marks, Feedback::KeyAfterHandIn})
+    if (name == feedbackName(f)) return f;
+  return std::nullopt;
+}
+
 // Set when the workspace is a classroom exercise made by a teacher.
 struct ExerciseInfo {
   bool enabled = false;
@@ -105,10 +136,18 @@ struct ExerciseInfo {
   // Machine suggestions (string matching, gazetteer, tagger) may be shown to students; off by
   // default, since graded work should be the student's own. Outside an exercise they always may.
   bool allowSuggestions = false;
+  Feedback feedback = Feedback::Marks;  // what a check shows (when allowCheck)
+  // Each student gets documentsPerStudent of the documents (0: all of them): the first
+  // sharedDocuments go to everyone, so agreement can be measured on them, the others are chosen
+  // from the student's name (exercise_handout.h), so the teacher can reproduce who had what.
+  uint32_t documentsPerStudent = 0;
+  uint32_t sharedDocuments = 0;
   bool operator==(const ExerciseInfo& o) const {
     return enabled == o.enabled && title == o.title && goldAnnotator == o.goldAnnotator &&
            allowCheck == o.allowCheck && revealMissingLabels == o.revealMissingLabels &&
-           checkScope == o.checkScope && allowSuggestions == o.allowSuggestions;
+           checkScope == o.checkScope && allowSuggestions == o.allowSuggestions &&
+           feedback == o.feedback && documentsPerStudent == o.documentsPerStudent &&
+           sharedDocuments == o.sharedDocuments;
   }
 };
 
@@ -118,9 +157,10 @@ struct Workspace {
   std::string annotator;  // the current user's name
   std::vector<DocumentData> documents;
   std::size_t activeDocument = 0;
+  WorkProgress progress;
   bool operator==(const Workspace& o) const {
     return exercise == o.exercise && schema == o.schema && annotator == o.annotator &&
-           documents == o.documents && activeDocument == o.activeDocument;
+           documents == o.documents && activeDocument == o.activeDocument && progress == o.progress;
   }
 };
 

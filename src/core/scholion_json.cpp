@@ -14,6 +14,16 @@ using ojson = nlohmann::ordered_json;
 // The Scholion shapes on top of the shared checked reader.
 class Reader : public JsonReader {
  public:
+  // A student's progress: workspace-level in a student's file, on each layer of a hand-in.
+  void progress(const json& o, const std::string& p, WorkProgress& g) {
+    const json* v = object(o, "progress", p);
+    if (!v) return;
+    const std::string gp = p + "/progress";
+    str(*v, "startedAt", gp, g.startedAt);
+    nonNegative(*v, "activeSeconds", gp, g.activeSeconds);
+    count(*v, "checks", gp, g.checks);
+    boolean(*v, "handedIn", gp, g.handedIn);
+  }
   Span span(const json& o, const std::string& p) {
     Span s;
     str(o, "id", p, s.id, true);
@@ -85,6 +95,7 @@ class Reader : public JsonReader {
           layer.extras[it.key()] = it->get<std::string>();
       }
     }
+    progress(o, p, layer.progress);
   }
 };
 
@@ -117,9 +128,17 @@ void layerJson(const AnnotationLayer& layer, ojson& o) {
   o["relations"] = std::move(rels);
   o["documentLabels"] = layer.documentLabels;
   o["extras"] = layer.extras;
+  if (!(layer.progress == WorkProgress{})) o["progress"] = progressJson(layer.progress);
 }
 
 }  // namespace
+
+ojson progressJson(const WorkProgress& g) {
+  return {{"startedAt", g.startedAt},
+          {"activeSeconds", g.activeSeconds},
+          {"checks", g.checks},
+          {"handedIn", g.handedIn}};
+}
 
 ojson spanJson(const Span& s) {
   ojson o = ojson::object();
@@ -178,6 +197,20 @@ Result<Workspace> parseScholionJsonValue(const json& root) {
     r.boolean(*e, "allowCheck", "/exercise", x.allowCheck);
     r.boolean(*e, "revealMissingLabels", "/exercise", x.revealMissingLabels);
     r.boolean(*e, "allowSuggestions", "/exercise", x.allowSuggestions);
+    r.count(*e, "documentsPerStudent", "/exercise", x.documentsPerStudent);
+    r.count(*e, "sharedDocuments", "/exercise", x.sharedDocuments);
+    // "none" (graded later) is checking not allowed, like allowCheck false; files from before
+    // feedback modes show marks.
+    std::string feedback;
+    if (r.str(*e, "feedback", "/exercise", feedback)) {
+      if (feedback == "none")
+        x.allowCheck = false;
+      else if (std::optional<Feedback> known = feedbackFromName(feedback))
+        x.feedback = *known;
+      else
+        r.problems.push_back("/exercise/feedback: \"" + feedback +
+                             "\" is not one of none, score, marks, key-after-hand-in");
+    }
     std::string scope;
     if (r.str(*e, "checkScope", "/exercise", scope)) {
       if (std::optional<CheckScope> known = checkScopeFromName(scope))
@@ -188,6 +221,7 @@ Result<Workspace> parseScholionJsonValue(const json& root) {
     }
   }
   r.str(root, "annotator", "", ws.annotator);
+  r.progress(root, "", ws.progress);
   if (const json* s = r.member(root, "schema", "", false))
     ws.schema = schemaFromJson(*s, "/schema", r);
 
@@ -255,8 +289,12 @@ ojson scholionRootJson(const Workspace& ws) {
                       {"allowCheck", x.allowCheck},
                       {"revealMissingLabels", x.revealMissingLabels},
                       {"checkScope", checkScopeName(x.checkScope)},
-                      {"allowSuggestions", x.allowSuggestions}};
+                      {"allowSuggestions", x.allowSuggestions},
+                      {"feedback", feedbackName(x.feedback)},
+                      {"documentsPerStudent", x.documentsPerStudent},
+                      {"sharedDocuments", x.sharedDocuments}};
   root["annotator"] = ws.annotator;
+  if (!(ws.progress == WorkProgress{})) root["progress"] = progressJson(ws.progress);
   root["schema"] = schemaToJsonValue(ws.schema);
   root["documents"] = ojson::array();
   root["activeDocument"] = ws.activeDocument;

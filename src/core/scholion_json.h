@@ -22,5 +22,6 @@ std::string writeScholionJson(const Workspace& ws);
 nlohmann::ordered_json scholionRootJson(const Workspace& ws);
 nlohmann::ordered_json spanJson(const Span& s);
 nlohmann::ordered_json relationJson(const Relation& r);
+nlohmann::ordered_json progressJson(const WorkProgress& g);  // written only when not default
 
 }  // namespace scholion

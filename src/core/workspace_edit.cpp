@@ -59,6 +59,12 @@ WorkspaceOp opSetAnnotator(std::string name) {
   return o;
 }
 
+WorkspaceOp opSetProgress(WorkProgress progress) {
+  WorkspaceOp o = op(WorkspaceOp::Kind::SetProgress);
+  o.progress = std::move(progress);
+  return o;
+}
+
 WorkspaceOp opSetActive(std::size_t index) {
   return op(WorkspaceOp::Kind::SetActive, index);
 }

@@ -23,6 +23,7 @@ struct WorkspaceOp {
     SetExercise,      // ... `exercise`
     SetAnnotator,     // ... `name` as the annotator
     SetActive,        // ... `index` as the active document
+    SetProgress,      // ... `progress` as the student's progress
   };
   Kind kind = Kind::Rename;
   std::size_t index = 0;
@@ -31,6 +32,7 @@ struct WorkspaceOp {
   std::vector<AnnotationLayer> others;
   Schema schema;
   ExerciseInfo exercise;
+  WorkProgress progress;
   DocumentData data;
   Command command;
   std::shared_ptr<DocumentState> state;  // a removed (or undone inserted) document, as it was
@@ -55,5 +57,6 @@ WorkspaceOp opSetSchema(Schema schema);
 WorkspaceOp opSetExercise(ExerciseInfo exercise);
 WorkspaceOp opSetAnnotator(std::string name);
 WorkspaceOp opSetActive(std::size_t index);
+WorkspaceOp opSetProgress(WorkProgress progress);
 
 }  // namespace scholion

@@ -70,6 +70,7 @@ WorkspaceEdit planOpenWorkspace(const Editor& editor, Workspace in, std::string 
   e.ops.push_back(opSetExercise(std::move(in.exercise)));
   if (!in.annotator.empty() && in.annotator != editor.annotator())
     e.ops.push_back(opSetAnnotator(std::move(in.annotator)));
+  e.ops.push_back(opSetProgress(std::move(in.progress)));
   for (std::size_t i = 0; i < in.documents.size(); ++i)
     e.ops.push_back(opInsertDocument(i, std::move(in.documents[i])));
   return e;
@@ -259,6 +260,7 @@ StudentLayersPlan planStudentLayers(const Editor& editor, std::vector<ParsedFile
       }
       AnnotationLayer layer = std::move(sd.annotations);
       layer.annotator = name;
+      layer.progress = in->progress;  // the review's time on task travels with the layers
       joinLayer(others.of(same), std::move(layer));
       ++matched;
     }

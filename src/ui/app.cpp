@@ -84,7 +84,7 @@ void App::start() {
                  true);
   }
   if (!restored) s.loadSample();
-  s.save.savedRevision = s.save.seenRevision = s.editor.revision();
+  s.save.savedRevision = s.save.seenRevision = s.editor.saveRevision();
   s.editor.markSaved();
   if (restored) {
     s.save.savedUi = saved->uiState;
@@ -110,7 +110,7 @@ void App::setTabMode(int mode) {
 
 bool App::hasUnsavedWork() const {
   const UiState& s = *impl_;
-  return s.autosaver.busy() || s.editor.revision() != s.save.savedRevision || s.save.once;
+  return s.autosaver.busy() || s.editor.saveRevision() != s.save.savedRevision || s.save.once;
 }
 
 Status App::reloadSaved() {
@@ -122,7 +122,7 @@ Status App::reloadSaved() {
   Status st = s.editor.load(saved->workspace);
   if (!st) return st;
   s.autosaver.adopt(s.editor, *saved);
-  s.save.savedRevision = s.save.seenRevision = s.editor.revision();
+  s.save.savedRevision = s.save.seenRevision = s.editor.saveRevision();
   s.save.savedUi = saved->uiState;
   s.save.error.clear();
   // The other tab's work, seen from where this tab was reading.
@@ -451,7 +451,7 @@ std::string App::stateJson() const {
   j["readOnly"] = s.save.readOnly();
   // Anything (the workspace, the UI state, a note being typed) not yet in storage.
   j["savePending"] = s.save.tab != SaveState::Tab::Following &&
-                     (s.autosaver.busy() || s.editor.revision() != s.save.savedRevision ||
+                     (s.autosaver.busy() || s.editor.saveRevision() != s.save.savedRevision ||
                       s.save.once || s.uiStateJson() != s.save.savedUi);
   j["exportWarnings"] = s.dialogs.exportWarnings;  // of the last export (File > Export as)
   // What the file waiting in the import dialog would only be warned about by its own tool.

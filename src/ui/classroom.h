@@ -51,6 +51,8 @@ struct ClassroomState {
   bool revealMissing = false;
   bool allowSuggestions = false;
   CheckScope scope = CheckScope::Labels;
+  Feedback feedback = Feedback::Marks;  // with allowCheck; "none" is allowCheck off
+  int perStudent = 0, shared = 0;       // documents each student gets (0: all), shared by all
 
   // ---- student ----
   std::optional<ParsedFile> pendingExercise;  // opened exercise, swapped in at the windows' turn
@@ -72,6 +74,11 @@ struct ClassroomState {
   bool checkShowCorrect = false;
   std::vector<int> checkShown;  // rows passing the filter (rebuilt after a check or a toggle)
   bool checkShownValid = false;
+  // Time on task (work_progress.h): the last edit's time, the revision it was seen at, and the
+  // name the exercise's documents were last handed out for.
+  double lastEditAt = -1;
+  uint64_t activityRevision = UINT64_MAX;
+  std::string handedOutFor;
 
   // ---- teacher: review ----
   bool wantFiles = false;                // the next opened files are student files
@@ -132,7 +139,8 @@ void drawMakeExerciseWindow(UiState& s);
 void drawCheckPanel(UiState& s, ImVec2 pos, ImVec2 size);
 // The height of that strip for a text column `height` tall.
 float checkPanelHeight(float height);
-void runCheck(UiState& s);
+// Checks the active document; `counted`: the student asked (the hand-in counts checks).
+void runCheck(UiState& s, bool counted = true);
 void handIn(UiState& s);
 void drawReviewWindow(UiState& s);
 void loadStudentFiles(UiState& s);
@@ -140,6 +148,11 @@ void openPendingExercise(UiState& s);
 // "Open another exercise?": names the open exercise and the file's, switches or keeps.
 void drawExerciseSwitchModal(UiState& s);
 void recomputeReview(UiState& s);
+// Per frame in an exercise: the start time, the active time after each edit, and the student's
+// own documents once their name is known (classroom_progress.cpp).
+void trackExerciseProgress(UiState& s);
+// "Score only" feedback: a check shows the score, not the marks or the list.
+bool checkShowsMarks(const UiState& s);
 // The class's name for file names: the exercise title, the title being typed, or "class".
 std::string classTitle(const UiState& s);
 void drawGradesTab(UiState& s);

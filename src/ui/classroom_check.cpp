@@ -192,7 +192,7 @@ float checkPanelHeight(float height) {
   return std::clamp(height * 0.3f, 170.0f, 240.0f);
 }
 
-void runCheck(UiState& s) {
+void runCheck(UiState& s, bool counted) {
   ClassroomState& c = s.classroom;
   c.checked = false;
   c.checkError.clear();
@@ -201,8 +201,19 @@ void runCheck(UiState& s) {
   c.checkCurrent = SIZE_MAX;
   if (!s.hasDoc()) return;
   const std::size_t index = s.editor.active();
+  // Checks are counted for the teacher (time on task); they change no annotation, so the
+  // result below stays current.
+  if (counted) {
+    WorkProgress progress = s.editor.progress();
+    ++progress.checks;
+    s.editor.setProgress(std::move(progress));
+  }
   // checkDocument wants the plain workspace; a snapshot per click is fine (on demand only).
-  Result<CheckResult> r = checkDocument(s.editor.snapshot(), index);
+  Workspace ws = s.editor.snapshot();
+  // Once handed in, "key after hand-in" feedback shows the whole key: missed spans' labels too.
+  if (ws.exercise.feedback == Feedback::KeyAfterHandIn && ws.progress.handedIn)
+    ws.exercise.revealMissingLabels = true;
+  Result<CheckResult> r = checkDocument(ws, index);
   c.checkDoc = index;
   c.checkRevision = s.editor.revision();
   if (!r) {
@@ -232,7 +243,8 @@ void drawCheckPanel(UiState& s, ImVec2 pos, ImVec2 size) {
   if (!ImGui::Begin("Check my work###classroom-check", &c.showCheck, flags)) return ImGui::End();
   recordWidget("check:panel");
   if (keys::escapeCloses()) c.showCheck = false;
-  if (c.checked) stepKeys(s);
+  const bool marks = checkShowsMarks(s);
+  if (c.checked && marks) stepKeys(s);
   const bool stale = !checkIsCurrent(s);
   ImGui::BeginChild("##summary", ImVec2(std::min(380.0f, size.x * 0.42f), 0), false);
   if (ImGui::Button(stale ? "Check again" : "Check")) runCheck(s);
@@ -272,12 +284,18 @@ void drawCheckPanel(UiState& s, ImVec2 pos, ImVec2 size) {
     const std::size_t counts[kCheckKinds] = {
         r.spans.size() - c.countWrongLabel - c.countWrongBounds - c.countExtra, c.countWrongLabel,
         c.countWrongBounds, c.countExtra, r.missing.size()};
-    legend(s, counts);
-    recordWidget("check:legend");
-    ImGui::TextDisabled("F8 / Shift+F8: next / previous mistake");
+    if (marks) {
+      legend(s, counts);
+      recordWidget("check:legend");
+      ImGui::TextDisabled("F8 / Shift+F8: next / previous mistake");
+    } else {
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("Your teacher shows the score only for this exercise.");
+      ImGui::PopTextWrapPos();
+    }
   }
   ImGui::EndChild();
-  if (c.checked) {
+  if (c.checked && marks) {
     ImGui::SameLine();
     ImGui::BeginChild("##list", ImVec2(0, 0), false);
     rowsList(s);

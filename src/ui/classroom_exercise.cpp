@@ -35,6 +35,9 @@ void initMakeWindow(UiState& s) {
     c.revealMissing = ex.revealMissingLabels;
     c.allowSuggestions = ex.allowSuggestions;
     c.scope = ex.checkScope;
+    c.feedback = ex.feedback;
+    c.perStudent = static_cast<int>(ex.documentsPerStudent);
+    c.shared = static_cast<int>(ex.sharedDocuments);
   }
   c.makeInit = true;
 }
@@ -60,6 +63,12 @@ void saveExercise(UiState& s) {
   info.revealMissingLabels = c.allowCheck && c.revealMissing;
   info.allowSuggestions = c.allowSuggestions;
   info.checkScope = c.scope;
+  info.feedback = c.feedback;
+  const int docs = static_cast<int>(ws.documents.size());
+  if (c.perStudent > 0 && c.perStudent < docs) {
+    info.documentsPerStudent = static_cast<uint32_t>(c.perStudent);
+    info.sharedDocuments = static_cast<uint32_t>(std::clamp(c.shared, 0, c.perStudent));
+  }
   Result<Workspace> ex = makeExerciseWorkspace(ws, info);
   if (!ex) return s.setMessage("Exercise: " + ex.error(), true);
   std::size_t keySpans = 0;
@@ -70,6 +79,10 @@ void saveExercise(UiState& s) {
     return;
   std::string what = c.allowCheck ? " (answer key: " + std::to_string(keySpans) + " spans)"
                                   : " (no answer key inside)";
+  if (info.documentsPerStudent > 0)
+    what += "; each student gets " + std::to_string(info.documentsPerStudent) + " of " +
+            std::to_string(ex->documents.size()) + " documents, " +
+            std::to_string(info.sharedDocuments) + " of them shared by all";
   s.setMessage("Saved exercise " + file + what);
 }
 
@@ -107,8 +120,30 @@ void drawMakeExerciseWindow(UiState& s) {
   ImGui::TextDisabled("%zu span(s) in %zu document(s), stored in a layer named \"gold\".", mine,
                       s.editor.documentCount());
   ImGui::Unindent();
-  ImGui::Checkbox("Students may check their work against the key", &c.allowCheck);
-  recordWidget("exercise:allow-check");
+  ImGui::TextUnformatted("Feedback for students:");
+  ImGui::Indent();
+  struct Mode {
+    const char* name;  // as in the file and the widget registry
+    const char* text;
+    bool check;
+    Feedback feedback;
+  };
+  const Mode modes[] = {
+      {"none", "None: graded later (the file carries no key)", false, Feedback::Marks},
+      {"score", "Score only", true, Feedback::Score},
+      {"marks", "Score and marks in the text", true, Feedback::Marks},
+      {"key-after-hand-in", "Score and marks, then the full key after hand-in", true,
+       Feedback::KeyAfterHandIn},
+  };
+  for (const Mode& m : modes) {
+    const bool on = c.allowCheck == m.check && (!m.check || c.feedback == m.feedback);
+    if (ImGui::RadioButton(m.text, on)) {
+      c.allowCheck = m.check;
+      c.feedback = m.feedback;
+    }
+    recordWidget("exercise:feedback", m.name);
+  }
+  ImGui::Unindent();
   ImGui::BeginDisabled(!c.allowCheck);
   ImGui::Checkbox("Checking shows the labels of spans they missed", &c.revealMissing);
   recordWidget("exercise:reveal-missing");
@@ -124,6 +159,34 @@ void drawMakeExerciseWindow(UiState& s) {
   ImGui::EndDisabled();
   ImGui::Checkbox("Students may see machine suggestions", &c.allowSuggestions);
   recordWidget("exercise:allow-suggestions");
+  const int docs = static_cast<int>(s.editor.documentCount());
+  if (docs >= 2) {
+    ImGui::TextUnformatted("Documents per student (0: all):");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputInt("##per-student", &c.perStudent);
+    recordWidget("exercise:per-student");
+    c.perStudent = std::clamp(c.perStudent, 0, docs);
+    ImGui::BeginDisabled(c.perStudent == 0 || c.perStudent == docs);
+    ImGui::TextUnformatted("of them shared by every student:");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputInt("##shared", &c.shared);
+    recordWidget("exercise:shared");
+    c.shared = std::clamp(c.shared, 0, std::max(0, c.perStudent));
+    ImGui::EndDisabled();
+    ImGui::Indent();
+    ImGui::PushTextWrapPos(0);
+    if (c.perStudent > 0 && c.perStudent < docs)
+      ImGui::TextDisabled(
+          "The first %d document(s) go to everyone (agreement is measured on them); the other "
+          "%d are chosen from each student's name, the same every time.",
+          c.shared, c.perStudent - c.shared);
+    else
+      ImGui::TextDisabled("Every student gets all %d documents.", docs);
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent();
+  }
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.10f, 1));
@@ -162,11 +225,21 @@ void handIn(UiState& s) {
   }
   // The key must not travel back to the teacher with the student's work.
   Workspace ws = stripAnswerKey(s.editor.snapshot());
+  ws.progress.handedIn = true;
   ws.annotator = s.editor.annotator();
   const std::string title = ws.exercise.title.empty() ? "exercise" : ws.exercise.title;
   std::string file = safeFilePart(title) + "-" + safeFilePart(ws.annotator) + ".scholion.json";
   if (!s.offerFile(file, writeScholionJson(ws), "application/json", "Hand-in failed")) return;
+  s.editor.setProgress(ws.progress);
   s.setMessage(savedMessage(s.platform, file) + ": give this file to your teacher");
+  const ExerciseInfo& ex = s.editor.exercise();
+  if (ex.allowCheck && ex.feedback == Feedback::KeyAfterHandIn) {
+    // Handed in: the whole key is shown, the missed spans with their labels.
+    runCheck(s, false);
+    s.classroom.showCheck = true;
+    s.setMessage(savedMessage(s.platform, file) +
+                 ": give this file to your teacher. The answer key is now shown in the text");
+  }
 }
 
 }  // namespace scholion::ui

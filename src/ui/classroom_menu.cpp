@@ -1,6 +1,7 @@
 // The Classroom menu, the exercise instructions window, and the dispatch of classroom windows.
 #include <cstdio>
 
+#include "error_profile.h"
 #include "json_util.h"
 #include "keys.h"
 #include "panels.h"
@@ -52,8 +53,16 @@ nlohmann::json classroomStateJson(const UiState& s) {
   nlohmann::json j;
   j["exercise"] = ex.enabled ? nlohmann::json{{"title", ex.title},
                                               {"allowCheck", ex.allowCheck},
+                                              {"feedback", feedbackName(ex.feedback)},
+                                              {"documentsPerStudent", ex.documentsPerStudent},
+                                              {"sharedDocuments", ex.sharedDocuments},
                                               {"scope", checkScopeName(ex.checkScope)}}
                              : nlohmann::json(nullptr);
+  const WorkProgress& progress = s.editor.progress();
+  j["progress"] = {{"startedAt", progress.startedAt},
+                   {"activeSeconds", progress.activeSeconds},
+                   {"checks", progress.checks},
+                   {"handedIn", progress.handedIn}};
   j["askName"] = s.dialogs.askAnnotator;
   j["instructionsShown"] = c.showInstructions;
   j["switchOffer"] = c.switchFile ? nlohmann::json{{"open", c.switchPlan.openTitle},
@@ -80,7 +89,7 @@ nlohmann::json classroomStateJson(const UiState& s) {
     } else {
       j["check"]["current"] = nullptr;
     }
-    j["check"]["marksShown"] = c.showCheck && checkIsCurrent(s);
+    j["check"]["marksShown"] = c.showCheck && checkIsCurrent(s) && checkShowsMarks(s);
   } else {
     j["check"] = nullptr;
   }
@@ -94,7 +103,15 @@ nlohmann::json classroomStateJson(const UiState& s) {
                       {"exact", {g.exact.tp, g.exact.fp, g.exact.fn}},
                       {"overlap", {g.overlap.tp, g.overlap.fp, g.overlap.fn}},
                       {"exactF1", g.exact.f1()},
-                      {"overlapF1", g.overlap.f1()}});
+                      {"overlapF1", g.overlap.f1()},
+                      {"documents", g.documentNames},
+                      {"activeSeconds", g.progress.activeSeconds},
+                      {"checks", g.progress.checks},
+                      {"startedAt", g.progress.startedAt},
+                      {"tooLong", g.errors.tooLong},
+                      {"tooShort", g.errors.tooShort},
+                      {"shifted", g.errors.shifted},
+                      {"confusions", confusionSummary(g.errors, 5)}});
   j["grades"] = grades;
   if (c.hasAgreement)
     j["agreement"] = {{"fleiss", c.agreement.fleiss.value},
@@ -173,6 +190,7 @@ void drawClassroomWindows(UiState& s) {
   // A chooser the user cancelled never reports back: stop waiting after a while.
   if (c.wantFiles && s.platform.now() - c.wantFilesSince > 600) c.wantFiles = false;
   if (!c.pendingFiles.empty()) loadStudentFiles(s);
+  trackExerciseProgress(s);
   drawInstructionsWindow(s);
   if (c.showMake) drawMakeExerciseWindow(s);
   if (c.showReview) drawReviewWindow(s);

@@ -68,7 +68,7 @@ void addDashedRect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickn
 void drawCheckMarksInText(UiState& s, ImDrawList* dl) {
   ClassroomState& c = s.classroom;
   // Only while the results are shown and describe the text as it is.
-  if (!c.showCheck || !checkIsCurrent(s) || c.checkRows.empty()) return;
+  if (!c.showCheck || !checkIsCurrent(s) || c.checkRows.empty() || !checkShowsMarks(s)) return;
   const VisibleFrame& f = s.view.frame;
   const TextGeometry& g = s.view.geo;
   const DocumentState& ds = *s.doc();

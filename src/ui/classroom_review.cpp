@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <iterator>
 
+#include "error_profile.h"
 #include "grades_csv.h"
 #include "keys.h"
 #include "panels.h"
 #include "widget_glyphs.h"
 #include "widget_registry.h"
+#include "work_progress.h"
 
 namespace scholion::ui {
 
@@ -62,6 +65,26 @@ void prfCells(const Counts& c) {
   ImGui::TextUnformatted(fmt(c.recall()).c_str());
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(fmt(c.f1()).c_str());
+}
+
+std::string joinedNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// Who had what, and how the student's spans miss the key's (error_profile.h).
+void drawErrorProfile(const GradeReport& g) {
+  ImGui::PushTextWrapPos(0);
+  ImGui::Text("%s had: %s", widgetText(g.student), widgetText(joinedNames(g.documentNames)));
+  const std::string confusions = confusionSummary(g.errors, 5);
+  ImGui::Text("Labels confused (key \xE2\x86\x92 theirs): %s",
+              confusions.empty() ? "none" : widgetText(confusions));
+  recordWidget("grades:profile", g.student.c_str());
+  ImGui::Text("Boundaries: %zu too long, %zu too short, %zu shifted", g.errors.tooLong,
+              g.errors.tooShort, g.errors.shifted);
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
 }
 
 }  // namespace
@@ -182,14 +205,19 @@ void recomputeReview(UiState& s) {
   if (c.keyDocuments > 0) {
     for (std::size_t k = 0; k < c.students.size(); ++k) {
       GradeReport total;
+      // A student is graded on the documents of their file: with an exercise that hands each
+      // student some documents, the others were never theirs (the table says who had what).
       for (std::size_t i = 0; i < ed.documentCount(); ++i) {
-        if (!keys[i]) continue;
         const AnnotationLayer* mine = studentLayers(s, i)[k];
-        if (!mine)
-          c.warnings.push_back(c.students[k] + " has no annotations for \"" +
-                               ed.doc(i).data().name + "\": all of its key spans count as missed");
-        addInto(total, gradeLayer(*keys[i], mine ? *mine : emptyLayer(), &ed.schema()));
+        if (!keys[i] || !mine) continue;
+        GradeReport doc = gradeLayer(*keys[i], *mine, &ed.schema());
+        doc.documentNames.push_back(ed.doc(i).data().name);
+        addInto(total, doc);
+        if (total.progress == WorkProgress{}) total.progress = mine->progress;
       }
+      if (total.documents < c.keyDocuments)
+        c.warnings.push_back(c.students[k] + " had " + std::to_string(total.documents) +
+                             " of the " + std::to_string(c.keyDocuments) + " documents with a key");
       total.student = c.students[k];
       c.grades.push_back(std::move(total));
     }
@@ -233,9 +261,10 @@ void drawGradesTab(UiState& s) {
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingFixedFit;
-  const char* heads[] = {"Student",       "Exact P",      "Exact R",         "Exact F1",
-                         "Overlap P",     "Overlap R",    "Overlap F1",      "Macro F1",
-                         "Boundaries F1", "Relations F1", "Spans (tp/fp/fn)"};
+  const char* heads[] = {"Student",       "Exact P",      "Exact R",          "Exact F1",
+                         "Overlap P",     "Overlap R",    "Overlap F1",       "Macro F1",
+                         "Boundaries F1", "Relations F1", "Spans (tp/fp/fn)", "Documents",
+                         "Active time",   "Checks",       "Started (UTC)"};
   // As tall as its rows (up to the space there is), so the per-label table fits below it; room
   // for a horizontal scroll bar only when the columns (about as wide as their headers and the
   // longest name) do not fit.
@@ -250,7 +279,7 @@ void drawGradesTab(UiState& s) {
   const float rowH = ImGui::GetTextLineHeight() + st.CellPadding.y * 2;  // as tables lay out rows
   float h = std::min(rowH * (c.grades.size() + 1) + scrollBar + 2,
                      ImGui::GetContentRegionAvail().y * (c.gradeRow >= 0 ? 0.5f : 1.0f));
-  if (ImGui::BeginTable("##grades", 11, flags, ImVec2(0, h))) {
+  if (ImGui::BeginTable("##grades", static_cast<int>(std::size(heads)), flags, ImVec2(0, h))) {
     ImGui::TableSetupScrollFreeze(1, 1);
     for (const char* hd : heads) ImGui::TableSetupColumn(hd);
     ImGui::TableHeadersRow();
@@ -276,11 +305,23 @@ void drawGradesTab(UiState& s) {
                                  : fmt(g.relations.f1()).c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%zu / %zu / %zu", g.exact.tp, g.exact.fp, g.exact.fn);
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu", g.documents);
+      if (ImGui::IsItemHovered() && !g.documentNames.empty())
+        ImGui::SetTooltip("%s", widgetText(joinedNames(g.documentNames)));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(minutesText(g.progress.activeSeconds).c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%u", g.progress.checks);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(g.progress.startedAt.empty() ? "\xE2\x80\x93"
+                                                          : g.progress.startedAt.c_str());
     }
     ImGui::EndTable();
   }
   if (c.gradeRow < 0 || c.gradeRow >= static_cast<int>(c.grades.size())) return;
   const GradeReport& g = c.grades[c.gradeRow];
+  drawErrorProfile(g);
   ImGui::Text("%s, per label", widgetText(g.student));
   const std::size_t rows = g.perLabel.size() + g.perRelationType.size() + 1;
   const float h2 = std::min(rowH * rows + 2, ImGui::GetContentRegionAvail().y);

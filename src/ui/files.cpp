@@ -151,7 +151,7 @@ bool UiState::offerFile(const std::string& file, const std::string& bytes, const
 void UiState::autosaveTick(bool force) {
   if (save.tab == SaveState::Tab::Following) return;  // the editing tab saves the workspace
   const double now = platform.now();
-  const uint64_t rev = editor.revision();
+  const uint64_t rev = editor.saveRevision();
   writeUiState(save.ui);
   const std::string& ui = save.ui;
   if (rev != save.seenRevision || ui != save.seenUi) {
