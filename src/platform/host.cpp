@@ -31,6 +31,7 @@ struct Host::Impl {
   RendererGlyphSource glyphs{renderer};
   float pixelRatio = 1.0f;
   float builtRatio = 0.0f;
+  float builtScale = 0.0f;  // the UI scale the fonts were built for
   SdlInput input;
   Host::PhaseMark mark = nullptr;
   long frames = 0;
@@ -119,13 +120,16 @@ void Host::buildFonts() {
   config.PixelSnapH = false;
   // Rasterize at the device pixel ratio and scale back down: crisp text on high-DPI screens.
   const float ratio = impl_->pixelRatio;
+  // The interface size (App::uiScale) rasterizes the fonts larger rather than stretching them:
+  // text stays as crisp as at 100% (docs/touch.md).
+  const float scale = app_ ? app_->uiScale() : 1.0f;
   // Index 0: UI font (15 px). Index 1: large text font for the document view at zoom (30 px).
   // Large glyphs need no horizontal oversampling: it would double their share of the atlas and
   // of the startup time for no visible gain.
   for (float size : {15.0f, 30.0f}) {
-    config.OversampleH = size * ratio >= 24.0f ? 1 : 2;
+    config.OversampleH = size * ratio * scale >= 24.0f ? 1 : 2;
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kUiFont),
-                                   static_cast<int>(kUiFont_size), std::round(size * ratio),
+                                   static_cast<int>(kUiFont_size), std::round(size * ratio * scale),
                                    &config, kGlyphRanges);
   }
   io.FontGlobalScale = 1.0f / ratio;
@@ -135,11 +139,15 @@ void Host::buildFonts() {
   ui::widgetGlyphs().finish(io.Fonts);
   impl_->renderer.uploadFonts();
   impl_->builtRatio = ratio;
+  impl_->builtScale = scale;
 }
 
 Status Host::init(ui::PlatformServices& services, PhaseMark mark) {
   impl_ = std::make_shared<Impl>();
   impl_->mark = mark;
+  // Fingers arrive as SDL_FINGER* events only: SdlInput makes the first finger ImGui's pointer
+  // itself and tells the app it is a finger (scrolling, long press, pinch: docs/touch.md).
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0)
     return fail(std::string("SDL_Init failed: ") + SDL_GetError());
 #ifdef __EMSCRIPTEN__
@@ -222,7 +230,9 @@ bool Host::frame() {
     SDL_free(path);
   }
   if (!dropped.empty()) app_->onFilesOpened(std::move(dropped));
+  app_->beforeNewFrame(impl_->input.touch(), impl_->input.pointerIsTouch());
   if (std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f ||
+      std::fabs(impl_->builtScale - app_->uiScale()) > 0.001f ||
       (ui::widgetGlyphs().dirty() && !widgetGlyphsHeld()))
     buildFonts();
 

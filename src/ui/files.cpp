@@ -12,6 +12,7 @@
 #include "scholion_json.h"
 #include "suggest_ui.h"
 #include "text.h"
+#include "touch_ui.h"
 
 namespace scholion::ui {
 namespace {
@@ -226,6 +227,7 @@ std::string UiState::uiStateJson() const {
   j["active"] = editor.active();
   j["scroll"] = view.scrollY;
   j["zoom"] = prefs.zoom;
+  j["uiScale"] = prefs.uiScale;
   j["dark"] = prefs.dark;
   j["left"] = prefs.showLeft;
   j["right"] = prefs.showRight;
@@ -252,6 +254,7 @@ void UiState::restoreUiState(const std::string& text) {
     editor.setActive(static_cast<std::size_t>(active));
   view.restoreScrollY = static_cast<float>(std::max(0.0, num("scroll", 0)));
   prefs.zoom = std::clamp(static_cast<float>(num("zoom", 1)), 0.6f, 3.0f);
+  prefs.uiScale = std::clamp(static_cast<float>(num("uiScale", 1)), kMinUiScale, kMaxUiScale);
   prefs.dark = flag("dark", false);
   prefs.showLeft = flag("left", true);
   prefs.showRight = flag("right", true);
