@@ -158,10 +158,21 @@ void beginPanel(UiState& s, const char* name, ImVec2 pos, ImVec2 size, ImGuiWind
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
   ImGui::Begin(name, nullptr, kPanelFlags | extra);
   ImGui::PopStyleVar();
-  if (s.screen.narrow && s.screen.raise) {
+  if (!s.screen.narrow) return;
+  if (s.screen.raise) {
     ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     s.screen.raise = false;
   }
+  // The text beside the drawer is dimmed: a tap there closes the drawer.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const bool fromLeft = pos.x <= vp->Pos.x + 0.5f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRectFullScreen();
+  dl->AddRectFilled(
+      fromLeft ? ImVec2(pos.x + size.x, pos.y) : ImVec2(vp->Pos.x, pos.y),
+      fromLeft ? ImVec2(vp->Pos.x + vp->Size.x, pos.y + size.y) : ImVec2(pos.x, pos.y + size.y),
+      IM_COL32(0, 0, 0, 50));
+  dl->PopClipRect();
 }
 
 void leftPanel(UiState& s, ImVec2 pos, ImVec2 size) {
@@ -322,10 +333,10 @@ void App::frame() {
   const float drawerW = std::min(avail.x * 0.88f, 340.0f * ui);
   const float leftW = !left           ? 0
                       : screen.narrow ? drawerW
-                                      : std::clamp(avail.x * 0.18f, 220.0f * ui, 300.0f * ui);
+                                      : std::clamp(avail.x * 0.18f * ui, 220.0f * ui, 300.0f * ui);
   const float rightW = !right          ? 0
                        : screen.narrow ? drawerW
-                                       : std::clamp(avail.x * 0.22f, 260.0f * ui, 380.0f * ui);
+                                       : std::clamp(avail.x * 0.22f * ui, 260.0f * ui, 380.0f * ui);
   screen.leftWidth = leftW;
   screen.rightWidth = rightW;
   if (left && !screen.narrow) leftPanel(s, top, ImVec2(leftW, bodyH));

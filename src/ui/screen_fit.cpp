@@ -125,6 +125,15 @@ void drawLabelBar(UiState& s, ImVec2 pos, ImVec2 size) {
   l.barMax = ImVec2(pos.x + size.x, pos.y + size.y);
   beginBar("##labelbar", pos, size, ImGuiWindowFlags_HorizontalScrollbar);
   const Span* current = s.sel.span.empty() ? nullptr : s.doc()->span(s.sel.span);
+  // Clear and Delete first: on a phone the labels run past the edge (a swipe scrolls them).
+  if (ImGui::Button("\xE2\x9C\x95")) s.clearSelection();  // U+2715: done, nothing selected
+  recordWidget("label-bar:close");
+  ImGui::SameLine();
+  if (current) {
+    if (ImGui::Button("Delete")) s.deleteSelected();
+    recordWidget("label-bar:delete");
+    ImGui::SameLine();
+  }
   for (const SpanLabel& lb : s.editor.schema().spanLabels) {
     ImGui::PushID(lb.name.c_str());
     const bool on = current && current->label == lb.name;
@@ -141,13 +150,6 @@ void drawLabelBar(UiState& s, ImVec2 pos, ImVec2 size) {
     ImGui::PopID();
     ImGui::SameLine();
   }
-  if (current) {
-    if (ImGui::Button("Delete")) s.deleteSelected();
-    recordWidget("label-bar:delete");
-    ImGui::SameLine();
-  }
-  if (ImGui::Button("\xE2\x9C\x95")) s.clearSelection();  // U+2715: done, nothing selected
-  recordWidget("label-bar:close");
   ImGui::End();
 }
 
