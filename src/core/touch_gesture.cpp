@@ -11,11 +11,7 @@ float distance(float ax, float ay, float bx, float by) {
 }
 
 TouchEvent at(TouchKind kind, float x, float y) {
-  TouchEvent e;
-  e.kind = kind;
-  e.x = x;
-  e.y = y;
-  return e;
+  return TouchEvent{kind, x, y};
 }
 
 }  // namespace
