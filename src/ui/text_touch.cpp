@@ -8,6 +8,7 @@
 
 #include "caret.h"
 #include "imgui_internal.h"
+#include "suggest_ui.h"
 #include "text_view.h"
 #include "touch_ui.h"
 #include "ui_state.h"
@@ -87,10 +88,15 @@ void onTap(UiState& s, ImVec2 p) {
     s.screen.leftOpen = s.screen.rightOpen = false;
     return;
   }
-  if (const Span* sp = spanUnder(s.view, p))
+  const Span* sp = spanUnder(s.view, p);
+  if (s.gesture.relating) {  // R (or Add relation): the tapped span is the target
+    finishRelation(s, sp);
+  } else if (sp) {
     s.selectSpan(sp->id, false);
-  else
+  } else {
     s.clearSelection();
+    pickSuggestionAt(s, s.view.geo.cpAt(p));  // a dashed suggestion under the finger
+  }
 }
 
 void onDrag(UiState& s, TouchUi& t, ImVec2 p) {

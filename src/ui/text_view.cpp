@@ -200,8 +200,7 @@ void onButtonUp(UiState& s, const Pointer& m) {
   }
   if (d == TextGesture::Drag::Pending) {
     if (g.relating) {
-      if (m.hover) startRelation(s, g.relationFrom, m.hover->id);
-      g.relating = false;
+      finishRelation(s, m.hover);
     } else if (!g.pressSpan.empty()) {
       s.selectSpan(g.pressSpan, false);
     } else {
@@ -340,6 +339,11 @@ void drawPopups(UiState& s) {
 }
 
 }  // namespace
+
+void finishRelation(UiState& s, const Span* target) {
+  if (target) startRelation(s, s.gesture.relationFrom, target->id);
+  s.gesture.relating = false;
+}
 
 void drawTextView(UiState& s, ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos);
