@@ -41,7 +41,7 @@ TouchEvent TouchRecognizer::update(const TouchSample& s) {
     }
   }
   if (state_ == State::Idle) {
-    startTime_ = s.time;
+    startTime_ = lastTime_ = s.time;
     startX_ = lastX_ = s.x;
     startY_ = lastY_ = s.y;
     if (s.fingers >= 2)
@@ -65,7 +65,11 @@ TouchEvent TouchRecognizer::update(const TouchSample& s) {
         lastY_ = s.y;
         return e;
       }
-      if (s.time - startTime_ >= t_.longPress) {
+      // Held long enough, and seen resting in the second half of the wait too: after a stalled
+      // frame (a busy machine) a move that is on its way gets one more frame to arrive.
+      const bool seenResting = lastTime_ - startTime_ >= t_.longPress / 2;
+      lastTime_ = s.time;
+      if (s.time - startTime_ >= t_.longPress && seenResting) {
         state_ = State::Held;
         return at(TouchKind::LongPress, startX_, startY_);
       }

@@ -24,7 +24,8 @@ enum class TouchKind : uint8_t {
   None,
   Down,       // a first finger went down at (x, y)
   Tap,        // it went up again within the slop, before a long press, at the press point (x, y)
-  LongPress,  // held still for TouchThresholds::longPress at (x, y); moves go on as Drag
+  LongPress,  // held still for TouchThresholds::longPress at (x, y) (and seen still in the second
+              // half of that time, so a stalled frame cannot make one); moves go on as Drag
   Pan,        // one finger moved by (dx, dy) since the last event; (x, y) where it is now
   Pinch,      // two fingers: their distance changed by `scale` since the last event; (x, y) centre
   Drag,       // after LongPress or capture(): the finger is at (x, y)
@@ -58,6 +59,7 @@ class TouchRecognizer {
   TouchThresholds t_;
   State state_ = State::Idle;
   double startTime_ = 0;
+  double lastTime_ = 0;  // the last sample while pending
   float startX_ = 0, startY_ = 0;
   float lastX_ = 0, lastY_ = 0;
   float lastSpread_ = 0;

@@ -3,6 +3,7 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -32,6 +33,11 @@ struct Host::Impl {
   float pixelRatio = 1.0f;
   float builtRatio = 0.0f;
   float builtScale = 0.0f;  // the UI scale the fonts were built for
+  // When the fonts were last built for a new UI scale (seconds): steps that follow within
+  // kScaleSettle stretch the fonts and the rebuild waits until the steps rest (Ctrl+wheel).
+  double scaleBuiltAt = -1.0;
+  double scaleChangedAt = -1.0;
+  float pendingScale = 0.0f;
   SdlInput input;
   Host::PhaseMark mark = nullptr;
   long frames = 0;
@@ -45,6 +51,14 @@ struct Host::Impl {
 };
 
 namespace {
+
+// Seconds a run of interface size steps must rest before the fonts are built again (each build
+// takes a frame of about 0.1 s: BENCHMARKS.md, "Interface size").
+constexpr double kScaleSettle = 0.25;
+
+double secondsNow() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 // Latin, Latin Extended, Greek, Cyrillic, general punctuation, arrows and a few symbols the UI
 // uses.
@@ -138,6 +152,7 @@ void Host::buildFonts() {
   io.Fonts->Build();
   ui::widgetGlyphs().finish(io.Fonts);
   impl_->renderer.uploadFonts();
+  if (impl_->builtScale > 0 && scale != impl_->builtScale) impl_->scaleBuiltAt = secondsNow();
   impl_->builtRatio = ratio;
   impl_->builtScale = scale;
 }
@@ -231,8 +246,24 @@ bool Host::frame() {
   }
   if (!dropped.empty()) app_->onFilesOpened(std::move(dropped));
   app_->beforeNewFrame(impl_->input.touch(), impl_->input.pointerIsTouch());
-  if (std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f ||
-      std::fabs(impl_->builtScale - app_->uiScale()) > 0.001f ||
+  // A new interface size builds the fonts at once, unless it follows the last build closely (a
+  // run of Ctrl+wheel steps): then the built fonts are stretched until the run rests.
+  const float wantScale = app_->uiScale();
+  const double now = secondsNow();
+  bool rescale = false;
+  if (std::fabs(impl_->builtScale - wantScale) > 0.001f) {
+    if (impl_->scaleChangedAt < 0 || wantScale != impl_->pendingScale) {
+      impl_->pendingScale = wantScale;
+      impl_->scaleChangedAt = now;
+    }
+    rescale =
+        now - impl_->scaleBuiltAt >= kScaleSettle || now - impl_->scaleChangedAt >= kScaleSettle;
+    if (!rescale)
+      ImGui::GetIO().FontGlobalScale = wantScale / (impl_->builtScale * impl_->builtRatio);
+  } else {
+    impl_->scaleChangedAt = -1.0;
+  }
+  if (rescale || std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f ||
       (ui::widgetGlyphs().dirty() && !widgetGlyphsHeld()))
     buildFonts();
 
@@ -276,7 +307,10 @@ double Host::nextFrameIn() const {
   if (!impl_ || !app_) return 0;
   if (impl_->input.hasPending() || impl_->input.held() || impl_->pictureChanged) return 0;
   if (ui::widgetGlyphs().dirty() && !widgetGlyphsHeld()) return 0;  // the atlas build is due
-  return app_->nextFrameIn();
+  double in = app_->nextFrameIn();
+  if (impl_->scaleChangedAt >= 0)  // stretched fonts: build them when the steps have rested
+    in = std::min(in, std::max(0.0, impl_->scaleChangedAt + kScaleSettle - secondsNow()));
+  return in;
 }
 
 void Host::waitForEvents(double seconds) {

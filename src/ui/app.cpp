@@ -288,7 +288,11 @@ void App::beforeNewFrame(const TouchSample& touch, bool pointerIsTouch) {
   // Ctrl+wheel (and a touchpad's pinch, which browsers send as one) sizes the whole interface;
   // ImGui must not scroll with it.
   if (io.KeyCtrl && io.MouseWheel != 0) {
-    setUiScale(s, s.prefs.uiScale + (io.MouseWheel > 0 ? 0.1f : -0.1f));
+    // 10 % a notch (several notches may arrive in one frame); a touchpad's small deltas 10 % a
+    // frame.
+    const float notches = std::round(io.MouseWheel);
+    const float steps = io.MouseWheel > 0 ? std::max(1.0f, notches) : std::min(-1.0f, notches);
+    setUiScale(s, s.prefs.uiScale + 0.1f * steps);
     io.MouseWheel = 0;
     s.frameAt(0);
   }

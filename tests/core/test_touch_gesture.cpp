@@ -76,6 +76,21 @@ TEST_CASE("held still for the long-press time: a long press, then moves are drag
   CHECK(r.update(none(0.8)).kind == TouchKind::End);
 }
 
+TEST_CASE("after a stalled frame the long press waits one frame for a move on its way") {
+  TouchRecognizer r;
+  r.update(one(0.0, 100, 100));
+  // The first frame after the press comes 0.6 s late: not yet a long press...
+  CHECK(r.update(one(0.6, 100, 100)).kind == TouchKind::None);
+  CHECK(r.pending());
+  // ...and the move that arrives with the next frame makes it a pan.
+  CHECK(r.update(one(0.65, 100, 160)).kind == TouchKind::Pan);
+  // Without a move, the next frame makes the long press.
+  TouchRecognizer q;
+  q.update(one(0.0, 100, 100));
+  q.update(one(0.6, 100, 100));
+  CHECK(q.update(one(0.65, 100, 100)).kind == TouchKind::LongPress);
+}
+
 TEST_CASE("a press released after the long-press time without a frame in between is a long press") {
   TouchRecognizer r;
   r.update(one(0.0, 10, 10));
@@ -146,4 +161,9 @@ TEST_CASE("custom thresholds are honoured") {
   r.update(one(0.0, 0, 0));
   CHECK(r.update(one(0.6, 20, 0)).kind == TouchKind::None);  // within 30 px, before 1 s
   CHECK(r.update(one(1.0, 20, 0)).kind == TouchKind::LongPress);
+  TouchRecognizer early(t);
+  early.update(one(0.0, 0, 0));
+  CHECK(early.update(one(0.45, 0, 0)).kind == TouchKind::None);  // the first half
+  CHECK(early.update(one(0.99, 0, 0)).kind == TouchKind::None);  // the second half, before 1 s
+  CHECK(early.update(one(1.0, 0, 0)).kind == TouchKind::LongPress);
 }

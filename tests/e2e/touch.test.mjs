@@ -41,11 +41,12 @@ async function swipe(fingers, from, to, steps = 8) {
   await fingers('touchEnd', []);
 }
 
-// Holds one finger still until the long press came due (the app draws frames while it rests).
+// Holds one finger still until the long press came due (the app draws frames while it rests)
+// and selected something.
 async function longPress(page, fingers, at) {
   await fingers('touchStart', [at]);
-  await sleep(700);
-  await frames(page, 3);
+  await sleep(600);
+  await until(page, (s) => s.selection !== null);
 }
 
 const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
