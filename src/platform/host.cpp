@@ -3,6 +3,7 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -31,6 +32,12 @@ struct Host::Impl {
   RendererGlyphSource glyphs{renderer};
   float pixelRatio = 1.0f;
   float builtRatio = 0.0f;
+  float builtScale = 0.0f;  // the UI scale the fonts were built for
+  // When the fonts were last built for a new UI scale (seconds): steps that follow within
+  // kScaleSettle stretch the fonts and the rebuild waits until the steps rest (Ctrl+wheel).
+  double scaleBuiltAt = -1.0;
+  double scaleChangedAt = -1.0;
+  float pendingScale = 0.0f;
   SdlInput input;
   Host::PhaseMark mark = nullptr;
   long frames = 0;
@@ -44,6 +51,14 @@ struct Host::Impl {
 };
 
 namespace {
+
+// Seconds a run of interface size steps must rest before the fonts are built again (each build
+// takes a frame of about 0.1 s: BENCHMARKS.md, "Interface size").
+constexpr double kScaleSettle = 0.25;
+
+double secondsNow() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 // Latin, Latin Extended, Greek, Cyrillic, general punctuation, arrows and a few symbols the UI
 // uses.
@@ -119,13 +134,16 @@ void Host::buildFonts() {
   config.PixelSnapH = false;
   // Rasterize at the device pixel ratio and scale back down: crisp text on high-DPI screens.
   const float ratio = impl_->pixelRatio;
+  // The interface size (App::uiScale) rasterizes the fonts larger rather than stretching them:
+  // text stays as crisp as at 100% (docs/touch.md).
+  const float scale = app_ ? app_->uiScale() : 1.0f;
   // Index 0: UI font (15 px). Index 1: large text font for the document view at zoom (30 px).
   // Large glyphs need no horizontal oversampling: it would double their share of the atlas and
   // of the startup time for no visible gain.
   for (float size : {15.0f, 30.0f}) {
-    config.OversampleH = size * ratio >= 24.0f ? 1 : 2;
+    config.OversampleH = size * ratio * scale >= 24.0f ? 1 : 2;
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kUiFont),
-                                   static_cast<int>(kUiFont_size), std::round(size * ratio),
+                                   static_cast<int>(kUiFont_size), std::round(size * ratio * scale),
                                    &config, kGlyphRanges);
   }
   io.FontGlobalScale = 1.0f / ratio;
@@ -134,12 +152,17 @@ void Host::buildFonts() {
   io.Fonts->Build();
   ui::widgetGlyphs().finish(io.Fonts);
   impl_->renderer.uploadFonts();
+  if (impl_->builtScale > 0 && scale != impl_->builtScale) impl_->scaleBuiltAt = secondsNow();
   impl_->builtRatio = ratio;
+  impl_->builtScale = scale;
 }
 
 Status Host::init(ui::PlatformServices& services, PhaseMark mark) {
   impl_ = std::make_shared<Impl>();
   impl_->mark = mark;
+  // Fingers arrive as SDL_FINGER* events only: SdlInput makes the first finger ImGui's pointer
+  // itself and tells the app it is a finger (scrolling, long press, pinch: docs/touch.md).
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0)
     return fail(std::string("SDL_Init failed: ") + SDL_GetError());
 #ifdef __EMSCRIPTEN__
@@ -222,7 +245,25 @@ bool Host::frame() {
     SDL_free(path);
   }
   if (!dropped.empty()) app_->onFilesOpened(std::move(dropped));
-  if (std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f ||
+  app_->beforeNewFrame(impl_->input.touch(), impl_->input.pointerIsTouch());
+  // A new interface size builds the fonts at once, unless it follows the last build closely (a
+  // run of Ctrl+wheel steps): then the built fonts are stretched until the run rests.
+  const float wantScale = app_->uiScale();
+  const double now = secondsNow();
+  bool rescale = false;
+  if (std::fabs(impl_->builtScale - wantScale) > 0.001f) {
+    if (impl_->scaleChangedAt < 0 || wantScale != impl_->pendingScale) {
+      impl_->pendingScale = wantScale;
+      impl_->scaleChangedAt = now;
+    }
+    rescale =
+        now - impl_->scaleBuiltAt >= kScaleSettle || now - impl_->scaleChangedAt >= kScaleSettle;
+    if (!rescale)
+      ImGui::GetIO().FontGlobalScale = wantScale / (impl_->builtScale * impl_->builtRatio);
+  } else {
+    impl_->scaleChangedAt = -1.0;
+  }
+  if (rescale || std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f ||
       (ui::widgetGlyphs().dirty() && !widgetGlyphsHeld()))
     buildFonts();
 
@@ -266,7 +307,10 @@ double Host::nextFrameIn() const {
   if (!impl_ || !app_) return 0;
   if (impl_->input.hasPending() || impl_->input.held() || impl_->pictureChanged) return 0;
   if (ui::widgetGlyphs().dirty() && !widgetGlyphsHeld()) return 0;  // the atlas build is due
-  return app_->nextFrameIn();
+  double in = app_->nextFrameIn();
+  if (impl_->scaleChangedAt >= 0)  // stretched fonts: build them when the steps have rested
+    in = std::min(in, std::max(0.0, impl_->scaleChangedAt + kScaleSettle - secondsNow()));
+  return in;
 }
 
 void Host::waitForEvents(double seconds) {

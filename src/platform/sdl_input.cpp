@@ -2,6 +2,7 @@
 // time.
 #include "sdl_input.h"
 
+#include <cstddef>
 #include <cstring>
 
 #include "imgui.h"
@@ -144,7 +145,13 @@ bool SdlInput::feed(const SDL_Event& e) {
       io.AddInputCharactersUTF8(e.text.text);
 #endif
       return true;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION:
+      return feedFinger(e);
     case SDL_MOUSEMOTION:
+      if (e.motion.which == SDL_TOUCH_MOUSEID) return true;  // the OS's copy of a finger
+      pointerIsTouch_ = false;
       // After a button changed in this batch, later motion belongs to the next frame, so the
       // press registers where it happened.
       for (bool changed : buttonChanged_)
@@ -154,7 +161,8 @@ bool SdlInput::feed(const SDL_Event& e) {
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP: {
       const int b = buttonIndex(e.button.button);
-      if (b < 0) return true;
+      if (b < 0 || e.button.which == SDL_TOUCH_MOUSEID) return true;
+      pointerIsTouch_ = false;
       const bool down = e.type == SDL_MOUSEBUTTONDOWN;
       if (buttonChanged_[b] && io.MouseDown[b] != down) return false;
       if (io.MouseDown[b] != down) buttonChanged_[b] = true;
@@ -169,6 +177,9 @@ bool SdlInput::feed(const SDL_Event& e) {
     case SDL_WINDOWEVENT:
       if (e.window.event == SDL_WINDOWEVENT_LEAVE) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
       if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
+        fingers_.clear();  // nor fingers their lifting
+        if (pointerFinger_) io.MouseDown[0] = false;
+        pointerFinger_ = false;
         // Keys held when focus leaves never see their key-up.
         std::memset(io.KeysDown, 0, sizeof io.KeysDown);
         io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
@@ -196,11 +207,61 @@ bool SdlInput::feed(const SDL_Event& e) {
   }
 }
 
+// A finger: its down and up each end a frame's batch (the gesture recogniser and ImGui see every
+// change); the first finger down is ImGui's pointer, pressed and moved as the left button.
+bool SdlInput::feedFinger(const SDL_Event& e) {
+  ImGuiIO& io = ImGui::GetIO();
+  int w = 0, h = 0;
+  SDL_GetWindowSize(window_, &w, &h);
+  const float x = e.tfinger.x * static_cast<float>(w), y = e.tfinger.y * static_cast<float>(h);
+  std::size_t i = 0;
+  while (i < fingers_.size() && fingers_[i].id != e.tfinger.fingerId) ++i;
+  const bool known = i < fingers_.size();
+  if (e.type == SDL_FINGERMOTION) {
+    if (!known) return true;
+    if (fingerChanged_) return false;  // moves after a press belong to the next frame
+    fingers_[i].x = x;
+    fingers_[i].y = y;
+    if (i == 0 && pointerFinger_) io.MousePos = ImVec2(x, y);
+    return true;
+  }
+  const bool down = e.type == SDL_FINGERDOWN;
+  if (down == known) return true;  // a repeated down or an up of a finger we never saw
+  if (fingerChanged_ || (buttonChanged_[0] && io.MouseDown[0] != down)) return false;
+  fingerChanged_ = true;
+  pointerIsTouch_ = true;
+  if (down) {
+    fingers_.push_back(Finger{e.tfinger.fingerId, x, y});
+    if (fingers_.size() == 1 && !io.MouseDown[0]) {
+      pointerFinger_ = true;
+      buttonChanged_[0] = true;
+      io.MouseDown[0] = true;
+      io.MousePos = ImVec2(x, y);
+      clearHover_ = false;
+    }
+    return true;
+  }
+  if (i == 0 && pointerFinger_) {
+    pointerFinger_ = false;
+    buttonChanged_[0] = true;
+    io.MouseDown[0] = false;
+    io.MousePos = ImVec2(x, y);
+    clearHover_ = true;
+  }
+  fingers_.erase(fingers_.begin() + static_cast<std::ptrdiff_t>(i));
+  return true;
+}
+
 bool SdlInput::beginFrame(std::vector<char*>& drops) {
   std::memset(keyChanged_, 0, sizeof keyChanged_);
   editKeyChanged_ = false;
   std::memset(buttonChanged_, 0, sizeof buttonChanged_);
+  fingerChanged_ = false;
   fed_ = false;
+  if (clearHover_ && fingers_.empty()) {
+    ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    clearHover_ = false;
+  }
   if (ctrlMasked_) ImGui::GetIO().KeyCtrl = true;
   ctrlMasked_ = false;
   SDL_Event e;
@@ -217,6 +278,16 @@ bool SdlInput::beginFrame(std::vector<char*>& drops) {
     fed_ = true;
     pending_.pop_front();
   }
+  touch_ = TouchSample{};
+  touch_.fingers = static_cast<int>(fingers_.size());
+  if (!fingers_.empty()) {
+    touch_.x = fingers_[0].x;
+    touch_.y = fingers_[0].y;
+  }
+  if (fingers_.size() >= 2) {
+    touch_.x2 = fingers_[1].x;
+    touch_.y2 = fingers_[1].y;
+  }
   updateDisplay();
   updateCursor();
   return quit_;
@@ -224,6 +295,7 @@ bool SdlInput::beginFrame(std::vector<char*>& drops) {
 
 bool SdlInput::held() const {
   const ImGuiIO& io = ImGui::GetIO();
+  if (!fingers_.empty()) return true;
   for (bool down : io.MouseDown)
     if (down) return true;
   for (int sc = 0; sc < SDL_NUM_SCANCODES && sc < IM_ARRAYSIZE(io.KeysDown); ++sc) {

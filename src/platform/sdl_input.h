@@ -6,6 +6,8 @@
 #include <deque>
 #include <vector>
 
+#include "touch_gesture.h"
+
 namespace scholion::platform {
 
 // ImGui 1.86 reads input as per-frame state (KeysDown, MouseDown, MousePos). When a key or button
@@ -26,12 +28,17 @@ class SdlInput {
   bool hasPending() const { return !pending_.empty(); }
   // Whether the last beginFrame fed ImGui any event.
   bool fedEvents() const { return fed_; }
-  // A mouse button or a non-modifier key is down: drags auto-scroll and keys repeat, frame by
-  // frame, without new events.
+  // A mouse button, a finger or a non-modifier key is down: drags auto-scroll, keys repeat and a
+  // resting finger becomes a long press, frame by frame, without new events.
   bool held() const;
+  // The fingers on the window after the last beginFrame (time left 0: the app stamps it).
+  const TouchSample& touch() const { return touch_; }
+  // ImGui's pointer is the first finger (pressed and moved as the mouse), not a mouse.
+  bool pointerIsTouch() const { return pointerIsTouch_; }
 
  private:
   bool feed(const SDL_Event& e);  // false = belongs to the next frame
+  bool feedFinger(const SDL_Event& e);
   void updateDisplay();
   void updateCursor();
   SDL_Window* window_ = nullptr;
@@ -44,6 +51,17 @@ class SdlInput {
   bool quit_ = false;
   bool fed_ = false;
   bool ctrlMasked_ = false;  // Ctrl held but reported up for one frame of pasted text
+  // Fingers down, in the order they went down; the first drives ImGui's pointer.
+  struct Finger {
+    SDL_FingerID id;
+    float x, y;  // window coordinates
+  };
+  std::vector<Finger> fingers_;
+  bool pointerFinger_ = false;  // the first finger is ImGui's pointer (until it goes up)
+  bool fingerChanged_ = false;  // a finger went down or up in this batch
+  bool pointerIsTouch_ = false;
+  bool clearHover_ = false;  // a finger left: no hover remains where it was
+  TouchSample touch_;
   SDL_Cursor* cursors_[16] = {};
   int lastCursor_ = -1;
 };

@@ -12,6 +12,7 @@
 #include "scholion_json.h"
 #include "suggest_ui.h"
 #include "text_view.h"
+#include "touch_ui.h"
 #include "widget_glyphs.h"
 #include "widget_registry.h"
 
@@ -150,12 +151,32 @@ bool section(const char* title, bool defaultOpen = true) {
   return open;
 }
 
-void leftPanel(UiState& s, ImVec2 pos, ImVec2 size) {
+// A side panel's window; as a drawer (narrow screens) it comes in front of the text once opened.
+void beginPanel(UiState& s, const char* name, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-  ImGui::Begin("##left", nullptr, kPanelFlags);
+  ImGui::Begin(name, nullptr, kPanelFlags | extra);
   ImGui::PopStyleVar();
+  if (!s.screen.narrow) return;
+  if (s.screen.raise) {
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    s.screen.raise = false;
+  }
+  // The text beside the drawer is dimmed: a tap there closes the drawer.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const bool fromLeft = pos.x <= vp->Pos.x + 0.5f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRectFullScreen();
+  dl->AddRectFilled(
+      fromLeft ? ImVec2(pos.x + size.x, pos.y) : ImVec2(vp->Pos.x, pos.y),
+      fromLeft ? ImVec2(vp->Pos.x + vp->Size.x, pos.y + size.y) : ImVec2(pos.x, pos.y + size.y),
+      IM_COL32(0, 0, 0, 50));
+  dl->PopClipRect();
+}
+
+void leftPanel(UiState& s, ImVec2 pos, ImVec2 size) {
+  beginPanel(s, "##left", pos, size, 0);
   if (section("LABELS")) drawPalette(s);
   if (section("DOCUMENT LABELS")) drawDocumentLabels(s);
   if (section("DOCUMENTS")) drawDocumentsPanel(s);
@@ -164,11 +185,7 @@ void leftPanel(UiState& s, ImVec2 pos, ImVec2 size) {
 }
 
 void rightPanel(UiState& s, ImVec2 pos, ImVec2 size) {
-  ImGui::SetNextWindowPos(pos);
-  ImGui::SetNextWindowSize(size);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-  ImGui::Begin("##right", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
-  ImGui::PopStyleVar();
+  beginPanel(s, "##right", pos, size, ImGuiWindowFlags_NoScrollbar);
   ImGui::Spacing();
   ImGui::TextDisabled("SELECTION");
   ImGui::Separator();
@@ -261,6 +278,30 @@ void noteWidgetText(UiState& s) {
 
 }  // namespace
 
+void App::beforeNewFrame(const TouchSample& touch, bool pointerIsTouch) {
+  UiState& s = *impl_;
+  s.touch.sample = touch;
+  s.touch.pointer = pointerIsTouch;
+  ImGuiIO& io = ImGui::GetIO();
+  // A finger on a window scrolls it (text_touch.cpp); only its title bar moves it.
+  io.ConfigWindowsMoveFromTitleBarOnly = pointerIsTouch;
+  // Ctrl+wheel (and a touchpad's pinch, which browsers send as one) sizes the whole interface;
+  // ImGui must not scroll with it.
+  if (io.KeyCtrl && io.MouseWheel != 0) {
+    // 10 % a notch (several notches may arrive in one frame); a touchpad's small deltas 10 % a
+    // frame.
+    const float notches = std::round(io.MouseWheel);
+    const float steps = io.MouseWheel > 0 ? std::max(1.0f, notches) : std::min(-1.0f, notches);
+    setUiScale(s, s.prefs.uiScale + 0.1f * steps);
+    io.MouseWheel = 0;
+    s.frameAt(0);
+  }
+}
+
+float App::uiScale() const {
+  return impl_->prefs.uiScale;
+}
+
 void App::frame() {
   UiState& s = *impl_;
   s.frameDue = INFINITY;
@@ -268,6 +309,9 @@ void App::frame() {
   noteWidgetText(s);
   widgetRegistryNewFrame();
   suggestionsTick(s);
+  applyStyleScale(s);
+  keepWindowsOnScreen();
+  touchFrame(s);
   handleGlobalShortcuts(s);
   drawMenus(s);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -275,14 +319,35 @@ void App::frame() {
   ImVec2 top(vp->Pos.x, vp->Pos.y + menuH);
   ImVec2 avail(vp->Size.x, vp->Size.y - menuH);
   const float statusH = s.prefs.showStatus ? ImGui::GetFrameHeight() + 8 : 0;
-  const float leftW = s.prefs.showLeft ? std::clamp(avail.x * 0.18f, 220.0f, 300.0f) : 0;
-  const float rightW = s.prefs.showRight ? std::clamp(avail.x * 0.22f, 260.0f, 380.0f) : 0;
-  const float bodyH = avail.y - statusH;
-  if (s.prefs.showLeft) leftPanel(s, top, ImVec2(leftW, bodyH));
-  if (s.prefs.showRight)
+  float bodyH = avail.y - statusH;
+  // Narrow (a phone, a tablet upright, a large UI scale): the text keeps the width and the side
+  // panels are drawers opened from a toolbar (docs/touch.md).
+  const float ui = s.prefs.uiScale;
+  ScreenLayout& screen = s.screen;
+  screen.narrow = avail.x < kNarrowWidth * ui;
+  if (!screen.narrow) screen.leftOpen = screen.rightOpen = false;
+  const float statusTop = top.y + bodyH;
+  if (screen.narrow) {
+    const float h = drawNarrowToolbar(s, top, avail.x);
+    top.y += h;
+    bodyH -= h;
+  }
+  const bool left = screen.narrow ? screen.leftOpen : s.prefs.showLeft;
+  const bool right = screen.narrow ? screen.rightOpen : s.prefs.showRight;
+  const float drawerW = std::min(avail.x * 0.88f, 340.0f * ui);
+  const float leftW = !left           ? 0
+                      : screen.narrow ? drawerW
+                                      : std::clamp(avail.x * 0.18f * ui, 220.0f * ui, 300.0f * ui);
+  const float rightW = !right          ? 0
+                       : screen.narrow ? drawerW
+                                       : std::clamp(avail.x * 0.22f * ui, 260.0f * ui, 380.0f * ui);
+  screen.leftWidth = leftW;
+  screen.rightWidth = rightW;
+  if (left && !screen.narrow) leftPanel(s, top, ImVec2(leftW, bodyH));
+  if (right && !screen.narrow)
     rightPanel(s, ImVec2(top.x + avail.x - rightW, top.y), ImVec2(rightW, bodyH));
-  ImVec2 cpos(top.x + leftW, top.y);
-  ImVec2 csize(avail.x - leftW - rightW, bodyH);
+  ImVec2 cpos(top.x + (screen.narrow ? 0 : leftW), top.y);
+  ImVec2 csize(avail.x - (screen.narrow ? 0 : leftW + rightW), bodyH);
   const float barH = ImGui::GetFrameHeight() + 12;
   if (!s.save.error.empty()) {
     saveBanner(s, cpos, csize.x, barH);
@@ -299,8 +364,19 @@ void App::frame() {
     csize.y -= h;
     drawCheckPanel(s, ImVec2(cpos.x, cpos.y + csize.y), ImVec2(csize.x, h));
   }
+  // The label palette as a bar below the text while something is selected (narrow or touch).
+  screen.barMin = screen.barMax = ImVec2(0, 0);
+  if (const float h = labelBarHeight(s); h > 0 && csize.y > 3 * h) {
+    csize.y -= h;
+    drawLabelBar(s, ImVec2(cpos.x, cpos.y + csize.y), ImVec2(csize.x, h));
+  }
   drawTextView(s, cpos, ImVec2(std::max(csize.x, 100.0f), std::max(csize.y, 50.0f)));
-  if (s.prefs.showStatus) drawStatusBar(s, ImVec2(top.x, top.y + bodyH), ImVec2(avail.x, statusH));
+  screen.textMin = s.view.viewMin;
+  screen.textMax = s.view.viewMax;
+  if (screen.narrow && left) leftPanel(s, top, ImVec2(leftW, bodyH));
+  if (screen.narrow && right)
+    rightPanel(s, ImVec2(top.x + avail.x - rightW, top.y), ImVec2(rightW, bodyH));
+  if (s.prefs.showStatus) drawStatusBar(s, ImVec2(top.x, statusTop), ImVec2(avail.x, statusH));
   drawHelpWindow(s.prefs.showHelp);
   drawDefinitionsWindow(s);
   drawClassroomWindows(s);
@@ -465,6 +541,7 @@ std::string App::stateJson() const {
   j["matches"] = s.find.matches.size();
   j["scrollY"] = s.view.scrollY;
   j["textView"] = textViewStateJson(s.view);
+  j["screen"] = screenStateJson(s);
   j["classroom"] = classroomStateJson(s);
   j["suggestions"] = suggestionsStateJson(s);
   return dumpJson(j);

@@ -9,6 +9,7 @@
 #include "editor.h"
 #include "format_util.h"
 #include "platform_services.h"
+#include "touch_gesture.h"
 
 namespace scholion::ui {
 
@@ -26,6 +27,11 @@ class App {
 
   // Loads the embedded sample + default schema, or restores the autosaved workspace.
   void start();
+  // Before ImGui::NewFrame(): this frame's fingers (`pointerIsTouch`: ImGui's pointer is the
+  // first finger, not a mouse); takes Ctrl+wheel for the interface size.
+  void beforeNewFrame(const TouchSample& touch, bool pointerIsTouch);
+  // The interface size (View menu, Ctrl+wheel; UI state): the platform builds the fonts for it.
+  float uiScale() const;
   // Draws one frame between ImGui::NewFrame() and ImGui::Render().
   void frame();
   // Seconds until the app needs a frame although no input arrives (a debounced save, a

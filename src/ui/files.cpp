@@ -14,6 +14,7 @@
 #include "scholion_json.h"
 #include "suggest_ui.h"
 #include "text.h"
+#include "touch_ui.h"
 
 namespace scholion::ui {
 namespace {
@@ -248,6 +249,7 @@ void UiState::writeUiState(std::string& out) const {
   number("active", static_cast<double>(editor.active()));
   number("scroll", view.scrollY);
   number("zoom", prefs.zoom);
+  number("uiScale", prefs.uiScale);
   flag("dark", prefs.dark);
   flag("left", prefs.showLeft);
   flag("right", prefs.showRight);
@@ -279,6 +281,7 @@ void UiState::restoreUiState(const std::string& text) {
     editor.setActive(static_cast<std::size_t>(active));
   view.restoreScrollY = static_cast<float>(std::max(0.0, num("scroll", 0)));
   prefs.zoom = std::clamp(static_cast<float>(num("zoom", 1)), 0.6f, 3.0f);
+  prefs.uiScale = std::clamp(static_cast<float>(num("uiScale", 1)), kMinUiScale, kMaxUiScale);
   prefs.dark = flag("dark", false);
   prefs.showLeft = flag("left", true);
   prefs.showRight = flag("right", true);

@@ -62,6 +62,18 @@ const Shortcut kRelations[] = {
     {"Ctrl + drag / right-drag", "Draw a relation from span to span"},
     {"Click a relation label", "Select the relation"},
 };
+// Fingers (phones and tablets; thresholds in docs/touch.md).
+const Shortcut kTouch[] = {
+    {"Swipe (one finger)", "Scroll the text, or the panel under the finger"},
+    {"Long press (half a second)", "Select the word; keep the finger down and move to extend"},
+    {"Drag a round handle", "Move that end of the selection (by words)"},
+    {"Tap a span", "Select the span (tap elsewhere: clear the selection)"},
+    {"Label bar (below the text)",
+     "Label the selection or relabel the span; Delete; \xE2\x9C\x95 clears"},
+    {"Pinch (two fingers), A\xE2\x88\x92 / A+", "Zoom the text"},
+    {"\xE2\x98\xB0 Labels / Details \xE2\x98\xB0",
+     "Narrow screens: open the side panels as drawers (tap the text to close)"},
+};
 const Shortcut kGeneral[] = {
     {"Ctrl + Z", "Undo"},
     {"Ctrl + Shift + Z / Ctrl + Y", "Redo"},
@@ -69,6 +81,7 @@ const Shortcut kGeneral[] = {
     {"Ctrl + F", "Find (Enter: next, Shift + Enter: previous)"},
     {"F3 / Shift + F3", "Next / previous match"},
     {"Ctrl + + / Ctrl + - / Ctrl + 0", "Zoom the text in / out / reset"},
+    {"Ctrl + wheel", "Interface size (panels and menus too; View > Larger / Smaller interface)"},
     {"Ctrl + O", "Open documents"},
     {"Ctrl + S", "Export the workspace (Scholion JSON)"},
     {"F8 / Shift + F8", "Next / previous mistake (after Classroom > Check my work)"},
@@ -112,6 +125,7 @@ void drawHelpWindow(bool& open) {
     table("##rel", "Relations", kRelations);
     table("##sug", "Suggestions (View > Suggestions panel)", kSuggestions);
     table("##menus", "Menus, lists and dialogs", kMenus);
+    table("##touch", "Touch (phones and tablets)", kTouch);
     table("##gen", "General", kGeneral);
     ImGui::Spacing();
     ImGui::TextDisabled("On macOS, Cmd works wherever Ctrl is listed.");

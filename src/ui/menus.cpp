@@ -1,5 +1,6 @@
 // The main menu bar: File, Edit, View, Help.
 #include "panels.h"
+#include "touch_ui.h"
 #include "widget_glyphs.h"
 #include "widget_registry.h"
 
@@ -78,6 +79,7 @@ void drawMenus(UiState& s) {
     if (ImGui::MenuItem("Zoom in", "Ctrl++")) s.setZoom(s.prefs.zoom * 1.1f);
     if (ImGui::MenuItem("Zoom out", "Ctrl+-")) s.setZoom(s.prefs.zoom / 1.1f);
     if (ImGui::MenuItem("Actual size", "Ctrl+0")) s.setZoom(1.0f);
+    drawUiScaleItems(s);
     ImGui::Separator();
     if (ImGui::MenuItem("Left panel (labels, documents)", nullptr, &s.prefs.showLeft))
       s.save.once = true;

@@ -9,6 +9,7 @@
 #include "keys.h"
 #include "panels.h"
 #include "suggest_ui.h"
+#include "touch_ui.h"
 #include "widget_glyphs.h"
 #include "widget_registry.h"
 
@@ -199,8 +200,7 @@ void onButtonUp(UiState& s, const Pointer& m) {
   }
   if (d == TextGesture::Drag::Pending) {
     if (g.relating) {
-      if (m.hover) startRelation(s, g.relationFrom, m.hover->id);
-      g.relating = false;
+      finishRelation(s, m.hover);
     } else if (!g.pressSpan.empty()) {
       s.selectSpan(g.pressSpan, false);
     } else {
@@ -229,6 +229,7 @@ void onButtonUp(UiState& s, const Pointer& m) {
 }
 
 void handleMouse(UiState& s) {
+  if (s.touch.pointer) return;  // a finger: text_touch.cpp
   Pointer m;
   m.p = ImGui::GetIO().MousePos;
   m.overText = ImGui::IsWindowHovered() &&
@@ -237,6 +238,10 @@ void handleMouse(UiState& s) {
   m.hover = m.overText ? spanUnder(s.view, m.p) : nullptr;
   m.hoverRel = m.overText && !m.hover ? relationUnder(s.view, m.p) : nullptr;
   m.selected = s.sel.span.empty() ? nullptr : s.doc()->span(s.sel.span);
+  if (m.overText && ImGui::IsMouseClicked(0) && (s.screen.leftOpen || s.screen.rightOpen)) {
+    s.screen.leftOpen = s.screen.rightOpen = false;  // a click beside a drawer closes it
+    return;
+  }
   hoverFeedback(s, m);
   for (int button = 0; button < 2; ++button)
     if (m.overText && ImGui::IsMouseClicked(button) && s.gesture.drag == TextGesture::Drag::None)
@@ -335,6 +340,11 @@ void drawPopups(UiState& s) {
 
 }  // namespace
 
+void finishRelation(UiState& s, const Span* target) {
+  if (target) startRelation(s, s.gesture.relationFrom, target->id);
+  s.gesture.relating = false;
+}
+
 void drawTextView(UiState& s, ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
@@ -407,6 +417,7 @@ void drawTextView(UiState& s, ImVec2 pos, ImVec2 size) {
   }
   drawVisibleFrame(s, font);
   drawCaret(s);
+  drawTouchHandles(s);
   drawPopups(s);
   ImGui::End();
 }

@@ -53,6 +53,9 @@ void keepKeyboardInText();  // a dialog or tool window (a window with a title ba
 nlohmann::json textViewStateJson(const TextViewState& view);
 const Span* spanUnder(const TextViewState& view, ImVec2 p);  // tag or innermost span text at p
 const Relation* relationUnder(const TextViewState& view, ImVec2 p);
+// Ends a relation being drawn from the selected span (R) at `target` (null: cancelled), as a click
+// does; for taps (text_touch.cpp).
+void finishRelation(UiState& s, const Span* target);
 // Token helpers (actions.cpp): snap a range to whole tokens, trimming spaces at its ends.
 void snapToTokens(const Document& d, uint32_t& start, uint32_t& end);
 uint32_t tokenEndAfter(const Document& d, uint32_t cp);     // end of the next token ending > cp

@@ -21,6 +21,7 @@
 #include "status_message.h"
 #include "suggest_state.h"
 #include "text_view_state.h"
+#include "touch_state.h"
 #include "view_prefs.h"
 
 namespace scholion::ui {
@@ -62,6 +63,8 @@ struct UiState {
   Dialogs dialogs;           // modals and pending imports
   StatusMessage status;      // status bar message
   SaveState save;            // autosave bookkeeping
+  TouchUi touch;             // fingers: the gesture under way
+  ScreenLayout screen;       // narrow layout, drawers, UI scale's style sizes
 
   // When (platform.now()) the app next needs a frame although no input arrives: a debounced
   // save, a throttled list rebuild. Reset at the start of each frame; see App::nextFrameIn.
