@@ -227,6 +227,8 @@ std::string UiState::uiStateJson() const {
   j["scroll"] = view.scrollY;
   j["zoom"] = prefs.zoom;
   j["dark"] = prefs.dark;
+  j["highContrast"] = prefs.highContrast;
+  j["labelMarks"] = prefs.labelMarks;
   j["left"] = prefs.showLeft;
   j["right"] = prefs.showRight;
   // A note being typed is work too: it survives a reload and is put back into its field.
@@ -253,6 +255,8 @@ void UiState::restoreUiState(const std::string& text) {
   view.restoreScrollY = static_cast<float>(std::max(0.0, num("scroll", 0)));
   prefs.zoom = std::clamp(static_cast<float>(num("zoom", 1)), 0.6f, 3.0f);
   prefs.dark = flag("dark", false);
+  prefs.highContrast = flag("highContrast", false);
+  prefs.labelMarks = flag("labelMarks", true);
   prefs.showLeft = flag("left", true);
   prefs.showRight = flag("right", true);
   auto draft = j->find("noteDraft");

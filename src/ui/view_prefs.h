@@ -5,6 +5,8 @@ namespace scholion::ui {
 
 struct ViewPrefs {
   bool dark = false;
+  bool highContrast = false;  // black, white and yellow (dark is set too); docs/accessibility.md
+  bool labelMarks = true;     // label shapes in tags and palette, patterned underlines
   float zoom = 1.0f;
   bool showLeft = true, showRight = true, showStatus = true;
   bool showHelp = false;
