@@ -83,7 +83,8 @@ const Span* spanAtCaret(const std::vector<Span>& spans, uint32_t caret) {
   return best;
 }
 
-std::string describeSpan(const Span& span, const Schema& schema) {
+std::string describeSpan(const Span& span, const Schema& schema, const std::vector<Span>& spans,
+                         const std::vector<Relation>& relations) {
   std::string out = span.label;
   if (const SpanLabel* l = schema.findLabel(span.label)) {
     if (!l->hotkey.empty()) out += " (key " + l->hotkey + ")";
@@ -107,13 +108,35 @@ std::string describeSpan(const Span& span, const Schema& schema) {
   }
   for (const auto& [name, value] : span.attributes)
     if (std::find(done.begin(), done.end(), &name) == done.end()) attr(name, value);
-  if (!span.note.empty()) out += " Note: " + oneLine(cut(span.note, kPieceBytes));
+  if (!span.note.empty()) out += " Note: " + oneLine(cut(span.note, kPieceBytes)) + ".";
+  // Relations, at most a few: "member-of Organization “China”", "from Person “X”: meets-with".
+  constexpr int kMaxRelations = 6;
+  int told = 0, more = 0;
+  for (const Relation& r : relations) {
+    const bool outgoing = r.from == span.id, incoming = r.to == span.id;
+    if (!outgoing && !incoming) continue;
+    if (told == kMaxRelations) {
+      ++more;
+      continue;
+    }
+    const std::string& otherId = outgoing ? r.to : r.from;
+    auto other =
+        std::find_if(spans.begin(), spans.end(), [&](const Span& sp) { return sp.id == otherId; });
+    const std::string otherText =
+        other == spans.end() ? otherId : other->label + " " + quoted(other->text, 80);
+    out += told == 0 ? " Relations: " : "; ";
+    out += outgoing ? oneLine(cut(r.label, kPieceBytes)) + " " + otherText
+                    : "from " + otherText + ": " + oneLine(cut(r.label, kPieceBytes));
+    ++told;
+  }
+  if (told) out += more ? "; and " + std::to_string(more) + " more." : ".";
   return out;
 }
 
 AccessibleMirror buildAccessibleMirror(const Document& d, const std::vector<Span>& spans,
-                                       const Schema& schema, uint32_t caret, uint32_t selStart,
-                                       uint32_t selEnd, const Span* selected) {
+                                       const std::vector<Relation>& relations, const Schema& schema,
+                                       uint32_t caret, uint32_t selStart, uint32_t selEnd,
+                                       const Span* selected) {
   AccessibleMirror m;
   caret = std::min(caret, static_cast<uint32_t>(d.length()));
   const std::vector<Sentence>& ss = d.sentences();
@@ -136,7 +159,7 @@ AccessibleMirror buildAccessibleMirror(const Document& d, const std::vector<Span
     m.selection = "Nothing selected. Shift with the arrows selects from the caret.";
   }
   const Span* sp = selected ? selected : spanAtCaret(spans, caret);
-  m.span = sp ? describeSpan(*sp, schema) : std::string("No span at the caret");
+  m.span = sp ? describeSpan(*sp, schema, spans, relations) : std::string("No span at the caret");
   return m;
 }
 

@@ -33,13 +33,17 @@ std::size_t sentenceAtCaret(const Document& d, uint32_t caret);
 const Span* spanAtCaret(const std::vector<Span>& spans, uint32_t caret);
 
 // One line about a span: its label (with the label's hotkey), its text, its attributes in schema
-// order and its note, each part cut to a readable length.
-std::string describeSpan(const Span& span, const Schema& schema);
+// order, its note, and its relations in `relations` ("member-of Organization “China”", "from
+// Person “Jiang Zemin”: meets-with"), each part cut to a readable length. O(spans + relations).
+std::string describeSpan(const Span& span, const Schema& schema,
+                         const std::vector<Span>& spans = {},
+                         const std::vector<Relation>& relations = {});
 
 // The whole mirror. `selected` is the selected span (it wins over the span at the caret), or
 // nullptr; [selStart, selEnd) the text selection (none when equal).
 AccessibleMirror buildAccessibleMirror(const Document& d, const std::vector<Span>& spans,
-                                       const Schema& schema, uint32_t caret, uint32_t selStart,
-                                       uint32_t selEnd, const Span* selected);
+                                       const std::vector<Relation>& relations, const Schema& schema,
+                                       uint32_t caret, uint32_t selStart, uint32_t selEnd,
+                                       const Span* selected);
 
 }  // namespace scholion

@@ -169,9 +169,11 @@ bool SdlInput::feed(const SDL_Event& e) {
     case SDL_WINDOWEVENT:
       if (e.window.event == SDL_WINDOWEVENT_LEAVE) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
       if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
-        // Keys held when focus leaves never see their key-up.
+        // Keys held when focus leaves never see their key-up. The mouse goes too, which tells
+        // the UI that Alt went up with the focus (Alt+Tab), not by a lone tap (the menu bar).
         std::memset(io.KeysDown, 0, sizeof io.KeysDown);
         io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
       }
       return true;
     case SDL_QUIT:

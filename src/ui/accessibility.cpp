@@ -104,7 +104,8 @@ void handleAccessKeys(UiState& s) {
       a.altAlone = false;
   if (a.altAlone && !io.KeyAlt) {
     a.altAlone = false;
-    toggle = true;
+    // Alt released, not lost with the window's focus (which also takes the mouse away).
+    toggle = ImGui::IsMousePosValid(&io.MousePos) == ImGui::IsMousePosValid(&io.MousePosPrev);
   }
   if (toggle) {
     if (a.menuKeys || openBefore >= 0) {
@@ -191,8 +192,9 @@ void updateAccessibleMirror(UiState& s) {
   a.span = s.sel.span;
   AccessibleMirror m;
   if (d) {
-    m = buildAccessibleMirror(d->document(), d->data().annotations.spans, s.editor.schema(),
-                              s.sel.caret, s.sel.start, s.sel.end,
+    m = buildAccessibleMirror(d->document(), d->data().annotations.spans,
+                              d->data().annotations.relations, s.editor.schema(), s.sel.caret,
+                              s.sel.start, s.sel.end,
                               s.sel.span.empty() ? nullptr : d->span(s.sel.span));
   } else {
     m.sentence = "No document is open. File, Open documents opens one.";

@@ -23,17 +23,17 @@ uint32_t cpOf(const Document& d, const std::string& needle) {
 TEST_CASE("mirror: the caret's sentence, word and line") {
   auto d = documentOf("Jiang Zemin met Vladimir Putin.\n\nThe talks ended on July 18.");
   const uint32_t putin = cpOf(*d, "Putin");
-  AccessibleMirror m = buildAccessibleMirror(*d, {}, newsSchema(), putin, 0, 0, nullptr);
+  AccessibleMirror m = buildAccessibleMirror(*d, {}, {}, newsSchema(), putin, 0, 0, nullptr);
   CHECK(m.sentence == "Sentence 1 of 2: Jiang Zemin met Vladimir Putin.");
   CHECK(m.caret == "Caret before \xE2\x80\x9CPutin\xE2\x80\x9D, word 5 of 6 in sentence 1, line 1");
   CHECK(m.selection.rfind("Nothing selected", 0) == 0);
   CHECK(m.span == "No span at the caret");
   // Between the sentences (the empty line): the next sentence is read.
   const uint32_t gap = cpOf(*d, "\n\nThe") + 1;
-  m = buildAccessibleMirror(*d, {}, newsSchema(), gap, 0, 0, nullptr);
+  m = buildAccessibleMirror(*d, {}, {}, newsSchema(), gap, 0, 0, nullptr);
   CHECK(m.sentence == "Sentence 2 of 2: The talks ended on July 18.");
   CHECK(m.caret.find("line 2") != std::string::npos);
-  m = buildAccessibleMirror(*d, {}, newsSchema(), static_cast<uint32_t>(d->length()), 0, 0,
+  m = buildAccessibleMirror(*d, {}, {}, newsSchema(), static_cast<uint32_t>(d->length()), 0, 0,
                             nullptr);
   CHECK(m.caret == "Caret at the end of the document");
   CHECK(m.sentence.rfind("Sentence 2 of 2", 0) == 0);
@@ -43,7 +43,7 @@ TEST_CASE("mirror: selection text, span under the caret with attributes and note
   auto d = documentOf("Jiang Zemin met Vladimir Putin.");
   Schema schema = newsSchema();
   const uint32_t v = cpOf(*d, "Vladimir");
-  AccessibleMirror m = buildAccessibleMirror(*d, {}, schema, v, v, v + 14, nullptr);
+  AccessibleMirror m = buildAccessibleMirror(*d, {}, {}, schema, v, v, v + 14, nullptr);
   CHECK(
       m.selection ==
       "Selected \xE2\x80\x9CVladimir Putin\xE2\x80\x9D, 2 words. A label key or Enter labels it.");
@@ -55,14 +55,22 @@ TEST_CASE("mirror: selection text, span under the caret with attributes and note
   CHECK(spanAtCaret(spans, v) == &spans[0]);
   CHECK(spanAtCaret(spans, v + 9) == &spans[1]);
   CHECK(spanAtCaret(spans, v + 14) == nullptr);  // end-exclusive
-  m = buildAccessibleMirror(*d, spans, schema, v, 0, 0, nullptr);
+  m = buildAccessibleMirror(*d, spans, {}, schema, v, 0, 0, nullptr);
   CHECK(m.span ==
         "Person (key 1): \xE2\x80\x9CVladimir Putin\xE2\x80\x9D. negated: yes. Note: the Russian "
-        "president");
+        "president.");
   // A selected span wins over the one at the caret.
-  m = buildAccessibleMirror(*d, spans, schema, v, 0, 0, &spans[1]);
+  m = buildAccessibleMirror(*d, spans, {}, schema, v, 0, 0, &spans[1]);
   CHECK(m.span.rfind("Title (key 7): \xE2\x80\x9CPutin\xE2\x80\x9D.", 0) == 0);
   CHECK(m.selection.find("Delete removes it") != std::string::npos);
+  // Its relations, both ways, with the other span's label and text.
+  spans.push_back(test::span("T4", "Person", 0, 11, "Jiang Zemin"));
+  const std::vector<Relation> rels = {test::rel("R1", "meets-with", "T4", "T1"),
+                                      test::rel("R2", "has-title", "T1", "T2")};
+  CHECK(describeSpan(spans[0], schema, spans, rels) ==
+        "Person (key 1): \xE2\x80\x9CVladimir Putin\xE2\x80\x9D. negated: yes. Note: the "
+        "Russian president. Relations: from Person \xE2\x80\x9CJiang Zemin\xE2\x80\x9D: "
+        "meets-with; has-title Title \xE2\x80\x9CPutin\xE2\x80\x9D.");
   Span odd = test::span("T3", "Alien", 0, 5, "Jiang");
   CHECK(describeSpan(odd, schema).rfind("Alien (not in the schema)", 0) == 0);
 }
@@ -71,7 +79,7 @@ TEST_CASE("mirror: long selections are cut at a cluster boundary") {
   std::string text;
   for (int i = 0; i < 200; ++i) text += "e\xCC\x81t\xC3\xA9 ";  // "e" + combining acute
   auto d = documentOf(text);
-  AccessibleMirror m = buildAccessibleMirror(*d, {}, newsSchema(), 0, 0,
+  AccessibleMirror m = buildAccessibleMirror(*d, {}, {}, newsSchema(), 0, 0,
                                              static_cast<uint32_t>(d->length()), nullptr);
   const std::size_t ell = m.selection.find("\xE2\x80\xA6");
   REQUIRE(ell != std::string::npos);
