@@ -31,6 +31,17 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   Module.canvas = document.getElementById('canvas');
   // Right clicks belong to the app (no inline handler in the page: the CSP allows none).
   Module.canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+  // The screen-reader mirror (AccessibleField order: sentence, caret, selection, span, status,
+  // alert). A new text node each time, so a repeated message is read again.
+  var A11Y_IDS = ['a11y-sentence', 'a11y-caret', 'a11y-selection', 'a11y-span', 'a11y-status', 'a11y-alert'];
+  Module.scholionAccessibleText = function (field, text) {
+    var el = document.getElementById(A11Y_IDS[field]);
+    if (!el) return;
+    var node = document.createElement('span');
+    node.id = A11Y_IDS[field] + '-text';  // the text alone (the region's own name is its label)
+    node.textContent = text;
+    el.replaceChildren(node);
+  };
   Module.print = function (t) { console.log(t); };
   Module.printErr = function (t) { console.warn(t); };
   Module.scholionFirstFrame = function () {
@@ -135,7 +146,9 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   // key events, which bubble from it to SDL at the window.
   var ime = document.createElement('textarea');
   ime.id = 'scholion-text-input';
-  ime.setAttribute('aria-label', 'Scholion keyboard input');
+  ime.setAttribute('aria-label', 'Annotated text');
+  ime.setAttribute('aria-roledescription', 'text annotator');
+  ime.setAttribute('aria-describedby', 'a11y-help a11y-caret-text');
   ime.setAttribute('autocomplete', 'off');
   ime.setAttribute('autocapitalize', 'off');
   ime.spellcheck = false;

@@ -180,9 +180,11 @@ bool SdlInput::feed(const SDL_Event& e) {
         fingers_.clear();  // nor fingers their lifting
         if (pointerFinger_) io.MouseDown[0] = false;
         pointerFinger_ = false;
-        // Keys held when focus leaves never see their key-up.
+        // Keys held when focus leaves never see their key-up. The mouse goes too, which tells
+        // the UI that Alt went up with the focus (Alt+Tab), not by a lone tap (the menu bar).
         std::memset(io.KeysDown, 0, sizeof io.KeysDown);
         io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
       }
       return true;
     case SDL_QUIT:

@@ -85,6 +85,7 @@ void UiState::onWorkspaceReplaced() {
   dialogs.onWorkspaceReplaced();
   classroom.onWorkspaceReplaced(editor.documentCount());
   suggest.onWorkspaceReplaced();
+  access.onWorkspaceReplaced();
 }
 
 void UiState::clearSelection() {
@@ -199,7 +200,20 @@ void UiState::deleteSelected() {
   if (!sel.relation.empty()) {
     if (apply(cmdDeleteRelation(*d, sel.relation))) sel.clear();
   } else if (!sel.span.empty()) {
-    if (apply(cmdDeleteSpan(*d, sel.span))) sel.clear();
+    const Span* sp = d->span(sel.span);
+    std::string what = sel.span;
+    if (sp) {  // the label and up to 80 bytes of the text, cut at a character boundary
+      std::size_t cut = std::min<std::size_t>(sp->text.size(), 80);
+      while (cut > 0 && cut < sp->text.size() &&
+             (static_cast<unsigned char>(sp->text[cut]) & 0xC0) == 0x80)
+        --cut;
+      what = sp->label + " \xE2\x80\x9C" + sp->text.substr(0, cut) +
+             (cut < sp->text.size() ? "\xE2\x80\xA6\xE2\x80\x9D" : "\xE2\x80\x9D");
+    }
+    if (apply(cmdDeleteSpan(*d, sel.span))) {
+      sel.clear();
+      setMessage("Deleted " + what + " (Ctrl+Z brings it back)");
+    }
   }
 }
 

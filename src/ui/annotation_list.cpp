@@ -129,6 +129,7 @@ void drawAnnotationList(UiState& s) {
   const auto& spans = ds->data().annotations.spans;
   ImGui::TextDisabled("%zu of %zu spans", s.list.rows.size(), spans.size());
   ImGui::BeginChild("##rows", ImVec2(0, 0), false);
+  takeRegionFocus(s, AccessState::Region::List);
   // Jump the list to the selected span once after it was selected elsewhere.
   int selectedRow = -1;
   if (s.list.scrollToSelected && !s.sel.span.empty()) {
@@ -157,8 +158,12 @@ void drawAnnotationList(UiState& s) {
       if (ImGui::Selectable("##row", selected, 0, ImVec2(0, rowH - 4))) s.selectSpan(sp.id, true);
       float w = ImGui::GetItemRectSize().x;
       float ty = p.y + (rowH - 4 - ImGui::GetFontSize()) * 0.5f;
-      dl->AddRectFilled(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + 6, p.y + rowH - 7),
-                        labelColorFor(schema, sp.label), 2.0f);
+      if (s.prefs.labelMarks)
+        drawMarkShape(dl, ImVec2(p.x + 5, p.y + (rowH - 4) * 0.5f), 4.0f,
+                      labelMarkFor(schema, sp.label).shape, labelColorFor(schema, sp.label));
+      else
+        dl->AddRectFilled(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + 6, p.y + rowH - 7),
+                          labelColorFor(schema, sp.label), 2.0f);
       // Label, then the covered text clipped to the row.
       const ImFont* font = ImGui::GetFont();
       const float fs = ImGui::GetFontSize();

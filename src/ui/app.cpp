@@ -91,7 +91,7 @@ void App::start() {
     s.save.savedUi = saved->uiState;
     s.restoreUiState(saved->uiState);  // may put back a note that was being typed
   }
-  applyTheme(s.prefs.dark);
+  applyTheme(s.prefs);
   if (s.editor.annotator().empty() && !s.save.readOnly()) s.dialogs.askAnnotator = true;
 }
 
@@ -177,6 +177,7 @@ void beginPanel(UiState& s, const char* name, ImVec2 pos, ImVec2 size, ImGuiWind
 
 void leftPanel(UiState& s, ImVec2 pos, ImVec2 size) {
   beginPanel(s, "##left", pos, size, 0);
+  takeRegionFocus(s, AccessState::Region::Labels);
   if (section("LABELS")) drawPalette(s);
   if (section("DOCUMENT LABELS")) drawDocumentLabels(s);
   if (section("DOCUMENTS")) drawDocumentsPanel(s);
@@ -386,6 +387,8 @@ void App::frame() {
       ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
   s.rehearseTick();
   s.autosaveTick(false);
+  drawFocusRing();
+  updateAccessibleMirror(s);
 }
 
 namespace {
@@ -538,6 +541,18 @@ std::string App::stateJson() const {
                             : s.dialogs.pendingImports.front().warnings;
   j["zoom"] = s.prefs.zoom;
   j["dark"] = s.prefs.dark;
+  j["highContrast"] = s.prefs.highContrast;
+  j["labelMarks"] = s.prefs.labelMarks;
+  j["keyboardRegion"] = static_cast<int>(s.access.region);  // 0 text, 1 labels, 2 list
+  j["menuOpen"] = s.access.menuOpen;  // index of the open menu-bar menu, -1: none
+  // The named widget the keyboard's focus ring is on (the highlighted item of a menu or list),
+  // as [x, y, w, h]; null when the ring is hidden or on an unnamed item.
+  const ImGuiContext& g = *GImGui;
+  RectF nav;
+  if (!g.NavDisableHighlight && findWidgetById(g.NavId, nav))
+    j["navRect"] = {nav.x, nav.y, nav.w, nav.h};
+  else
+    j["navRect"] = nullptr;
   j["matches"] = s.find.matches.size();
   j["scrollY"] = s.view.scrollY;
   j["textView"] = textViewStateJson(s.view);

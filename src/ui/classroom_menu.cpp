@@ -130,7 +130,7 @@ nlohmann::json classroomStateJson(const UiState& s) {
 }
 
 void drawClassroomMenu(UiState& s) {
-  if (!beginNamedMenu("Classroom", "Classroom")) return;
+  if (!beginBarMenu(s, "Classroom", "Classroom")) return;
   ClassroomState& c = s.classroom;
   const ExerciseInfo& ex = s.editor.exercise();
   if (ex.enabled) {

@@ -251,6 +251,8 @@ void UiState::writeUiState(std::string& out) const {
   number("zoom", prefs.zoom);
   number("uiScale", prefs.uiScale);
   flag("dark", prefs.dark);
+  flag("highContrast", prefs.highContrast);
+  flag("labelMarks", prefs.labelMarks);
   flag("left", prefs.showLeft);
   flag("right", prefs.showRight);
   // A note being typed is work too: it survives a reload and is put back into its field.
@@ -283,6 +285,8 @@ void UiState::restoreUiState(const std::string& text) {
   prefs.zoom = std::clamp(static_cast<float>(num("zoom", 1)), 0.6f, 3.0f);
   prefs.uiScale = std::clamp(static_cast<float>(num("uiScale", 1)), kMinUiScale, kMaxUiScale);
   prefs.dark = flag("dark", false);
+  prefs.highContrast = flag("highContrast", false);
+  prefs.labelMarks = flag("labelMarks", true);
   prefs.showLeft = flag("left", true);
   prefs.showRight = flag("right", true);
   auto draft = j->find("noteDraft");

@@ -46,7 +46,11 @@ const Shortcut kSpans[] = {
     {"N", "Write a note on the selected span"},
 };
 const Shortcut kMenus[] = {
-    {"Up / Down", "Move the highlight in a menu or list"},
+    {"F10 / Alt (press and release)", "Open the menu bar's first menu (again: close it)"},
+    {"Left / Right in a menu", "The previous / next menu of the menu bar"},
+    {"F6 / Shift + F6", "Keyboard to the labels and documents, the annotation list, the text"},
+    {"Esc in a panel", "Back to the text"},
+    {"Up / Down", "Move the highlight (the focus ring) in a menu or list"},
     {"Enter / Space", "Pick the highlighted item"},
     {"Esc", "Close the menu, dialog or window"},
     {"Esc after Ctrl + F", "Close find, clear its highlights and select the current match"},
@@ -86,6 +90,15 @@ const Shortcut kGeneral[] = {
     {"Ctrl + S", "Export the workspace (Scholion JSON)"},
     {"F8 / Shift + F8", "Next / previous mistake (after Classroom > Check my work)"},
     {"F1", "This help"},
+};
+const Shortcut kSeeing[] = {
+    {"View > High contrast theme", "Black, white and yellow with strong borders"},
+    {"View > Label shapes and patterns",
+     "Each label's shape in tags and palette, its underline "
+     "pattern in the text (on by default)"},
+    {"Screen readers",
+     "The caret's sentence, the selection, the span under the caret and every "
+     "message are read out (live regions beside the canvas)"},
 };
 
 template <std::size_t N>
@@ -127,6 +140,7 @@ void drawHelpWindow(bool& open) {
     table("##menus", "Menus, lists and dialogs", kMenus);
     table("##touch", "Touch (phones and tablets)", kTouch);
     table("##gen", "General", kGeneral);
+    table("##see", "Seeing and hearing", kSeeing);
     ImGui::Spacing();
     ImGui::TextDisabled("On macOS, Cmd works wherever Ctrl is listed.");
   }

@@ -1,4 +1,5 @@
 // The main menu bar: File, Edit, View, Help.
+#include "imgui_internal.h"
 #include "panels.h"
 #include "touch_ui.h"
 #include "widget_glyphs.h"
@@ -7,10 +8,13 @@
 namespace scholion::ui {
 
 void drawMenus(UiState& s) {
+  const int openBefore = s.access.menuOpen;
+  const int depthBefore = GImGui->OpenPopupStack.Size;
+  handleAccessKeys(s);
   if (!ImGui::BeginMainMenuBar()) return;
   const bool web = s.platform.kind() == PlatformKind::Web;
   const DocumentState* ds = s.doc();
-  if (beginNamedMenu("File", "File")) {
+  if (beginBarMenu(s, "File", "File")) {
     if (namedMenuItem("open", "Open documents...", "Ctrl+O"))
       s.platform.openFileChooser(kOpenAccept, true);
     if (namedMenuItem("paste", "Paste text as new document...")) s.dialogs.openPaste = true;
@@ -37,7 +41,7 @@ void drawMenus(UiState& s) {
     if (namedMenuItem("reset", "Reset saved data...")) s.dialogs.openReset = true;
     ImGui::EndMenu();
   }
-  if (beginNamedMenu("Edit", "Edit")) {
+  if (beginBarMenu(s, "Edit", "Edit")) {
     const Editor& ed = s.editor;
     std::string undo = ed.canUndo() ? "Undo " + ed.undoDescription() : std::string("Undo");
     std::string redo = ed.canRedo() ? "Redo " + ed.redoDescription() : std::string("Redo");
@@ -64,15 +68,21 @@ void drawMenus(UiState& s) {
       s.deleteSelected();
     ImGui::EndMenu();
   }
-  if (beginNamedMenu("View", "View")) {
-    if (ImGui::MenuItem("Light theme", nullptr, !s.prefs.dark)) {
-      s.prefs.dark = false;
-      applyTheme(false);
-      s.save.once = true;
-    }
-    if (ImGui::MenuItem("Dark theme", nullptr, s.prefs.dark)) {
-      s.prefs.dark = true;
-      applyTheme(true);
+  if (beginBarMenu(s, "View", "View")) {
+    auto theme = [&](const char* id, const char* label, bool dark, bool highContrast) {
+      if (namedMenuItem(id, label, nullptr,
+                        s.prefs.dark == dark && s.prefs.highContrast == highContrast)) {
+        s.prefs.dark = dark;
+        s.prefs.highContrast = highContrast;
+        applyTheme(s.prefs);
+        s.save.once = true;
+      }
+    };
+    theme("theme-light", "Light theme", false, false);
+    theme("theme-dark", "Dark theme", true, false);
+    theme("theme-high-contrast", "High contrast theme", true, true);
+    if (namedMenuItem("label-marks", "Label shapes and patterns", nullptr, s.prefs.labelMarks)) {
+      s.prefs.labelMarks = !s.prefs.labelMarks;
       s.save.once = true;
     }
     ImGui::Separator();
@@ -91,7 +101,7 @@ void drawMenus(UiState& s) {
     ImGui::EndMenu();
   }
   drawClassroomMenu(s);
-  if (beginNamedMenu("Help", "Help")) {
+  if (beginBarMenu(s, "Help", "Help")) {
     if (ImGui::MenuItem("Keyboard shortcuts", "F1")) s.prefs.showHelp = true;
     if (ImGui::MenuItem("Grading and agreement: definitions")) s.prefs.showDefinitions = true;
     recordWidget("menu:Help:definitions");
@@ -108,6 +118,7 @@ void drawMenus(UiState& s) {
     }
   }
   ImGui::EndMainMenuBar();
+  afterMenuBar(s, openBefore, depthBefore);
 }
 
 }  // namespace scholion::ui

@@ -24,6 +24,9 @@ void drawPalette(UiState& s) {
     // Colour chip, name, count and hotkey badge.
     dl->AddRectFilled(ImVec2(p.x + 4, p.y + 5), ImVec2(p.x + 18, p.y + h - 5), labelColor(l.color),
                       4.0f);
+    if (s.prefs.labelMarks)  // the label's shape on its chip, as in the tags
+      drawMarkShape(dl, ImVec2(p.x + 11, p.y + h * 0.5f), 4.5f, labelMark(i).shape,
+                    ImGui::GetColorU32(ImGuiCol_ChildBg));
     drawText(dl, ImGui::GetFont(), ImGui::GetFontSize(),
              ImVec2(p.x + 28, p.y + (h - ImGui::GetFontSize()) * 0.5f),
              ImGui::GetColorU32(ImGuiCol_Text), l.name);

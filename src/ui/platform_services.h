@@ -10,6 +10,10 @@ namespace scholion::ui {
 
 enum class PlatformKind { Web, Desktop };
 
+// The parts of the page's screen-reader mirror (docs/accessibility.md): live regions the page
+// keeps beside the canvas. Status is read politely, Alert (an error) at once.
+enum class AccessibleField { Sentence, Caret, Selection, Span, Status, Alert };
+
 class PlatformServices : public KeyValueStore {
  public:
   // Offers bytes as a download (web) or writes into the export folder (desktop).
@@ -24,6 +28,9 @@ class PlatformServices : public KeyValueStore {
   // Where work is kept and how much room is left, in words (the save status's tooltip); "" = the
   // figures from storageUsed()/storageQuota() are shown instead.
   virtual std::string storageSummary() { return ""; }
+  // Puts `text` into a part of the screen-reader mirror (the browser's live regions; nothing on
+  // the desktop). Called only when the text changed, or to read a repeated status message again.
+  virtual void setAccessibleText(AccessibleField field, const std::string& text) {}
   // Where the app runs (for wording such as "Download" vs "Save to folder").
   virtual PlatformKind kind() const = 0;
 };

@@ -43,7 +43,8 @@ void handleGlobalShortcuts(UiState& s) {
 
   // Esc: a focused dialog closes itself (keys::escapeCloses); here the text's own things.
   // (A menu that Esc closed, ImGui closed before this frame: it takes nothing else with it.)
-  if (keys::pressedNamed(ImGuiKey_Escape, false) && !dialogHasKeys() && !s.gesture.popupWasOpen) {
+  if (keys::pressedNamed(ImGuiKey_Escape, false) && !dialogHasKeys() && !panelHasKeys() &&
+      !s.gesture.popupWasOpen) {
     if (s.gesture.relating) {
       s.gesture.relating = false;
       s.setMessage("Relation cancelled");

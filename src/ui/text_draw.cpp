@@ -7,6 +7,7 @@
 #include "panels.h"
 #include "suggest_ui.h"
 #include "text_view.h"
+#include "theme_contrast.h"
 
 namespace scholion::ui {
 namespace {
@@ -17,9 +18,16 @@ ImU32 withAlpha(ImU32 c, float a) {
   return ImGui::ColorConvertFloat4ToU32(v);
 }
 
-// Black or white text, whichever reads better on this colour.
-ImU32 textOn(ImU32 bg) {
+// Black or white text, whichever reads better on this colour (high contrast: by the WCAG ratio).
+ImU32 textOn(ImU32 bg, bool highContrast) {
   ImVec4 v = ImGui::ColorConvertU32ToFloat4(bg);
+  if (highContrast) {
+    const Rgb c{static_cast<uint8_t>(v.x * 255), static_cast<uint8_t>(v.y * 255),
+                static_cast<uint8_t>(v.z * 255)};
+    return contrastRatio(c, Rgb{0, 0, 0}) >= contrastRatio(c, Rgb{255, 255, 255})
+               ? IM_COL32(0, 0, 0, 255)
+               : IM_COL32(255, 255, 255, 255);
+  }
   float lum = 0.299f * v.x + 0.587f * v.y + 0.114f * v.z;
   return lum > 0.62f ? IM_COL32(20, 24, 30, 255) : IM_COL32(255, 255, 255, 255);
 }
@@ -237,9 +245,14 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
   // Span fills (nested spans darken where they overlap).
   for (const VisibleFrame::LineSpan& ls : f.lineSpans) {
     ImU32 c = labelColorFor(schema, ls.span->label, fillAlpha);
+    const ImU32 edge = labelColorFor(schema, ls.span->label);
     forEachSegmentOnLine(s.view, ls.line, ls.span->start, ls.span->end, [&](float x0, float x1) {
       dl->AddRectFilled(ImVec2(x0, g.textTop(ls.line) - 1), ImVec2(x1, g.textBottom(ls.line) + 1),
                         c, 3.0f);
+      // High contrast: every span outlined in its (lifted) label colour.
+      if (s.prefs.highContrast)
+        dl->AddRect(ImVec2(x0, g.textTop(ls.line) - 1), ImVec2(x1, g.textBottom(ls.line) + 1), edge,
+                    3.0f, 0, 1.0f);
     });
   }
 
@@ -280,9 +293,11 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
     int lv = std::min(ls.level, m.underlineLevels - 1);
     float y = g.lineTop(ls.line) + m.underlineTop + static_cast<float>(lv) * m.underlineStep;
     const ImU32 c = labelColorFor(schema, ls.span->label);
+    const UnderlineStyle style =
+        s.prefs.labelMarks ? labelMarkFor(schema, ls.span->label).underline : UnderlineStyle::Solid;
+    const float h = std::max(2.0f, m.underlineStep - 1);
     forEachSegmentOnLine(s.view, ls.line, ls.span->start, ls.span->end, [&](float x0, float x1) {
-      dl->AddRectFilled(ImVec2(x0 + 1, y), ImVec2(x1 - 1, y + std::max(2.0f, m.underlineStep - 1)),
-                        c, 1.0f);
+      drawLabelUnderline(dl, x0 + 1, x1 - 1, y, h, style, c);
     });
   }
 
@@ -318,9 +333,14 @@ void drawVisibleFrame(UiState& s, const ImFont* font) {
       dl->AddRect(ImVec2(t.min.x - 1, t.min.y - 1), ImVec2(t.max.x + 1, t.max.y + 1), accent, 3.0f,
                   0, 1.5f);
     std::string_view name = t.span->label;
-    float full = textWidth(font, m.tagFontSize, name) + 6;
+    const float markW = tagMarkWidth(m);
+    float full = textWidth(font, m.tagFontSize, name) + 6 + markW;
     if (full > t.max.x - t.min.x + 0.5f) name = name.substr(0, labelAbbreviation(t.span->label));
-    drawText(dl, font, m.tagFontSize, ImVec2(t.min.x + 3, t.min.y + 1), textOn(bg), name);
+    const ImU32 ink = textOn(bg, s.prefs.highContrast);
+    if (s.prefs.labelMarks)
+      drawMarkShape(dl, ImVec2(t.min.x + 2 + markW * 0.5f, (t.min.y + t.max.y) * 0.5f),
+                    markW * 0.36f, labelMarkFor(schema, t.span->label).shape, ink);
+    drawText(dl, font, m.tagFontSize, ImVec2(t.min.x + 3 + markW, t.min.y + 1), ink, name);
   }
 
   // Relation arcs in their lines' arc bands: legs up from the tags (or from the band's edge for

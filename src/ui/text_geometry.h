@@ -117,11 +117,16 @@ struct VisibleFrame {
   }
 };
 
+// Room at a tag's left for its label's mark (a shape, label_marks.h).
+inline float tagMarkWidth(const ViewMetrics& m) {
+  return m.tagHeight - 2;
+}
+
 template <class Width>
 float tagWidthBy(const ViewMetrics& m, const std::string& label, float spanWidth, Width&& width) {
-  const float w = width(false) + 6;
+  const float w = width(false) + 6 + tagMarkWidth(m);
   if (w > spanWidth + m.tagFontSize * 1.5f && label.size() > labelAbbreviation(label))
-    return width(true) + 6;
+    return width(true) + 6 + tagMarkWidth(m);
   return w;
 }
 

@@ -112,7 +112,7 @@ bool textHasKeys() {
   if (io.WantTextInput && ImGui::IsAnyItemActive()) return false;
   if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
     return false;
-  return !dialogHasKeys();
+  return !dialogHasKeys() && !panelHasKeys();
 }
 
 void keepKeyboardInText() {

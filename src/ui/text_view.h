@@ -45,6 +45,8 @@ void drawCaret(const UiState& s);
 // has the keyboard focus.
 bool textHasKeys();
 bool dialogHasKeys();
+// A side panel has the keyboard (F6 moved it there; its focus ring shows).
+bool panelHasKeys();
 // Called in the text window: after a click in a fixed panel the keyboard comes back to the text
 // (else ImGui would Tab through that panel's fields and move its highlight with the arrows).
 void keepKeyboardInText();  // a dialog or tool window (a window with a title bar) has the focus

@@ -1,7 +1,9 @@
-// Light and dark themes: rounded, spacious, calm colours (not ImGui's default look); label colours.
+// Light, dark and high-contrast themes: rounded, spacious, calm colours (not ImGui's default
+// look); label colours (lifted for contrast in the high-contrast theme).
 #include <cstdlib>
 
 #include "panels.h"
+#include "theme_contrast.h"
 
 namespace scholion::ui {
 namespace {
@@ -11,18 +13,59 @@ ImVec4 rgb(int r, int g, int b, float a = 1.0f) {
                 static_cast<float>(b) / 255.0f, a);
 }
 
+ImVec4 rgb(Rgb c, float a = 1.0f) {
+  return rgb(c.r, c.g, c.b, a);
+}
+
+bool gHighContrast = false;  // set by applyTheme: label colours are lifted on black
+
+void highContrastColors(ImVec4* c) {
+  const HighContrastColors& hc = scholion::highContrastColors();
+  c[ImGuiCol_Text] = rgb(hc.text);
+  c[ImGuiCol_TextDisabled] = rgb(hc.dimText);
+  c[ImGuiCol_WindowBg] = rgb(hc.panel);
+  c[ImGuiCol_ChildBg] = rgb(hc.background);
+  c[ImGuiCol_PopupBg] = rgb(hc.popup);
+  c[ImGuiCol_Border] = rgb(hc.border);
+  c[ImGuiCol_BorderShadow] = rgb(0, 0, 0, 0);
+  c[ImGuiCol_FrameBg] = rgb(hc.frame);
+  c[ImGuiCol_FrameBgHovered] = rgb(hc.frameHover);
+  c[ImGuiCol_FrameBgActive] = rgb(hc.header);
+  c[ImGuiCol_TitleBg] = rgb(hc.panel);
+  c[ImGuiCol_TitleBgActive] = rgb(hc.header);
+  c[ImGuiCol_TitleBgCollapsed] = rgb(hc.panel);
+  c[ImGuiCol_MenuBarBg] = rgb(hc.panel);
+  c[ImGuiCol_ScrollbarBg] = rgb(hc.panel);
+  c[ImGuiCol_ScrollbarGrab] = rgb(hc.disabledText);
+  c[ImGuiCol_ScrollbarGrabHovered] = rgb(hc.text);
+  c[ImGuiCol_ScrollbarGrabActive] = rgb(hc.accent);
+  c[ImGuiCol_CheckMark] = rgb(hc.accent);
+  c[ImGuiCol_SliderGrab] = rgb(hc.accent);
+  c[ImGuiCol_SliderGrabActive] = rgb(hc.text);
+  c[ImGuiCol_Button] = rgb(hc.frame);
+  c[ImGuiCol_ButtonHovered] = rgb(hc.frameHover);
+  c[ImGuiCol_ButtonActive] = rgb(hc.header);
+  c[ImGuiCol_Header] = rgb(hc.header);
+  c[ImGuiCol_HeaderHovered] = rgb(hc.headerHover);
+  c[ImGuiCol_HeaderActive] = rgb(hc.header);
+  c[ImGuiCol_Separator] = rgb(hc.border);
+  c[ImGuiCol_Tab] = rgb(hc.frame);
+  c[ImGuiCol_TabHovered] = rgb(hc.frameHover);
+  c[ImGuiCol_TabActive] = rgb(hc.header);
+  c[ImGuiCol_TextSelectedBg] = rgb(hc.selection);
+  c[ImGuiCol_ModalWindowDimBg] = rgb(0, 0, 0, 0.6f);
+  c[ImGuiCol_NavHighlight] = rgb(hc.accent);
+  c[ImGuiCol_TableHeaderBg] = rgb(hc.frameHover);
+  c[ImGuiCol_TableRowBgAlt] = rgb(255, 255, 255, 0.0f);
+}
+
 }  // namespace
 
 ImU32 labelColor(const std::string& hex, float alpha) {
-  if (hex.size() == 7 && hex[0] == '#') {
-    char* end = nullptr;
-    unsigned long v = std::strtoul(hex.c_str() + 1, &end, 16);
-    if (end && *end == '\0')
-      return ImGui::ColorConvertFloat4ToU32(rgb(static_cast<int>((v >> 16) & 255),
-                                                static_cast<int>((v >> 8) & 255),
-                                                static_cast<int>(v & 255), alpha));
-  }
-  return ImGui::ColorConvertFloat4ToU32(rgb(136, 136, 136, alpha));
+  Rgb c = parseHexColor(hex).value_or(Rgb{136, 136, 136});
+  if (gHighContrast)
+    c = liftForContrast(c, scholion::highContrastColors().background, kHighContrastLabelRatio);
+  return ImGui::ColorConvertFloat4ToU32(rgb(c, alpha));
 }
 
 ImU32 labelColorFor(const Schema& schema, const std::string& label, float alpha) {
@@ -30,7 +73,9 @@ ImU32 labelColorFor(const Schema& schema, const std::string& label, float alpha)
   return labelColor(l ? l->color : std::string(), alpha);
 }
 
-void applyTheme(bool dark) {
+void applyTheme(const ViewPrefs& prefs) {
+  const bool dark = prefs.dark || prefs.highContrast;
+  gHighContrast = prefs.highContrast;
   ImGuiStyle& st = ImGui::GetStyle();
   st = ImGuiStyle();
   st.WindowPadding = ImVec2(14, 12);
@@ -56,7 +101,15 @@ void applyTheme(bool dark) {
   st.SelectableTextAlign = ImVec2(0.0f, 0.5f);
 
   ImVec4* c = st.Colors;
-  if (dark) {
+  if (prefs.highContrast) {
+    // Strong borders round panels, fields, buttons and popups.
+    st.WindowBorderSize = 1;
+    st.ChildBorderSize = 1;
+    st.FrameBorderSize = 1;
+    st.PopupBorderSize = 2;
+    st.TabBorderSize = 1;
+    highContrastColors(c);
+  } else if (dark) {
     ImVec4 bg = rgb(30, 33, 39), panel = rgb(37, 41, 48), paper = rgb(26, 28, 33);
     ImVec4 text = rgb(222, 226, 232), dim = rgb(134, 142, 155), accent = rgb(96, 156, 255);
     c[ImGuiCol_Text] = text;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "access_state.h"
 #include "annotation_list_state.h"
 #include "app.h"
 #include "autosave.h"
@@ -65,6 +66,7 @@ struct UiState {
   SaveState save;            // autosave bookkeeping
   TouchUi touch;             // fingers: the gesture under way
   ScreenLayout screen;       // narrow layout, drawers, UI scale's style sizes
+  AccessState access;        // screen-reader mirror, keyboard regions and menu bar keys
 
   // When (platform.now()) the app next needs a frame although no input arrives: a debounced
   // save, a throttled list rebuild. Reset at the start of each frame; see App::nextFrameIn.

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 
 namespace scholion::ui {
 namespace {
@@ -12,6 +13,7 @@ struct Entry {
   uint64_t key = 0;
   int frame = -1000;
   RectF rect;
+  ImGuiID id = 0;  // the ImGui item, to find the one the keyboard's focus ring is on
 };
 
 constexpr int kSize = 1024;  // power of two
@@ -48,6 +50,17 @@ void recordWidget(const char* kind, const char* name) {
   e->key = key;
   e->frame = gFrame;
   e->rect = RectF{a.x, a.y, b.x - a.x, b.y - a.y};
+  e->id = ImGui::GetItemID();
+}
+
+bool findWidgetById(unsigned id, RectF& out) {
+  if (id == 0) return false;
+  for (const Entry& e : gTable)
+    if (e.key && e.id == id && gFrame - e.frame <= 1) {
+      out = e.rect;
+      return true;
+    }
+  return false;
 }
 
 bool findWidget(const char* fullName, RectF& out) {

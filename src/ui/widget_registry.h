@@ -10,6 +10,9 @@ namespace scholion::ui {
 void recordWidget(const char* kind, const char* name = "");
 // The rectangle recorded under that name, if it was drawn within the last few frames.
 bool findWidget(const char* fullName, RectF& out);
+// The rectangle of the named widget whose ImGui item id is `id` (the item the keyboard's focus
+// ring is on), if drawn within the last few frames. O(table size): for tests, not per frame.
+bool findWidgetById(unsigned id, RectF& out);
 // Called once per frame: entries older than a few frames expire.
 void widgetRegistryNewFrame();
 

@@ -1,9 +1,10 @@
 // Annotating with the keyboard only (issue 16): caret, Shift+arrows, a label key, Tab, Enter and
-// the label menu, Delete and undo, Esc for find and dialogs; real key presses, one page.
+// the label menu, Delete and undo, Esc for find and dialogs, the menu bar by F10; real key
+// presses, one page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, screenshot, frames } from './harness.mjs';
-import { cpOffset, cpLength, enterName, exported, clickMenu, state, until } from './gestures.mjs';
+import { cpOffset, cpLength, enterName, exported, state, until } from './gestures.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -144,12 +145,21 @@ test('an annotation exercise start to finish with the keyboard only', async () =
   assert.ok(st.selection, 'the current match is selected');
   assert.equal(cps.slice(st.selection[0], st.selection[1]).join(''), 'Putin');
 
-  // Esc closes dialogs: the help (F1) and, opened from the menu, Make exercise.
+  // Esc closes dialogs: the help (F1) and, opened from the menu bar by keyboard (F10, Right to
+  // Classroom, Enter on its first item), Make exercise.
   st = await press(page, 'F1');
   assert.equal(st.windows.help, true);
   st = await press(page, 'Escape');
   assert.equal(st.windows.help, false, 'Esc closed the help');
-  await clickMenu(page, 'Classroom', 'make-exercise');
+  st = await press(page, 'F10');
+  assert.equal(st.menuOpen, 0, 'F10 opened File');
+  st = await press(page, 'ArrowRight', 3);
+  assert.equal(st.menuOpen, 3, 'Right three times: Classroom');
+  // The menu is placed over its first frames; then its first item, Make exercise, is highlighted.
+  st = await until(page, (s) => s.navRect);
+  const make = await page.evaluate(() => window.scholion.widgetRect('menu-item:make-exercise'));
+  assert.ok(make && Math.abs(st.navRect[1] - make.y) < 1, 'Make exercise is highlighted');
+  await press(page, 'Enter');
   st = await until(page, (s) => s.windows.makeExercise);
   st = await press(page, 'Escape');
   assert.equal(st.windows.makeExercise, false, 'Esc closed Make exercise');

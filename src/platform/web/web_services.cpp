@@ -88,6 +88,11 @@ EM_JS(void, scholion_js_set_clipboard, (const char* text), {
   window.scholionLastCopied = t;  // lets tests and embedding pages read what was copied
 });
 
+// The screen-reader mirror: web/scholion-api.js keeps one live region per field.
+EM_JS(void, scholion_js_accessible_text, (int field, const char* text), {
+  if (Module.scholionAccessibleText) Module.scholionAccessibleText(field, UTF8ToString(text));
+});
+
 // clang-format on
 
 namespace scholion::platform {
@@ -163,6 +168,10 @@ void WebServices::openFileChooser(const std::string& accept, bool multiple) {
 
 void WebServices::setClipboard(const std::string& text) {
   scholion_js_set_clipboard(text.c_str());
+}
+
+void WebServices::setAccessibleText(ui::AccessibleField field, const std::string& text) {
+  scholion_js_accessible_text(static_cast<int>(field), text.c_str());
 }
 
 double WebServices::now() {

@@ -20,6 +20,7 @@ class WebServices final : public ui::PlatformServices {
   void openFileChooser(const std::string& accept, bool multiple) override;
   void setClipboard(const std::string& text) override;
   double now() override;
+  void setAccessibleText(ui::AccessibleField field, const std::string& text) override;
   ui::PlatformKind kind() const override { return ui::PlatformKind::Web; }
 };
 
