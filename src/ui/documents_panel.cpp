@@ -3,6 +3,7 @@
 
 #include "panels.h"
 #include "widget_glyphs.h"
+#include "widget_registry.h"
 
 namespace scholion::ui {
 
@@ -25,6 +26,7 @@ void drawDocumentsPanel(UiState& s) {
       std::string label = d.data().name;
       if (d.dirty()) label += "  \xE2\x80\xA2";  // a dot marks unsaved changes
       if (ImGui::Selectable(widgetText(label), i == s.editor.active())) s.switchDocument(i);
+      recordWidget("document", d.data().name.c_str());
       if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) {
         s.dialogs.renameDoc = i;
         std::snprintf(s.dialogs.renameBuf, sizeof s.dialogs.renameBuf, "%s", d.data().name.c_str());
