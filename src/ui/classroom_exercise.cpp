@@ -107,10 +107,13 @@ void drawMakeExerciseWindow(UiState& s) {
   drawLimitNote(c.titleBuf, sizeof c.titleBuf);
   ImGui::TextUnformatted("Instructions (\"- \" starts a bullet, \"# \" a heading)");
   ImGui::InputTextMultiline("##instructions", c.instructionsBuf.data(), c.instructionsBuf.size(),
-                            ImVec2(-1, ImGui::GetTextLineHeight() * 9));
+                            ImVec2(-1, ImGui::GetTextLineHeight() * 6));
   recordWidget("exercise:instructions");
   drawLimitNote(c.instructionsBuf.data(), c.instructionsBuf.size());
   ImGui::Spacing();
+  // The settings scroll in their own region; the buttons stay in sight below them.
+  const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild("##settings", ImVec2(0, -footer));
   std::size_t mine = 0;
   for (std::size_t i = 0; i < s.editor.documentCount(); ++i)
     mine += s.editor.doc(i).data().annotations.spans.size();
@@ -120,6 +123,34 @@ void drawMakeExerciseWindow(UiState& s) {
   ImGui::TextDisabled("%zu span(s) in %zu document(s), stored in a layer named \"gold\".", mine,
                       s.editor.documentCount());
   ImGui::Unindent();
+  const int docs = static_cast<int>(s.editor.documentCount());
+  if (docs >= 2) {
+    ImGui::TextUnformatted("Documents per student (0: all):");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputInt("##per-student", &c.perStudent);
+    recordWidget("exercise:per-student");
+    c.perStudent = std::clamp(c.perStudent, 0, docs);
+    ImGui::BeginDisabled(c.perStudent == 0 || c.perStudent == docs);
+    ImGui::TextUnformatted("of them shared by every student:");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputInt("##shared", &c.shared);
+    recordWidget("exercise:shared");
+    c.shared = std::clamp(c.shared, 0, std::max(0, c.perStudent));
+    ImGui::EndDisabled();
+    ImGui::Indent();
+    ImGui::PushTextWrapPos(0);
+    if (c.perStudent > 0 && c.perStudent < docs)
+      ImGui::TextDisabled(
+          "The first %d document(s) go to everyone (agreement is measured on them); the other "
+          "%d are chosen from each student's name, the same every time.",
+          c.shared, c.perStudent - c.shared);
+    else
+      ImGui::TextDisabled("Every student gets all %d documents.", docs);
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent();
+  }
   ImGui::TextUnformatted("Feedback for students:");
   ImGui::Indent();
   struct Mode {
@@ -159,34 +190,6 @@ void drawMakeExerciseWindow(UiState& s) {
   ImGui::EndDisabled();
   ImGui::Checkbox("Students may see machine suggestions", &c.allowSuggestions);
   recordWidget("exercise:allow-suggestions");
-  const int docs = static_cast<int>(s.editor.documentCount());
-  if (docs >= 2) {
-    ImGui::TextUnformatted("Documents per student (0: all):");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(110);
-    ImGui::InputInt("##per-student", &c.perStudent);
-    recordWidget("exercise:per-student");
-    c.perStudent = std::clamp(c.perStudent, 0, docs);
-    ImGui::BeginDisabled(c.perStudent == 0 || c.perStudent == docs);
-    ImGui::TextUnformatted("of them shared by every student:");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(110);
-    ImGui::InputInt("##shared", &c.shared);
-    recordWidget("exercise:shared");
-    c.shared = std::clamp(c.shared, 0, std::max(0, c.perStudent));
-    ImGui::EndDisabled();
-    ImGui::Indent();
-    ImGui::PushTextWrapPos(0);
-    if (c.perStudent > 0 && c.perStudent < docs)
-      ImGui::TextDisabled(
-          "The first %d document(s) go to everyone (agreement is measured on them); the other "
-          "%d are chosen from each student's name, the same every time.",
-          c.shared, c.perStudent - c.shared);
-    else
-      ImGui::TextDisabled("Every student gets all %d documents.", docs);
-    ImGui::PopTextWrapPos();
-    ImGui::Unindent();
-  }
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.10f, 1));
@@ -206,7 +209,7 @@ void drawMakeExerciseWindow(UiState& s) {
   if (c.allowCheck && c.useMineAsKey && mine == 0)
     ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.25f, 1),
                        "You have no annotations yet: the key would be empty.");
-  ImGui::Spacing();
+  ImGui::EndChild();
   if (ImGui::Button("Save exercise file")) saveExercise(s);
   recordWidget("exercise:make");
   ImGui::SameLine();
