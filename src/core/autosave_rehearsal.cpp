@@ -19,18 +19,18 @@ class DiscardingStore : public KeyValueStore {
   std::size_t storageQuota() override { return 0; }
 };
 
-Span rehearsalSpan(const char* id, uint32_t start, uint32_t end, const std::string& text) {
+}  // namespace
+
+Span rehearsalSpan(const char* id, const char* label, uint32_t start, uint32_t end,
+                   const std::string& covered) {
   Span s;
   s.id = id;
-  s.label = "Name";
+  s.label = label;
   s.start = start;
   s.end = end;
-  s.text = text.substr(start, end - start);
-  s.note = "a \"note\"\n";  // the writer's escaping runs too
+  s.text = covered;
   return s;
 }
-
-}  // namespace
 
 bool rehearseAutosave() {
   Workspace ws;
@@ -47,7 +47,9 @@ bool rehearseAutosave() {
   d.text = "Ada met Charles.";
   d.sha256 = sha256Hex(d.text);
   d.annotations.annotator = ws.annotator;
-  d.annotations.spans = {rehearsalSpan("T1", 0, 3, d.text), rehearsalSpan("T2", 8, 15, d.text)};
+  d.annotations.spans = {rehearsalSpan("T1", "Name", 0, 3, "Ada"),
+                         rehearsalSpan("T2", "Name", 8, 15, "Charles")};
+  d.annotations.spans[1].note = "a \"note\"\n";  // the writer's escaping runs too
   d.annotations.relations.push_back({"R1", "Knows", "T1", "T2", ""});
   ws.documents.push_back(std::move(d));
   Editor editor;

@@ -1,6 +1,7 @@
 // The suggestion pipeline run once on a tiny text (see suggest_rehearsal.h).
 #include "suggest_rehearsal.h"
 
+#include "autosave_rehearsal.h"
 #include "document.h"
 #include "string_match_job.h"
 #include "suggest_job.h"
@@ -11,17 +12,8 @@ namespace scholion {
 std::size_t rehearseSuggestions() {
   auto doc = Document::create("Ada met Bob in Rome. Bob met Ada in Rome. Ada wrote to Bob.");
   if (!doc) return 0;
-  std::vector<Span> spans(2);
-  spans[0].id = "T1";
-  spans[0].label = "Person";
-  spans[0].start = 0;
-  spans[0].end = 3;
-  spans[0].text = "Ada";
-  spans[1].id = "T2";
-  spans[1].label = "Place";
-  spans[1].start = 15;
-  spans[1].end = 19;
-  spans[1].text = "Rome";
+  const std::vector<Span> spans = {rehearsalSpan("T1", "Person", 0, 3, "Ada"),
+                                   rehearsalSpan("T2", "Place", 15, 19, "Rome")};
   const LabelledDocument labelled{"rehearsal", doc->get(), &spans};
   SuggestionSources sources;
   StringMatchJob match({labelled});
