@@ -21,17 +21,6 @@ class DiscardingStore : public KeyValueStore {
 
 }  // namespace
 
-Span rehearsalSpan(const char* id, const char* label, uint32_t start, uint32_t end,
-                   const std::string& covered) {
-  Span s;
-  s.id = id;
-  s.label = label;
-  s.start = start;
-  s.end = end;
-  s.text = covered;
-  return s;
-}
-
 bool rehearseAutosave() {
   Workspace ws;
   ws.annotator = "rehearsal";
@@ -47,8 +36,8 @@ bool rehearseAutosave() {
   d.text = "Ada met Charles.";
   d.sha256 = sha256Hex(d.text);
   d.annotations.annotator = ws.annotator;
-  d.annotations.spans = {rehearsalSpan("T1", "Name", 0, 3, "Ada"),
-                         rehearsalSpan("T2", "Name", 8, 15, "Charles")};
+  d.annotations.spans = {continuousSpan("T1", "Name", 0, 3, "Ada"),
+                         continuousSpan("T2", "Name", 8, 15, "Charles")};
   d.annotations.spans[1].note = "a \"note\"\n";  // the writer's escaping runs too
   d.annotations.relations.push_back({"R1", "Knows", "T1", "T2", ""});
   ws.documents.push_back(std::move(d));

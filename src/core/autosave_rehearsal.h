@@ -2,16 +2,7 @@
 // save so that the save's code is ready (a browser compiles wasm functions when first called).
 #pragma once
 
-#include <cstdint>
-#include <string>
-
-#include "model.h"
-
 namespace scholion {
-
-// A continuous span for the rehearsals' tiny workspaces.
-Span rehearsalSpan(const char* id, const char* label, uint32_t start, uint32_t end,
-                   const std::string& covered);
 
 // Begins, writes and commits the save of a two-span, one-relation workspace through the same
 // Autosaver code as a real save, twice (a new save, then one after an edit). Nothing is stored.

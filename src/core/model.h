@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "schema.h"
@@ -41,6 +42,18 @@ struct Span {
            note == o.note && annotator == o.annotator;
   }
 };
+
+// A continuous span (no fragments) with the text it covers.
+inline Span continuousSpan(std::string id, std::string label, uint32_t start, uint32_t end,
+                           std::string text) {
+  Span s;
+  s.id = std::move(id);
+  s.label = std::move(label);
+  s.start = start;
+  s.end = end;
+  s.text = std::move(text);
+  return s;
+}
 
 struct Relation {
   std::string id;     // unique within its layer, e.g. "R1"

@@ -1,8 +1,8 @@
 // The suggestion pipeline run once on a tiny text (see suggest_rehearsal.h).
 #include "suggest_rehearsal.h"
 
-#include "autosave_rehearsal.h"
 #include "document.h"
+#include "model.h"
 #include "string_match_job.h"
 #include "suggest_job.h"
 #include "tagger.h"
@@ -12,8 +12,8 @@ namespace scholion {
 std::size_t rehearseSuggestions() {
   auto doc = Document::create("Ada met Bob in Rome. Bob met Ada in Rome. Ada wrote to Bob.");
   if (!doc) return 0;
-  const std::vector<Span> spans = {rehearsalSpan("T1", "Person", 0, 3, "Ada"),
-                                   rehearsalSpan("T2", "Place", 15, 19, "Rome")};
+  const std::vector<Span> spans = {continuousSpan("T1", "Person", 0, 3, "Ada"),
+                                   continuousSpan("T2", "Place", 15, 19, "Rome")};
   const LabelledDocument labelled{"rehearsal", doc->get(), &spans};
   SuggestionSources sources;
   StringMatchJob match({labelled});

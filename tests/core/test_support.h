@@ -44,13 +44,7 @@ inline Schema newsSchema() {
 // A continuous span; `text` is the covered text (left empty by tests that do not need it).
 inline Span span(const std::string& id, const std::string& label, uint32_t start, uint32_t end,
                  const std::string& text = "") {
-  Span s;
-  s.id = id;
-  s.label = label;
-  s.start = start;
-  s.end = end;
-  s.text = text;
-  return s;
+  return continuousSpan(id, label, start, end, text);
 }
 
 inline Relation rel(const std::string& id, const std::string& label, const std::string& from,
