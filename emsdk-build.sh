@@ -111,6 +111,9 @@ deb_src_entries() {
 fetch_source() {
   local pkg="$1" glob="$2" dir
   mkdir -p "$CACHE/src"
+  # Two runs at once (two worktrees) share the cache: one fetches, the other waits for it.
+  exec 8>"$CACHE/src/.$pkg.lock"
+  flock 8
   dir=$(find "$CACHE/src" -maxdepth 1 -type d -name "$glob" | sort | tail -n 1)
   if [ -z "$dir" ]; then
     ensure_deb_src
@@ -133,6 +136,8 @@ build_sdl_web() {
   local src="$1" ver prefix
   ver=$(basename "$src" | sed 's/^SDL2-//')
   prefix="$CACHE/sdl2-$ver-web"
+  exec 8>"$CACHE/sdl2-web.lock"  # as in fetch_source: one run builds, another waits
+  flock 8
   if [ ! -f "$prefix/lib/libSDL2.a" ]; then
     log "building SDL2 $ver for the web (once; cached in $prefix)"
     rm -rf "$CACHE/build/sdl2-web"

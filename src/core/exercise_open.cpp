@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "exercise_handout.h"
@@ -93,9 +94,10 @@ ExerciseOpenPlan planOpenExercise(const Editor& editor, const Workspace& teacher
                                   const std::string& fileName) {
   // A student whose name is known gets their own documents of an exercise that hands out
   // subsets; without a name yet, all of them until the name is given (planHandOut).
-  const Workspace in = teacherFile.annotator.empty() && !editor.annotator().empty()
-                           ? handOut(teacherFile, editor.annotator())
-                           : teacherFile;
+  std::optional<Workspace> handed;
+  if (teacherFile.annotator.empty() && !editor.annotator().empty())
+    handed = handOut(teacherFile, editor.annotator());
+  const Workspace& in = handed ? *handed : teacherFile;  // no copy of a file without subsets
   ExerciseOpenPlan p;
   const ExerciseInfo& open = editor.exercise();
   p.openIsExercise = open.enabled;

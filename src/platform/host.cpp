@@ -18,6 +18,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "sdl_input.h"
+#include "text_fonts.h"
 #include "widget_glyphs.h"
 
 extern const unsigned char kUiFont[];
@@ -33,6 +34,7 @@ struct Host::Impl {
   float pixelRatio = 1.0f;
   float builtRatio = 0.0f;
   float builtScale = 0.0f;  // the UI scale the fonts were built for
+  bool builtLarge = false;  // the large text font is in the atlas
   // When the fonts were last built for a new UI scale (seconds): steps that follow within
   // kScaleSettle stretch the fonts and the rebuild waits until the steps rest (Ctrl+wheel).
   double scaleBuiltAt = -1.0;
@@ -137,10 +139,13 @@ void Host::buildFonts() {
   // The interface size (App::uiScale) rasterizes the fonts larger rather than stretching them:
   // text stays as crisp as at 100% (docs/touch.md).
   const float scale = app_ ? app_->uiScale() : 1.0f;
-  // Index 0: UI font (15 px). Index 1: large text font for the document view at zoom (30 px).
+  // Index 0: UI font (15 px). Index 1: large text font for the document view at zoom (30 px),
+  // built only once the view asks for it (text_fonts.h): start-up rasterizes one font.
   // Large glyphs need no horizontal oversampling: it would double their share of the atlas and
   // of the startup time for no visible gain.
+  const bool large = ui::textFontNeeds().large;
   for (float size : {15.0f, 30.0f}) {
+    if (size > 15.0f && !large) break;
     config.OversampleH = size * ratio * scale >= 24.0f ? 1 : 2;
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kUiFont),
                                    static_cast<int>(kUiFont_size), std::round(size * ratio * scale),
@@ -155,6 +160,7 @@ void Host::buildFonts() {
   if (impl_->builtScale > 0 && scale != impl_->builtScale) impl_->scaleBuiltAt = secondsNow();
   impl_->builtRatio = ratio;
   impl_->builtScale = scale;
+  impl_->builtLarge = large;
 }
 
 Status Host::init(ui::PlatformServices& services, PhaseMark mark) {
@@ -264,7 +270,8 @@ bool Host::frame() {
     impl_->scaleChangedAt = -1.0;
   }
   if (rescale || std::fabs(impl_->builtRatio - impl_->pixelRatio) > 0.01f ||
-      (ui::widgetGlyphs().dirty() && !widgetGlyphsHeld()))
+      (ui::widgetGlyphs().dirty() && !widgetGlyphsHeld()) ||
+      ui::textFontNeeds().large != impl_->builtLarge)
     buildFonts();
 
   // Enter picks the highlighted item of a menu or list as Space does (ImGui 1.86 maps Enter only
@@ -307,6 +314,7 @@ double Host::nextFrameIn() const {
   if (!impl_ || !app_) return 0;
   if (impl_->input.hasPending() || impl_->input.held() || impl_->pictureChanged) return 0;
   if (ui::widgetGlyphs().dirty() && !widgetGlyphsHeld()) return 0;  // the atlas build is due
+  if (ui::textFontNeeds().large != impl_->builtLarge) return 0;     // so is the large font
   double in = app_->nextFrameIn();
   if (impl_->scaleChangedAt >= 0)  // stretched fonts: build them when the steps have rested
     in = std::min(in, std::max(0.0, impl_->scaleChangedAt + kScaleSettle - secondsNow()));

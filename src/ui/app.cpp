@@ -519,10 +519,13 @@ std::string App::stateJson() const {
   j["annotator"] = s.editor.annotator();
   j["message"] = s.status.text;
   j["saveError"] = s.save.error;
-  j["saveWorstMs"] = {{"frame", s.save.worstFrameMs},
-                      {"begin", s.save.worstBeginMs},
-                      {"step", s.save.worstStepMs},
-                      {"commit", s.save.worstCommitMs}};
+  const auto cost = [](const SaveState::Cost& c) {
+    return nlohmann::json{
+        {"frame", c.frameMs}, {"begin", c.beginMs}, {"step", c.stepMs}, {"commit", c.commitMs}};
+  };
+  j["saveWorstMs"] = cost(s.save.worst);
+  j["saveLatestMs"] = cost(s.save.latest);
+  j["saves"] = s.save.saves;
   // The rehearsals' own cost (rehearsal.cpp): what start-up spends so that later frames need not.
   j["rehearsalMs"] = {{"done", s.rehearsal.done},
                       {"save", s.rehearsal.saveMs},

@@ -18,8 +18,13 @@ struct SaveState {
   std::string error;             // non-empty: the banner is shown
   bool once = false;             // save soon regardless of revision (ui state changes)
   double retryDelay = 10;        // seconds before retrying a failed save; doubles up to 5 min
-  // The longest one frame spent saving, and in each phase of a save (benchmarks, state()).
-  double worstFrameMs = 0, worstBeginMs = 0, worstStepMs = 0, worstCommitMs = 0;
+  // The longest one frame spent saving, and in each phase of a save (benchmarks, state()): over
+  // the page's life, and for the latest save alone (reset when a save begins).
+  struct Cost {
+    double frameMs = 0, beginMs = 0, stepMs = 0, commitMs = 0;
+  };
+  Cost worst, latest;
+  int saves = 0;  // saves begun
 
   // Tabs of the same site share one workspace: one edits and saves it, the others show it
   // read-only and follow its saves. HandingOver: read-only, saving what is left before another

@@ -9,25 +9,13 @@
 #include "keys.h"
 #include "panels.h"
 #include "suggest_ui.h"
+#include "text_fonts.h"
 #include "touch_ui.h"
 #include "widget_glyphs.h"
 #include "widget_registry.h"
 
 namespace scholion::ui {
 namespace {
-
-// The font closest to (but not smaller than) the wanted size among the atlas's fonts.
-ImFont* pickFont(float size) {
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  ImFont* best = nullptr;
-  for (ImFont* f : atlas->Fonts) {
-    if (!best) best = f;
-    bool fBig = f->FontSize >= size, bestBig = best->FontSize >= size;
-    if (fBig && (!bestBig || f->FontSize < best->FontSize)) best = f;
-    if (!fBig && !bestBig && f->FontSize > best->FontSize) best = f;
-  }
-  return best ? best : ImGui::GetFont();
-}
 
 // PageUp/PageDown (and Space with nothing selected) scroll; the arrows, Home and End move the
 // caret (text_keys.cpp).
@@ -367,7 +355,7 @@ void drawTextView(UiState& s, ImVec2 pos, ImVec2 size) {
   }
   const DocumentState& ds = *s.doc();
   const float fontSize = std::round(ImGui::GetFontSize() * s.prefs.zoom);
-  ImFont* font = pickFont(fontSize);
+  ImFont* font = pickTextFont(fontSize);
   ViewMetrics m = metricsFor(fontSize);
   const float scrollbar = ImGui::GetStyle().ScrollbarSize;
   const float wrapWidth = std::max(50.0f, size.x - 2 * m.padX - scrollbar);

@@ -1,7 +1,8 @@
 // Browser benchmark (not a test): open a 1 MiB / 25,000-span / 2,500-relation workspace in
 // headless Chromium, then record the app's own per-frame CPU time while scrolling and while
 // adding spans. Run: ./emsdk-build.sh bench (or SCHOLION_SITE=build/web/site node this-file).
-// With the argument save: only the autosave runs at the end (open, scroll through the save).
+// With the argument save: only the autosave runs at the end (open, scroll through the save;
+// scroll again after it; add a span and scroll through the save of that edit).
 // With the argument 250k: a 250,000-character text with 6,000 spans and 3,000 relations at mixed
 // distances (same line, a few lines, many lines) instead. With zh or ar: 1 MiB of Chinese or
 // Arabic text with 25,000 spans (script-text.mjs), and the time of the first frame of screens
@@ -115,7 +116,7 @@ try {
     }
     return p.evaluate(() => window.scholion.frameTimes());
   };
-  const worst = [], worstSaving = [], worstAfter = [], noiseFloor = [];
+  const worst = [], worstSaving = [], worstAfter = [], worstEdit = [], worstEditSaving = [], noiseFloor = [];
   for (let run = 0; run < (script ? 0 : 3); run++) {
     const fresh = await openApp(env, { width: 1280, height: 800 });
     await enterName(fresh.page, 'Bench');
@@ -130,6 +131,24 @@ try {
       st = await fresh.page.evaluate(() => window.scholion.state());
     }
     const after = await scrollFor(fresh.page, 4000);
+    // Then an edit (a new span, as a user adds one) and the same scrolling through the save it
+    // causes: in use, saves follow edits in a page whose code has already run once.
+    const text = JSON.parse(await fresh.page.evaluate(() => window.scholion.exportJson())).documents[0].text;
+    const at = 20000 + run * 4001, m = /\b[a-z]{3}\b/.exec(text.slice(at));
+    const s0 = Array.from(text.slice(0, at + m.index)).length;
+    await fresh.page.evaluate(([a, b]) => window.scholion.select(a, b), [s0, s0 + 3]);
+    await frames(fresh.page, 2);
+    const savesBefore = (await fresh.page.evaluate(() => window.scholion.state())).saves;
+    await fresh.page.keyboard.press('1');
+    const edited = await scrollFor(fresh.page, 4000);
+    let st2 = await fresh.page.evaluate(() => window.scholion.state());
+    for (let i = 0; i < 600 && st2.savePending && !st2.saveError; i++) {
+      await fresh.page.waitForTimeout(100);
+      st2 = await fresh.page.evaluate(() => window.scholion.state());
+    }
+    if (st2.saves <= savesBefore) throw new Error('the edit was not saved');
+    worstEdit.push(Math.max(...edited));
+    worstEditSaving.push(st2.saveLatestMs.frame);
     worst.push(Math.max(...times));
     worstSaving.push(st.saveWorstMs.frame);
     worstAfter.push(Math.max(...after));
@@ -154,11 +173,17 @@ try {
       `${st.saveWorstMs.step.toFixed(1)}, commit ${st.saveWorstMs.commit.toFixed(1)}); after the save: ${after.length} frames, worst ` +
       `${Math.max(...after).toFixed(1)} ms, p95 ${percentile(after, 95).toFixed(2)} ms; longest busy-loop slice ` +
       `(the machine's noise) ${noise.toFixed(1)} ms`);
+    const ls = st2.saveLatestMs;
+    console.log(`         after an edit: ${edited.length} frames through its save, worst ${Math.max(...edited).toFixed(1)} ms, ` +
+      `p95 ${percentile(edited, 95).toFixed(2)} ms; longest save work in one frame ${ls.frame.toFixed(1)} ms (begin ` +
+      `${ls.begin.toFixed(1)}, step ${ls.step.toFixed(1)}, commit ${ls.commit.toFixed(1)})`);
     await fresh.ctx.close();
   }
   if (!script) console.log(`worst frame while scrolling through the autosave, median of 3: ${percentile(worst, 50).toFixed(1)} ms; ` +
     `longest save work in one frame: ${percentile(worstSaving, 50).toFixed(1)} ms; ` +
     `worst frame scrolling after the save: ${percentile(worstAfter, 50).toFixed(1)} ms; ` +
+    `worst frame scrolling through the save of an edit: ${percentile(worstEdit, 50).toFixed(1)} ms ` +
+    `(its longest save work in one frame ${percentile(worstEditSaving, 50).toFixed(1)} ms); ` +
     `the machine's noise: ${percentile(noiseFloor, 50).toFixed(1)} ms`);
 } finally {
   await env.close();
