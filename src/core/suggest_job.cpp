@@ -23,7 +23,8 @@ SuggestionJob::SuggestionJob(const SuggestionSources& sources, LabelledDocument 
 
 bool SuggestionJob::step(std::size_t tokenBudget) {
   std::size_t visited = 0;
-  while (!done() && (visited == 0 || visited < tokenBudget)) {
+  const Phase at = phase_;
+  while (!done() && (visited == 0 || (visited < tokenBudget && phase_ == at))) {
     if (phase_ == Phase::Match) {
       visited += matchTokens(std::max<std::size_t>(1, tokenBudget - visited));
     } else if (phase_ == Phase::Tagger) {

@@ -22,8 +22,12 @@ class SuggestionJob {
  public:
   SuggestionJob(const SuggestionSources& sources, LabelledDocument doc,
                 const std::vector<AnnotationLayer>* others, const RejectedSet& rejected);
+  // A step ends where its phase does: the phases cost very different amounts per token.
   bool step(std::size_t tokenBudget);
   bool done() const { return phase_ == Phase::Done; }
+  // Which phase the job is in: a caller that paces steps by the last one's speed starts again
+  // with a small step when it changes.
+  int stage() const { return static_cast<int>(phase_); }
   // The suggestions (once done); leaves the job empty.
   std::vector<Suggestion> take();
   // Of the suggestions (counted while merging): how many per label, and the longest in code points.

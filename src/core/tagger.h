@@ -87,8 +87,11 @@ class TaggerDataBuilder {
  public:
   TaggerDataBuilder(std::vector<LabelledDocument> docs, const RejectedSet& rejected,
                     const PhraseMatcher* gazetteer, TrainingScope scope);
+  // A step ends where a phase or a document does: they cost very different amounts per token.
   bool step(std::size_t tokenBudget);
   bool done() const { return doc_ >= docs_.size(); }
+  // Changes with each phase and document (see SuggestionJob::stage).
+  std::size_t stage() const { return doc_ * 8 + static_cast<std::size_t>(phase_); }
   // The prepared data (once done); leaves the builder empty.
   TaggerData take();
 

@@ -175,7 +175,8 @@ TaggerDataBuilder::TaggerDataBuilder(std::vector<LabelledDocument> docs,
 
 bool TaggerDataBuilder::step(std::size_t tokenBudget) {
   std::size_t visited = 0;
-  while (!done() && (visited == 0 || visited < tokenBudget)) {
+  const std::size_t at = stage();
+  while (!done() && (visited == 0 || (visited < tokenBudget && stage() == at))) {
     const Document* doc = docs_[doc_].document;
     const std::size_t left = std::max<std::size_t>(1, tokenBudget - visited);
     if (phase_ == Phase::Start) {

@@ -36,6 +36,17 @@ std::string statsKey(const Suggestion& sg, const std::string& label) {
 // Runs a sliced job until `deadline` (this frame's share of kSliceSeconds, shared by every job;
 // the longest slice goes to `worstMs`); true when it finished. Each step is sized to take at most
 // half the time left at the pace of the one before.
+// A job whose phases differ in cost per token says which phase it is in (stage()); others are one
+// phase to the pacing.
+template <class Job>
+auto stageOf(const Job& job, int) -> decltype(static_cast<std::size_t>(job.stage())) {
+  return static_cast<std::size_t>(job.stage());
+}
+template <class Job>
+std::size_t stageOf(const Job&, long) {
+  return 0;
+}
+
 template <class Job>
 bool runSlice(UiState& s, Job& job, double& worstMs, double deadline, const char* what) {
   const double t0 = s.platform.now();
@@ -43,6 +54,7 @@ bool runSlice(UiState& s, Job& job, double& worstMs, double deadline, const char
   std::size_t budget = kFirstStepTokens;
   bool done = false;
   while (!done && now < deadline) {
+    const std::size_t stage = stageOf(job, 0);
     done = job.step(budget);
     const double after = s.platform.now();
     const double perToken = (after - now) / double(budget), left = deadline - after;
@@ -51,7 +63,10 @@ bool runSlice(UiState& s, Job& job, double& worstMs, double deadline, const char
       s.suggest.worstStepJob = what;
     }
     now = after;
-    budget = perToken <= 0 ? budget * 2 : static_cast<std::size_t>(left / 2 / perToken);
+    // A new phase starts small again: the last step's pace says nothing about its cost.
+    budget = stageOf(job, 0) != stage ? kFirstStepTokens
+             : perToken <= 0          ? budget * 2
+                                      : static_cast<std::size_t>(left / 2 / perToken);
     budget = std::clamp<std::size_t>(budget, 1, kMaxStepTokens);
   }
   worstMs = std::max(worstMs, (now - t0) * 1000.0);
