@@ -8,7 +8,7 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   var DB_NAME = 'scholion', STORE = 'records', LOCK = 'scholion-edit', PREFIX = 'scholion:';
   var cache = new Map();  // every record as last committed, for the app's synchronous reads
   // Since the last commit: key -> value, or null to remove. The app hands over large records in
-  // parts of about 256 KB, one per frame; they wait here until the commit stores them all.
+  // parts of about 64 KB, one per frame; they wait here until the commit stores them all.
   var staged = new Map();
   var db = null;          // null: localStorage instead (IndexedDB unavailable)
   var commitState = 0, commitError = '', inFlight = 0, idleWaiters = [];

@@ -184,7 +184,7 @@ void UiState::autosaveTick(bool force) {
     save.firstUnsavedTime = -1;
   }
   // Only the documents that changed are written, a few milliseconds per frame (a large document
-  // takes several frames), then handed to the store one part of about 256 KB per step; a flush
+  // takes several frames), then handed to the store one part of about 64 KB per step; a flush
   // does it all at once. Steps are small (25 spans or relations, well under 1 ms in wasm) so that
   // the clock is looked at often enough to keep the slice. The slice is what the frame has left
   // of kSaveFrameTarget, at most 4 ms and at least one step: a frame already long with drawing or

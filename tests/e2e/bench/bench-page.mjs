@@ -10,3 +10,19 @@ export async function benchPage(env) {
   const sample = await page.evaluate(() => window.scholion.documentText());
   return { page, template, sample };
 }
+
+// The machine's own noise: the longest of many tiny slices of a busy loop in the page (2 s). On a
+// loaded machine the page is descheduled for tens of milliseconds now and then; no frame measure
+// taken in the same minutes can be told apart from that.
+export function machineNoise(page) {
+  return page.evaluate(() => {
+    let longest = 0, x = 0;
+    const end = performance.now() + 2000;
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      for (let i = 0; i < 20000; i++) x += i;
+      longest = Math.max(longest, performance.now() - t0);
+    }
+    return x > 0 ? longest : 0;
+  });
+}

@@ -8,7 +8,7 @@
 // Arabic text with 25,000 spans (script-text.mjs), and the time of the first frame of screens
 // full of glyphs never drawn before.
 import { launch, openApp, frames } from '../harness.mjs';
-import { benchPage } from './bench-page.mjs';
+import { benchPage, machineNoise } from './bench-page.mjs';
 import { enterName } from '../gestures.mjs';
 import { buildWorkspace, relationWorkspace } from './workspace.mjs';
 import { scriptWorkspace } from './script-text.mjs';
@@ -152,19 +152,7 @@ try {
     worst.push(Math.max(...times));
     worstSaving.push(st.saveWorstMs.frame);
     worstAfter.push(Math.max(...after));
-    // The machine's own noise: the longest of many tiny slices of a busy loop in the same page
-    // (2 s). On a loaded machine the page is descheduled for tens of milliseconds now and then;
-    // no frame measure here can be shorter than that.
-    const noise = await fresh.page.evaluate(() => {
-      let longest = 0, x = 0;
-      const end = performance.now() + 2000;
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        for (let i = 0; i < 20000; i++) x += i;
-        longest = Math.max(longest, performance.now() - t0);
-      }
-      return x > 0 ? longest : 0;
-    });
+    const noise = await machineNoise(fresh.page);
     noiseFloor.push(noise);
     const saved = st.saveError ? `failed: ${st.saveError.slice(0, 40)}...` : st.savePending ? 'pending' : 'done';
     console.log(`  run ${run + 1}: ${times.length} frames, worst ${Math.max(...times).toFixed(1)} ms, ` +

@@ -3,7 +3,7 @@
 // Run: SCHOLION_SITE=build/web/site node tests/e2e/bench/suggest-frame-bench.mjs
 // (SCHOLION_BENCH_COPIES=N: the sample N times instead of 12; 108 copies are about 100,000 tokens.)
 import { launch, frames } from '../harness.mjs';
-import { benchPage } from './bench-page.mjs';
+import { benchPage, machineNoise } from './bench-page.mjs';
 import { state } from '../gestures.mjs';
 
 const env = await launch();
@@ -82,7 +82,8 @@ try {
       `slice ${r.slice.toFixed(1)} ms (longest step ${r.step.toFixed(1)} ms, in ${r.stepJob}; longest slice of the string-match rebuild ${r.matchBuild.toFixed(1)} ms), preparing the data ${r.prepare.toFixed(1)} ms, predicting the shown ` +
       `suggestions ${r.suggest.toFixed(1)} ms; ${r.shown} suggestions shown`);
   const worst = runs.map((r) => r.worst).sort((a, b) => a - b);
-  console.log(`worst frame while training, median of ${runs.length} runs: ${worst[Math.floor(worst.length / 2)].toFixed(1)} ms`);
+  console.log(`worst frame while training, median of ${runs.length} runs: ${worst[Math.floor(worst.length / 2)].toFixed(1)} ms; ` +
+    `the machine's noise (longest busy-loop slice, 2 s) right after: ${(await machineNoise(page)).toFixed(1)} ms`);
 } finally {
   await env.close();
 }
