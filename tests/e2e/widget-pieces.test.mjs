@@ -132,3 +132,47 @@ test(`emoji sequences, flags, skin tones and conjuncts are one glyph each in wid
   await ctx.close();
 });
 }
+
+// A wrapped right-to-left text in the properties panel comes in reading order line by line: the
+// paragraph's first piece (an emoji, in colour) is on the first line (at its right), not on the
+// last, where reordering the whole paragraph before ImGui wraps it would put it.
+const HEBREW = 'אחד שתיים שלוש ארבע חמש שש שבע שמונה תשע עשר אחת עשרה שתים עשרה שלוש עשרה ארבע עשרה חמש עשרה';
+test('a wrapped right-to-left selection in the properties panel reads line by line', async () => {
+  const { page, ctx, errors } = await openApp(env);
+  await enterName(page, 'Li');
+  const para = `${THUMB} ${HEBREW}`;
+  await page.evaluate((t) => window.scholion.loadText('he.txt', t), `${para}\n\nEnd.`);
+  await frames(page, 6);
+  await dragAcross(page, 0, [...para].length);
+  await page.mouse.move(4, 4);
+  await frames(page, 8);
+  const sel = (await page.evaluate(() => window.scholion.state())).selection;
+  assert.equal(sel[0], 0, 'the selection starts with the emoji');
+  await screenshot(page, 'widget-pieces-wrapped.png');
+  // The panel's text: rows with dark ink grouped into lines, and the rows with colour.
+  const png = await page.screenshot({ clip: { x: 1008, y: 95, width: 262, height: 200 } });
+  const { w, h, at } = await pixels(page, png);
+  const inkRows = [], colourRows = [];
+  for (let y = 0; y < h; y++) {
+    let ink = false, colour = false;
+    for (let x = 0; x < w; x++) {
+      const [r, g, b] = at(x, y);
+      if (r + g + b < 200) ink = true;
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 60) colour = true;
+    }
+    if (ink) inkRows.push(y);
+    if (colour) colourRows.push(y);
+  }
+  const lines = [];
+  for (const y of inkRows) {
+    if (lines.length && y - lines[lines.length - 1][1] <= 2) lines[lines.length - 1][1] = y;
+    else lines.push([y, y]);
+  }
+  assert.ok(lines.length >= 3, `the text wraps (${JSON.stringify(lines)})`);
+  assert.ok(colourRows.length > 0, 'the emoji is drawn');
+  // The emoji is taller than the letters' ink, but it ends above the second line's.
+  assert.ok(colourRows.every((y) => y < lines[1][0]),
+    `the emoji is on the first line (${colourRows[0]}-${colourRows[colourRows.length - 1]}, lines ${JSON.stringify(lines)})`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
