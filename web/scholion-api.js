@@ -286,6 +286,16 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     // What the app asked the browser to draw because the UI font lacks it (docs/scripts.md):
     // {measured, rasterized, nonEmpty, colored, texts: the first 200 pieces}, or null before any.
     glyphs: function () { return Module.scholionGlyphs || null; },
+    // ImGui's widget glyphs (docs/scripts.md): {pieces: strings' pieces drawn whole as one glyph
+    // each, restarts, colored: the font atlas holds colour glyphs, chars: added one by one}.
+    widgetGlyphs: function () {
+      var p = Module._malloc(16);
+      try {
+        call('scholion_widget_glyph_stats', null, ['number'], [p]);
+        var a = Module.HEAP32.subarray(p >> 2, (p >> 2) + 4);
+        return { pieces: a[0], restarts: a[1], colored: a[2] === 1, chars: a[3] };
+      } finally { Module._free(p); }
+    },
     // Tests: while held, characters widgets meet are not added to the font atlas (they draw
     // nothing, docs/scripts.md); releasing lets the next frame add them.
     holdWidgetGlyphs: function (on) { Module.scholionHoldWidgetGlyphs = !!on; wake(); },

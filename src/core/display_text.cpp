@@ -66,35 +66,6 @@ uint32_t pick(const Forms& f, bool prev, bool next) {
   return c ? c : f.base;
 }
 
-// Reorders one line [b, e) of code points into visual order, appending it to `out`.
-void appendVisualLine(const uint32_t* cps, std::size_t n, std::string& out) {
-  std::vector<BidiClass> cls(n), work(n);
-  std::vector<uint8_t> levels(n);
-  std::vector<uint32_t> order(n);
-  for (std::size_t i = 0; i < n; ++i) cls[i] = bidiClass(cps[i]);
-  const uint8_t para = paragraphLevel(cls.data(), n, 0);
-  resolveLevels(cls.data(), n, para, work.data(), levels.data());
-  resetWhitespaceLevels(cls.data(), n, para, levels.data());
-  visualOrder(levels.data(), n, order.data());
-  for (std::size_t v = 0; v < n;) {
-    const uint32_t at = order[v];
-    // L3: marks of a right-to-left run come before their base in visual order; draw the base
-    // first so a zero-width mark lands on it.
-    if (levels[at] % 2 == 1 && cls[at] == BidiClass::NSM) {
-      std::size_t k = v;
-      while (k < n && levels[order[k]] % 2 == 1 && cls[order[k]] == BidiClass::NSM) ++k;
-      if (k < n && levels[order[k]] % 2 == 1) {
-        appendUtf8(out, mirrored(cps[order[k]]));
-        for (std::size_t m = v; m < k; ++m) appendUtf8(out, cps[order[m]]);
-        v = k + 1;
-        continue;
-      }
-    }
-    appendUtf8(out, levels[at] % 2 == 1 ? mirrored(cps[at]) : cps[at]);
-    ++v;
-  }
-}
-
 bool mayBeRtl(std::string_view s) {
   for (char ch : s)
     if (static_cast<unsigned char>(ch) >= 0xD6) return true;  // U+0590 and above
@@ -144,34 +115,108 @@ void shapeArabic(std::vector<uint32_t>& cps) {
   cps.swap(out);
 }
 
-bool displayText(std::string_view logical, std::string& out) {
-  if (!mayBeRtl(logical)) return false;
-  std::vector<uint32_t> cps;
-  cps.reserve(logical.size());
-  bool rtl = false;
+void displayUnits(std::string_view logical, PieceMap* pieces, DisplayUnits& u) {
+  u.cps.clear();
+  u.cls.clear();
+  u.rtl = u.pieces = false;
+  u.cps.reserve(logical.size());
   for (std::size_t i = 0; i < logical.size();) {
+    const std::size_t end = pieces ? pieces->pieceEnd(logical, i) : 0;
+    if (end > i) {
+      std::size_t j = i;
+      const uint32_t first = decodeUtf8(logical, j);
+      u.rtl = u.rtl || isRtlTrigger(first);
+      u.pieces = true;
+      u.cps.push_back(pieces->glyphFor(logical.substr(i, end - i)));
+      u.cls.push_back(bidiClass(first));
+      i = end;
+      continue;
+    }
     const uint32_t c = decodeUtf8(logical, i);
-    rtl = rtl || isRtlTrigger(c);
-    cps.push_back(c);
+    u.rtl = u.rtl || isRtlTrigger(c);
+    u.cps.push_back(c);
+    u.cls.push_back(bidiClass(c));
   }
-  if (!rtl) return false;
+  if (pieces || !u.rtl) return;
+  // Arabic joining, line by line (joining never crosses a line); it may merge lam-alef pairs.
+  std::vector<uint32_t> line, all;
+  all.reserve(u.cps.size());
+  for (std::size_t b = 0; b <= u.cps.size();) {
+    std::size_t e = b;
+    while (e < u.cps.size() && u.cps[e] != '\n') ++e;
+    line.assign(u.cps.begin() + static_cast<std::ptrdiff_t>(b),
+                u.cps.begin() + static_cast<std::ptrdiff_t>(e));
+    shapeArabic(line);
+    all.insert(all.end(), line.begin(), line.end());
+    if (e < u.cps.size()) all.push_back('\n');
+    b = e + 1;
+  }
+  u.cps.swap(all);
+  u.cls.resize(u.cps.size());
+  for (std::size_t k = 0; k < u.cps.size(); ++k) u.cls[k] = bidiClass(u.cps[k]);
+}
+
+uint8_t paragraphLevelAt(const DisplayUnits& u, std::size_t b) {
+  std::size_t e = b;
+  while (e < u.cps.size() && u.cps[e] != '\n') ++e;
+  return b < e ? paragraphLevel(u.cls.data() + b, e - b, 0) : 0;
+}
+
+void appendVisualLine(const DisplayUnits& u, std::size_t b, std::size_t e, int paraLevel,
+                      std::string& out) {
+  const std::size_t n = e > b ? e - b : 0;
+  const uint32_t* cps = u.cps.data() + b;
+  const BidiClass* cls = u.cls.data() + b;
+  std::vector<BidiClass> work(n);
+  std::vector<uint8_t> levels(n);
+  std::vector<uint32_t> order(n);
+  const uint8_t para =
+      paraLevel < 0 ? paragraphLevel(cls, n, 0) : static_cast<uint8_t>(paraLevel & 1);
+  resolveLevels(cls, n, para, work.data(), levels.data());
+  resetWhitespaceLevels(cls, n, para, levels.data());
+  visualOrder(levels.data(), n, order.data());
+  for (std::size_t v = 0; v < n;) {
+    const uint32_t at = order[v];
+    // L3: marks of a right-to-left run come before their base in visual order; draw the base
+    // first so a zero-width mark lands on it.
+    if (levels[at] % 2 == 1 && cls[at] == BidiClass::NSM) {
+      std::size_t k = v;
+      while (k < n && levels[order[k]] % 2 == 1 && cls[order[k]] == BidiClass::NSM) ++k;
+      if (k < n && levels[order[k]] % 2 == 1) {
+        appendUtf8(out, mirrored(cps[order[k]]));
+        for (std::size_t m = v; m < k; ++m) appendUtf8(out, cps[order[m]]);
+        v = k + 1;
+        continue;
+      }
+    }
+    appendUtf8(out, levels[at] % 2 == 1 ? mirrored(cps[at]) : cps[at]);
+    ++v;
+  }
+}
+
+bool displayText(std::string_view logical, std::string& out, PieceMap* pieces) {
+  if (!pieces && !mayBeRtl(logical)) return false;
+  DisplayUnits u;
+  displayUnits(logical, pieces, u);
+  if (!u.rtl && !u.pieces) return false;
   out.clear();
   out.reserve(logical.size() + 8);
-  std::vector<uint32_t> line;
-  for (std::size_t b = 0; b <= cps.size();) {
+  for (std::size_t b = 0; b <= u.cps.size();) {
     std::size_t e = b;
-    while (e < cps.size() && cps[e] != '\n') ++e;
-    line.assign(cps.begin() + static_cast<std::ptrdiff_t>(b),
-                cps.begin() + static_cast<std::ptrdiff_t>(e));
-    shapeArabic(line);
-    appendVisualLine(line.data(), line.size(), out);
-    if (e < cps.size()) out.push_back('\n');
+    while (e < u.cps.size() && u.cps[e] != '\n') ++e;
+    if (u.rtl) {
+      appendVisualLine(u, b, e, -1, out);
+    } else {
+      for (std::size_t k = b; k < e; ++k) appendUtf8(out, u.cps[k]);
+    }
+    if (e < u.cps.size()) out.push_back('\n');
     b = e + 1;
   }
   return true;
 }
 
-const DisplayTextCache::Entry& DisplayTextCache::get(std::string_view logical, bool* created) {
+const DisplayTextCache::Entry& DisplayTextCache::get(std::string_view logical, bool* created,
+                                                     PieceMap* pieces) {
   auto it = index_.find(logical);
   if (it != index_.end()) {
     if (created) *created = false;
@@ -179,7 +224,7 @@ const DisplayTextCache::Entry& DisplayTextCache::get(std::string_view logical, b
   }
   entries_.emplace_back(std::string(logical), Entry{});
   auto& e = entries_.back();
-  e.second.changed = displayText(e.first, e.second.display);
+  e.second.changed = displayText(e.first, e.second.display, pieces);
   index_.emplace(std::string_view(e.first), &e);
   if (created) *created = true;
   return e.second;

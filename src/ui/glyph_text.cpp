@@ -16,17 +16,22 @@ float fontAdvance(const ImFont* font, uint32_t c) {
                                                         : font->FallbackAdvanceX;
 }
 
-// A short one-line string with right-to-left text (a label, a tag, a row of the annotation list):
-// the whole string goes to a platform that shapes and orders it, so its words come in reading
-// order. Longer ones could pass an atlas page; they keep the piece-by-piece path.
-bool wholeRtlPiece(const GlyphCache& cache, std::string_view s) {
-  if (s.size() > 96 || !cache.shapes()) return false;
+// A one-line string with right-to-left text (a label, a tag, a row of the annotation list): the
+// whole string goes to a platform that shapes and orders it, so its words come in reading order,
+// as long as its picture fits the platform's raster and an atlas page (kMaxWholePixels device
+// pixels wide: about 60 Arabic letters at the UI size on a 2x screen). Wider ones keep the
+// piece-by-piece path. The width is measured once per distinct string (GlyphCache::advance).
+constexpr std::size_t kMaxWholeBytes = 2048;
+constexpr float kMaxWholePixels = 960.0f;
+
+bool wholeRtlPiece(GlyphCache& cache, std::string_view s, float size) {
+  if (s.size() > kMaxWholeBytes || !cache.shapes()) return false;
   bool high = false;
   for (char ch : s) high = high || static_cast<unsigned char>(ch) >= 0xD6;  // U+0590 and above
   if (!high) return false;
-  for (std::size_t i = 0; i < s.size();)
-    if (isRtlTrigger(decodeUtf8(s, i))) return true;
-  return false;
+  bool rtl = false;
+  for (std::size_t i = 0; i < s.size() && !rtl;) rtl = isRtlTrigger(decodeUtf8(s, i));
+  return rtl && cache.advance(s, size) * glyphPixelScale() <= kMaxWholePixels;
 }
 
 // Walks text as runs of the UI font and platform pieces: font(begin, end, width) and
@@ -34,7 +39,7 @@ bool wholeRtlPiece(const GlyphCache& cache, std::string_view s) {
 template <class FontRun, class Piece>
 void walkRuns(const ImFont* font, float size, std::string_view s, FontRun fontRun, Piece piece) {
   GlyphCache& cache = glyphCache();
-  if (wholeRtlPiece(cache, s)) {
+  if (wholeRtlPiece(cache, s, size)) {
     piece(0, s.size(), cache.advance(s, size));
     return;
   }

@@ -27,7 +27,8 @@ void drawSpan(UiState& s, const DocumentState& ds, const Span& sp) {
   ImGui::SameLine();
   ImGui::TextDisabled("%s  [%u, %u)", sp.id.c_str(), sp.start, sp.end);
   ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(widgetText("\xE2\x80\x9C" + sp.text.substr(0, 400) + "\xE2\x80\x9D"));
+  ImGui::TextUnformatted(
+      widgetTextWrapped("\xE2\x80\x9C" + sp.text.substr(0, 400) + "\xE2\x80\x9D"));
   ImGui::PopTextWrapPos();
   if (!sp.annotator.empty()) ImGui::TextDisabled("by %s", widgetText(sp.annotator));
   ImGui::Spacing();
@@ -175,7 +176,7 @@ void drawProperties(UiState& s) {
     std::string text = ds->document().slice(s.sel.start, std::min(s.sel.end, s.sel.start + 400));
     ImGui::TextDisabled("Selection [%u, %u)", s.sel.start, s.sel.end);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(widgetText(text));
+    ImGui::TextUnformatted(widgetTextWrapped(text));
     ImGui::PopTextWrapPos();
     ImGui::TextDisabled("Press a label's key, click it in the palette, or Enter.");
     (void)schema;

@@ -82,7 +82,11 @@ void hoverFeedback(UiState& s, const Pointer& m) {
         widgetText(m.hover->label));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", m.hover->id.c_str());
-    if (!m.hover->note.empty()) ImGui::TextWrapped("%s", widgetText(m.hover->note));
+    if (!m.hover->note.empty()) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextUnformatted(widgetTextWrapped(m.hover->note));
+      ImGui::PopTextWrapPos();
+    }
     ImGui::EndTooltip();
   } else if (m.hoverRel) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

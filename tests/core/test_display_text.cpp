@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "display_text.h"
+#include "grapheme.h"
 #include "text.h"
 
 using namespace scholion;
@@ -90,4 +91,114 @@ TEST_CASE("The cache computes a string's display form once") {
   CHECK(cache.size() == 2);
   cache.clear();
   CHECK(cache.size() == 0);
+}
+
+namespace {
+
+// A piece map like the web UI's (GlyphCache::pieceEnd): a grapheme cluster with an emoji or a
+// regional indicator, or a run of Devanagari or Hebrew (with marks and joiners); each distinct
+// piece gets the next private-use code point.
+class TestPieces : public PieceMap {
+ public:
+  std::vector<std::string> texts;
+  int asked = 0;
+
+  std::size_t pieceEnd(std::string_view s, std::size_t i) override {
+    ++asked;
+    std::size_t j = i;
+    const uint32_t c = decodeUtf8(s, j);
+    if (c >= 0x1F000) return graphemeEndUtf8(s, i);
+    if (!shaped(c)) return 0;
+    std::size_t k = j;
+    while (k < s.size()) {
+      std::size_t next = k;
+      const uint32_t d = decodeUtf8(s, next);
+      if (!shaped(d) && d != 0x200C && d != 0x200D) break;
+      k = next;
+    }
+    return k;
+  }
+  uint32_t glyphFor(std::string_view piece) override {
+    for (std::size_t k = 0; k < texts.size(); ++k)
+      if (texts[k] == piece) return 0xE000 + static_cast<uint32_t>(k);
+    texts.emplace_back(piece);
+    return 0xE000 + static_cast<uint32_t>(texts.size() - 1);
+  }
+
+ private:
+  static bool shaped(uint32_t c) {
+    return (c >= 0x0900 && c <= 0x097F) || (c >= 0x0590 && c <= 0x05FF);
+  }
+};
+
+std::vector<uint32_t> shownWith(PieceMap& pieces, const std::string& s) {
+  std::string out;
+  const std::string& d = displayText(s, out, &pieces) ? out : s;
+  std::vector<uint32_t> cps;
+  for (std::size_t i = 0; i < d.size();) cps.push_back(decodeUtf8(d, i));
+  return cps;
+}
+
+}  // namespace
+
+TEST_CASE("Pieces: an emoji sequence, a flag, a skin tone and a conjunct are one glyph each",
+          "[display_text][pieces]") {
+  TestPieces p;
+  // 👩‍👩‍👧 🇯🇵 👍🏽: three clusters, three glyphs, spaces kept.
+  CHECK(shownWith(p,
+                  "\U0001F469\u200D\U0001F469\u200D\U0001F467 \U0001F1EF\U0001F1F5 "
+                  "\U0001F44D\U0001F3FD") == cps(U"\uE000 \uE001 \uE002"));
+  REQUIRE(p.texts.size() == 3);
+  CHECK(p.texts[0] == "\U0001F469\u200D\U0001F469\u200D\U0001F467");
+  CHECK(p.texts[1] == "\U0001F1EF\U0001F1F5");
+  CHECK(p.texts[2] == "\U0001F44D\U0001F3FD");
+  // क्षत्रिय and नमस्ते: each word one glyph (the platform forms the conjuncts).
+  CHECK(shownWith(p, "क्षत्रिय") == cps(U"\uE003"));
+  CHECK(shownWith(p, "नमस्ते दुनिया") == cps(U"\uE004 \uE005"));
+  CHECK(p.texts[3] == "क्षत्रिय");
+  // A piece met again keeps its glyph.
+  CHECK(shownWith(p, "x \U0001F44D\U0001F3FD") == cps(U"x \uE002"));
+  CHECK(p.texts.size() == 6);
+}
+
+TEST_CASE("Pieces: Latin-only strings ask nothing and stay as they are", "[display_text][pieces]") {
+  TestPieces p;
+  std::string out;
+  CHECK_FALSE(displayText("Person", out, &p));
+  CHECK_FALSE(displayText("Ελληνικά", out, &p));  // the UI font has it: no piece
+  CHECK(p.texts.empty());
+  CHECK(out.empty());
+}
+
+TEST_CASE("Pieces keep the bidi order: right-to-left pieces are reordered as words",
+          "[display_text][pieces][bidi]") {
+  TestPieces p;
+  // Hebrew words are pieces (the platform orders their letters); the words come right to left.
+  CHECK(shownWith(p, "שלום עולם") == cps(U"\uE001 \uE000"));
+  CHECK(shownWith(p, "Person שלום 7") == cps(U"Person 7 \uE000"));
+  // A right-to-left paragraph ending with an emoji: the emoji (a neutral) goes to its left end.
+  CHECK(shownWith(p, "שלום \U0001F44D\U0001F3FD") == cps(U"\uE002 \uE000"));
+}
+
+TEST_CASE("A wrapped line of a right-to-left paragraph keeps the paragraph's direction",
+          "[display_text][bidi]") {
+  TestPieces p;
+  DisplayUnits u;
+  displayUnits("שלום abc", &p, u);
+  CHECK(u.rtl);
+  CHECK(u.pieces);
+  std::string own, para;
+  appendVisualLine(u, 0, u.cps.size(), -1, own);
+  appendVisualLine(u, 0, u.cps.size(), 1, para);
+  CHECK(own == "abc \uE000");  // its own first strong character: right to left
+  CHECK(para == own);
+  // The same units as the second line of a paragraph starting in Hebrew, and as a line of a
+  // left-to-right paragraph.
+  displayUnits("abc שלום", &p, u);
+  CHECK(paragraphLevelAt(u, 0) == 0);
+  std::string rtlLine, ltrLine;
+  appendVisualLine(u, 0, u.cps.size(), 1, rtlLine);
+  appendVisualLine(u, 0, u.cps.size(), 0, ltrLine);
+  CHECK(rtlLine == "\uE000 abc");
+  CHECK(ltrLine == "abc \uE000");
 }

@@ -295,10 +295,10 @@ async function ink(page, png, cols = 1000) {
 }
 
 // ImGui draws one glyph per code point left to right: widgets show each string's display form
-// (display_text.h), with Arabic letters in their joined forms and right-to-left text reversed.
-// شخص must then look exactly like its three presentation forms (initial sheen, medial khah,
-// final sad) typed in logical order, and שלום must start (on the left) with its final mem.
-// An emoji in a label is drawn too (one colour, one code point at a time).
+// (display_text.h), where each Arabic or Hebrew word is one glyph the browser shaped and the
+// words are in visual order. شخص must then look exactly like its three presentation forms
+// (initial sheen, medial khah, final sad) typed in logical order, and שלום must start (on the
+// left) with its final mem. An emoji in a label is drawn too (widget-pieces.test.mjs: in colour).
 const SHAKHS_FORMS = '\uFEB7\uFEA8\uFEBA';
 test('widget text reads right: Arabic joined and Hebrew right to left in the label menu and properties', async () => {
   const { page, ctx, errors } = await openApp(env);

@@ -77,7 +77,12 @@ void GlRenderer::uploadFonts() {
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   // One byte per texel (coverage), a quarter of RGBA's upload; the shader reads it as alpha.
-  io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+  // RGBA only when the atlas holds colour glyphs (emoji in widget text, widget_glyphs.h).
+  fontRgba_ = io.Fonts->TexPixelsUseColors;
+  if (fontRgba_)
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  else
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
   if (fontTexture_ == 0) glGenTextures(1, &fontTexture_);
   glBindTexture(GL_TEXTURE_2D, fontTexture_);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
@@ -85,7 +90,10 @@ void GlRenderer::uploadFonts() {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  if (fontRgba_)
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  else
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
   io.Fonts->ClearTexData();  // the GPU has it now; keeps the wasm heap small
 }
@@ -136,7 +144,7 @@ void GlRenderer::render(const ImDrawData* dd) {
   glUniformMatrix4fv(locProjection_, 1, GL_FALSE, projection);
   glBindVertexArray(vao_);
   glActiveTexture(GL_TEXTURE0);
-  int coverage = -1;  // the uniform's current value: 1 for the font atlas, 0 for RGBA pages
+  int coverage = -1;  // the uniform's current value: 1 for an R8 font atlas, 0 for RGBA textures
 
   const ImVec2 clipOff = dd->DisplayPos;
   const ImVec2 clipScale = dd->FramebufferScale;
@@ -165,7 +173,7 @@ void GlRenderer::render(const ImDrawData* dd) {
                 static_cast<int>(y1 - y0));
       const GLuint tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
       glBindTexture(GL_TEXTURE_2D, tex);
-      const int cov = tex == fontTexture_ ? 1 : 0;
+      const int cov = tex == fontTexture_ && !fontRgba_ ? 1 : 0;
       if (cov != coverage) glUniform1i(locCoverage_, coverage = cov);
       // 32-bit indices; offsets into the element buffer are in bytes.
       glDrawElements(

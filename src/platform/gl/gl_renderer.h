@@ -14,7 +14,8 @@ class GlRenderer {
  public:
   // Compiles the shaders and creates buffers; needs a current GL context. "" or an error message.
   Status init();
-  // (Re)uploads ImGui's font atlas; call after building or changing fonts.
+  // (Re)uploads ImGui's font atlas; call after building or changing fonts. R8 (coverage), or
+  // RGBA when the atlas says it holds colour glyphs (ImFontAtlas::TexPixelsUseColors).
   void uploadFonts();
   // RGBA textures for the glyph atlas pages (colour emoji and glyphs the UI font lacks); the
   // shader multiplies them by the vertex colour, where the font atlas gives coverage only.
@@ -28,6 +29,7 @@ class GlRenderer {
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, fontTexture_ = 0;
   int locProjection_ = -1, locTexture_ = -1, locCoverage_ = -1;
   std::vector<unsigned> rgbaTextures_;
+  bool fontRgba_ = false;
 };
 
 }  // namespace scholion::platform

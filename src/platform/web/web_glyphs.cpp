@@ -6,6 +6,7 @@
 #include <string>
 
 #include "glyph_raster.h"
+#include "widget_glyphs.h"
 
 // The EM_JS bodies below are JavaScript: keep clang-format away from them.
 // clang-format off
@@ -129,3 +130,13 @@ bool glyphRasterize(std::string_view utf8, float px, ui::GlyphBitmap& out) {
 }
 
 }  // namespace scholion::platform
+
+// window.scholion.widgetGlyphs(): out[4] = pieces drawn whole as private-use glyphs, restarts of
+// their range, 1 when the font atlas holds colour glyphs (RGBA), characters added one by one.
+extern "C" EMSCRIPTEN_KEEPALIVE void scholion_widget_glyph_stats(int* out) {
+  const scholion::ui::WidgetGlyphs& g = scholion::ui::widgetGlyphs();
+  out[0] = static_cast<int>(g.stats().pieces);
+  out[1] = static_cast<int>(g.stats().restarts);
+  out[2] = g.stats().colored ? 1 : 0;
+  out[3] = static_cast<int>(g.stats().chars);
+}
