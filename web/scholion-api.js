@@ -129,7 +129,11 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     if (e.dataTransfer && e.dataTransfer.files) sendFiles(e.dataTransfer.files);
   });
   // Animation frames stop in background tabs: save when the page is hidden or closed.
-  function flush() { if (Module.calledRun) try { Module._scholion_flush_save(); } catch (e) {} }
+  function flush() {
+    if (!Module.calledRun) return;
+    try { Module._scholion_flush_save(); } catch (e) { /* nothing to save */ }
+    Module.scholionStore.runPending();  // the page may be going away: no later task
+  }
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flush(); else wake(); });
   // The app draws only when something changed: a new window size or pixel ratio is such a change.
   function wake() { if (Module.calledRun) try { Module._scholion_wake(); } catch (e) {} }

@@ -101,12 +101,25 @@ var Module = typeof Module !== 'undefined' ? Module : {};
   // Writes and removals since the last commit, all or nothing: one transaction, fed one put at a
   // time from its own callbacks, so that no task of the page serialises megabytes at once. Until
   // it completes, the store holds the previous save unchanged (a reload meanwhile aborts it).
+  // The app asks for the commit inside a frame; the transaction starts in a task of its own right
+  // after it, so that the frame does not pay for it (a page's first read-write transaction costs
+  // milliseconds). A flush (the page going away) runs it at once (runPending).
+  var deferred = null;
   function commit() {
     var ops = Array.from(staged);
     staged = new Map();
     if (!ops.length) return;
     commitState = 1;
     inFlight++;
+    deferred = ops;
+    setTimeout(runPending, 0);
+  }
+  function runPending() {
+    var ops = deferred;
+    deferred = null;
+    if (ops) store(ops);
+  }
+  function store(ops) {
     if (!db) {  // localStorage: undone by hand if one write fails
       var before = [];
       try {
@@ -151,6 +164,7 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     get: function (k) { return cache.has(k) ? cache.get(k) : null; },
     remove: function (k) { staged.delete(k); staged.set(k, null); },
     commit: commit,
+    runPending: runPending,
     state: function () { return commitState; },
     error: function () { return commitError; },
     usage: function () { return usage; },
