@@ -300,6 +300,11 @@ bool SdlInput::held() const {
   if (!fingers_.empty()) return true;
   for (bool down : io.MouseDown)
     if (down) return true;
+  return keyHeld();
+}
+
+bool SdlInput::keyHeld() const {
+  const ImGuiIO& io = ImGui::GetIO();
   for (int sc = 0; sc < SDL_NUM_SCANCODES && sc < IM_ARRAYSIZE(io.KeysDown); ++sc) {
     const bool modifier = sc >= SDL_SCANCODE_LCTRL && sc <= SDL_SCANCODE_RGUI;
     if (io.KeysDown[sc] && !modifier) return true;
@@ -320,6 +325,10 @@ void SdlInput::updateDisplay() {
   const Uint64 now = SDL_GetPerformanceCounter();
   io.DeltaTime = time_ > 0 ? static_cast<float>(double(now - time_) / double(freq)) : 1.0f / 60.0f;
   if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 1000.0f;
+  // A tapped key whose release arrives late (a stalled or loaded machine) must not count as held
+  // for the whole stall: ImGui would repeat it after KeyRepeatDelay. While a key is down a frame
+  // counts at most 0.1 s, so a repeat takes several frames with the key still down.
+  if (keyHeld() && io.DeltaTime > 0.1f) io.DeltaTime = 0.1f;
   time_ = now;
 }
 

@@ -40,6 +40,7 @@ class SdlInput {
   bool feed(const SDL_Event& e);  // false = belongs to the next frame
   bool feedFinger(const SDL_Event& e);
   void updateDisplay();
+  bool keyHeld() const;  // a key other than a modifier is down
   void updateCursor();
   SDL_Window* window_ = nullptr;
   std::deque<SDL_Event> pending_;
