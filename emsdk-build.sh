@@ -256,11 +256,9 @@ cmd_test() {
   run_suite "wasm under node (ctest)" ctest --test-dir "$BUILD/web" --output-on-failure
   run_suite "W3C Web Annotation conformance (ajv)" \
     node "$ROOT/tests/conformance/webanno.mjs" --scholion "$BUILD/native/scholion"
-  # Two test files at a time: the tests of a file share their pages, and the two cores are kept busy
-  # by two browsers instead of one (no test measures time).
   run_suite "browser end-to-end (node --test)" \
     env SCHOLION_SITE="$BUILD/web/site" SCHOLION_ARTIFACTS="$BUILD/e2e" \
-    node --test --test-concurrency=2 "$ROOT"/tests/e2e/*.test.mjs
+    node --test --test-concurrency=1 "$ROOT"/tests/e2e/*.test.mjs
   echo "suites: $passed passed, $failed failed"
   [ "$failed" -eq 0 ]
 }
