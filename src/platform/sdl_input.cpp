@@ -328,7 +328,7 @@ void SdlInput::updateDisplay() {
   // A tapped key whose release arrives late (a stalled or loaded machine) must not count as held
   // for the whole stall: ImGui would repeat it after KeyRepeatDelay. While a key is down a frame
   // counts at most 0.1 s, so a repeat takes several frames with the key still down.
-  if (keyHeld() && io.DeltaTime > 0.1f) io.DeltaTime = 0.1f;
+  if (io.DeltaTime > 0.1f && keyHeld()) io.DeltaTime = 0.1f;
   time_ = now;
 }
 

@@ -129,3 +129,22 @@ export async function labelText(page, needle, key, length) {
   await page.keyboard.press(key);
   return { before, state: await until(page, (s) => s.spans === before + 1) };
 }
+
+// Replaces the workspace's schema with span labels of these names and clears its spans.
+export async function useLabels(page, names) {
+  const ws = await exported(page);
+  const colours = ['#d19a66', '#e06c75', '#61afef', '#98c379', '#c678dd', '#56b6c2', '#abb2bf', '#be5046'];
+  ws.schema.spanLabels = names.map((name, i) => ({ name, color: colours[i % colours.length] }));
+  ws.schema.relationTypes = [];
+  ws.schema.attributes = [];
+  for (const d of ws.documents) { d.spans = []; d.relations = []; }
+  const res = await page.evaluate((t) => window.scholion.importJson(t), JSON.stringify(ws));
+  assert.ok(res.ok, res.error);
+}
+
+// A PNG of the first `w` CSS pixels of a named widget.
+export async function widgetShot(page, name, w) {
+  const r = await page.evaluate((n) => window.scholion.widgetRect(n), name);
+  assert.ok(r, `${name} is drawn`);
+  return page.screenshot({ clip: { x: r.x, y: r.y, width: w, height: r.h } });
+}

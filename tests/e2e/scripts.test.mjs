@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, screenshot, frames, imageStats, pixels } from './harness.mjs';
-import { cpOffset, cpLength, dragAcross, enterName, exported, clickWidget, clickMenu, chooseFiles, labelText, state, until } from './gestures.mjs';
+import { cpOffset, cpLength, dragAcross, enterName, exported, clickWidget, clickMenu, chooseFiles, labelText, state, until, useLabels, widgetShot } from './gestures.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -257,25 +257,6 @@ test('the label menu shows 人名 and شخص, not boxes', async () => {
   assert.deepEqual(errors, []);
   await ctx.close();
 });
-
-// Replaces the workspace's schema with span labels of these names and clears its spans.
-async function useLabels(page, names) {
-  const ws = await exported(page);
-  const colours = ['#d19a66', '#e06c75', '#61afef', '#98c379', '#c678dd', '#56b6c2', '#abb2bf', '#be5046'];
-  ws.schema.spanLabels = names.map((name, i) => ({ name, color: colours[i % colours.length] }));
-  ws.schema.relationTypes = [];
-  ws.schema.attributes = [];
-  for (const d of ws.documents) { d.spans = []; d.relations = []; }
-  const res = await page.evaluate((t) => window.scholion.importJson(t), JSON.stringify(ws));
-  assert.ok(res.ok, res.error);
-}
-
-// A PNG of the first `w` CSS pixels of a named widget.
-async function widgetShot(page, name, w) {
-  const r = await page.evaluate((n) => window.scholion.widgetRect(n), name);
-  assert.ok(r, `${name} is drawn`);
-  return page.screenshot({ clip: { x: r.x, y: r.y, width: w, height: r.h } });
-}
 
 // The text's ink in a PNG (dark pixels as '#', the rest '.'), one row per line, from its first
 // column with ink on and `cols` columns wide: the glyphs alone, whatever the background (table

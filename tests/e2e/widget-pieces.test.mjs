@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, screenshot, frames, pixels } from './harness.mjs';
-import { cpOffset, dragAcross, enterName, exported, clickWidget } from './gestures.mjs';
+import { cpOffset, dragAcross, enterName, exported, clickWidget, useLabels, widgetShot } from './gestures.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -19,25 +19,6 @@ const KSHATRIYA = 'क्षत्रिय';
 const KSHATRIYA_SPLIT = 'क्\u200Cषत्\u200Cरिय';
 const EMOJI_LABEL = `${FAMILY} ${FLAG} ${THUMB}`;
 const TEXT = 'Alice met Bob in Paris last spring.';
-
-// Replaces the workspace's schema with span labels of these names and clears its spans.
-async function useLabels(page, names) {
-  const ws = await exported(page);
-  const colours = ['#d19a66', '#e06c75', '#61afef', '#98c379', '#c678dd', '#56b6c2', '#abb2bf'];
-  ws.schema.spanLabels = names.map((name, i) => ({ name, color: colours[i % colours.length] }));
-  ws.schema.relationTypes = [];
-  ws.schema.attributes = [];
-  for (const d of ws.documents) { d.spans = []; d.relations = []; }
-  const res = await page.evaluate((t) => window.scholion.importJson(t), JSON.stringify(ws));
-  assert.ok(res.ok, res.error);
-}
-
-// A PNG of the first `w` CSS pixels of a named widget.
-async function widgetShot(page, name, w) {
-  const r = await page.evaluate((n) => window.scholion.widgetRect(n), name);
-  assert.ok(r, `${name} is drawn`);
-  return page.screenshot({ clip: { x: r.x, y: r.y, width: w, height: r.h } });
-}
 
 // What a PNG holds: pixels in clear colour (channels far apart, as emoji are; text and
 // backgrounds are grays), and the columns with anything but the background (its first pixel).
