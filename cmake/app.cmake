@@ -36,6 +36,7 @@ target_compile_options(scholion_ui PRIVATE ${SCHOLION_WARNINGS})
 
 set(SCHOLION_HOST_SOURCES
   ${CMAKE_SOURCE_DIR}/src/platform/host.cpp
+  ${CMAKE_SOURCE_DIR}/src/platform/ui_font.cpp
   ${CMAKE_SOURCE_DIR}/src/platform/sdl_input.cpp
   ${CMAKE_SOURCE_DIR}/src/platform/gl/gl_renderer.cpp)
 
@@ -58,6 +59,10 @@ if(EMSCRIPTEN)
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sNO_FILESYSTEM=1 -sENVIRONMENT=web
     -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
     -sEXPORTED_RUNTIME_METHODS=[ccall,UTF8ToString,lengthBytesUTF8,stringToUTF8]
+    # Emscripten would otherwise enable every WebGL extension the browser offers, one
+    # getExtension() each: 30 calls of 5-100 ms with software WebGL at start-up, for extensions
+    # the renderer never uses (it needs WebGL2's core only).
+    -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
     # SHELL: keeps each --pre-js with its file (CMake folds repeated options into one).
     "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/scholion-startup.js"
     "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/scholion-store.js"

@@ -19,10 +19,8 @@
 #include "imgui_internal.h"
 #include "sdl_input.h"
 #include "text_fonts.h"
+#include "ui_font.h"
 #include "widget_glyphs.h"
-
-extern const unsigned char kUiFont[];
-extern const std::size_t kUiFont_size;
 
 namespace scholion::platform {
 
@@ -61,13 +59,6 @@ constexpr double kScaleSettle = 0.25;
 double secondsNow() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
-
-// Latin, Latin Extended, Greek, Cyrillic, general punctuation, arrows and a few symbols the UI
-// uses.
-const ImWchar kGlyphRanges[] = {
-    0x0020, 0x024F, 0x0250, 0x02FF, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x1E00,
-    0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF,
-    0x2500, 0x257F, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2700, 0x27BF, 0xFFFD, 0xFFFD, 0};
 
 // A fingerprint of what a frame drew (vertices, indices, clip rectangles, textures): two equal
 // fingerprints in a row mean the picture has settled and drawing can stop until something happens.
@@ -144,12 +135,13 @@ void Host::buildFonts() {
   // Large glyphs need no horizontal oversampling: it would double their share of the atlas and
   // of the startup time for no visible gain.
   const bool large = ui::textFontNeeds().large;
+  const ImWchar* ranges = uiFontAtlasRanges(glyphRasterAvailable() && glyphRasterShapes());
   for (float size : {15.0f, 30.0f}) {
     if (size > 15.0f && !large) break;
     config.OversampleH = size * ratio * scale >= 24.0f ? 1 : 2;
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kUiFont),
                                    static_cast<int>(kUiFont_size), std::round(size * ratio * scale),
-                                   &config, kGlyphRanges);
+                                   &config, ranges);
   }
   io.FontGlobalScale = 1.0f / ratio;
   // Characters ImGui's widgets met that the font lacks, drawn by the platform (docs/scripts.md).

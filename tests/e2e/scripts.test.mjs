@@ -387,3 +387,40 @@ test('classroom tables show Arabic and Hebrew student names joined and right to 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// The ink's bounding box in a PNG: width and height of the pixels darker than the background.
+async function inkBox(page, png) {
+  const { w, h, at } = await pixels(page, png);
+  let x0 = w, y0 = h, x1 = -1, y1 = -1;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const [r, g, b] = at(x, y);
+      if (r + g + b < 450) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+    }
+  return { w: x1 - x0 + 1, h: y1 - y0 + 1 };
+}
+
+test('Greek and Cyrillic letters match the Latin beside them (the UI font at the atlas size)', async () => {
+  // The start-up atlas holds Latin only; Greek and Cyrillic come from the browser in the UI font
+  // itself (ui_font.h). Latin H and Greek Eta, Latin A and Cyrillic A, Latin o and Greek omicron
+  // are the same drawing in that font, so each pair's ink has the same size.
+  const { page, ctx, errors } = await openApp(env);
+  await enterName(page, 'Li');
+  const PAIRS = 'H Η A А o ο';
+  await page.evaluate((t) => window.scholion.loadText('pairs.txt', t), PAIRS);
+  await frames(page, 6);
+  const text = await page.evaluate(() => window.scholion.documentText());
+  for (const [latin, other] of [['H', 'Η'], ['A', 'А'], ['o', 'ο']]) {
+    const a = cpOffset(text, latin), b = cpOffset(text, other);
+    const boxA = await inkBox(page, await shot(page, a, a + 1));
+    const boxB = await inkBox(page, await shot(page, b, b + 1));
+    assert.ok(boxA.w > 3 && boxA.h > 5, `${latin} has ink (${JSON.stringify(boxA)})`);
+    assert.ok(Math.abs(boxA.w - boxB.w) <= 1 && Math.abs(boxA.h - boxB.h) <= 1,
+      `${other} (U+${other.codePointAt(0).toString(16)}) is drawn like ${latin}: ${JSON.stringify(boxB)} against ${JSON.stringify(boxA)}`);
+  }
+  const g = await page.evaluate(() => window.scholion.glyphs());
+  assert.ok(g && g.uiFont >= 3 && g.texts.includes('Η') && g.texts.includes('А'),
+    `the browser drew Η, А and ο in the UI font (${JSON.stringify(g)})`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

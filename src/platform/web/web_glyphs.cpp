@@ -6,26 +6,37 @@
 #include <string>
 
 #include "glyph_raster.h"
+#include "text.h"
+#include "ui_font.h"
 #include "widget_glyphs.h"
 
 // The EM_JS bodies below are JavaScript: keep clang-format away from them.
 // clang-format off
 // One 2D context for everything (OffscreenCanvas when the browser has it). Module.scholionGlyphs
-// counts what was asked and what came back, for the browser tests.
-EM_JS(void, scholion_js_glyph_setup, (), {
+// counts what was asked and what came back, for the browser tests. The UI font (its bytes in the
+// wasm heap) becomes the page font "Scholion UI", for the characters the atlas leaves out
+// (ui_font.h); a browser that cannot load it draws them in its sans-serif.
+EM_JS(void, scholion_js_glyph_setup, (const uint8_t* font, int fontSize), {
   if (Module.scholionGlyphCtx) return;
   var c = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(256, 128)
                                                  : document.createElement('canvas');
   Module.scholionGlyphCanvas = c;
   Module.scholionGlyphCtx = c.getContext('2d', {willReadFrequently: true});
-  Module.scholionGlyphFamily =
-      'sans-serif, "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol"';
-  Module.scholionGlyphs = {measured: 0, rasterized: 0, nonEmpty: 0, colored: 0, texts: []};
+  var system = 'sans-serif, "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol"';
+  var ui = system;
+  try {
+    if (typeof FontFace !== 'undefined' && document.fonts && fontSize > 0) {
+      document.fonts.add(new FontFace('Scholion UI', HEAPU8.slice(font, font + fontSize)));
+      ui = '"Scholion UI", ' + system;
+    }
+  } catch (e) { /* the system's sans-serif draws them */ }
+  Module.scholionGlyphFamilies = [system, ui];
+  Module.scholionGlyphs = {measured: 0, rasterized: 0, nonEmpty: 0, colored: 0, uiFont: 0, texts: []};
 });
 
-EM_JS(float, scholion_js_glyph_measure, (const char* text, float px), {
+EM_JS(float, scholion_js_glyph_measure, (const char* text, float px, int uiFont), {
   var ctx = Module.scholionGlyphCtx;
-  ctx.font = px + 'px ' + Module.scholionGlyphFamily;
+  ctx.font = px + 'px ' + Module.scholionGlyphFamilies[uiFont];
   Module.scholionGlyphs.measured++;
   return ctx.measureText(UTF8ToString(text)).width;
 });
@@ -33,10 +44,10 @@ EM_JS(float, scholion_js_glyph_measure, (const char* text, float px), {
 // Draws text white on transparent; out = [width, height, penX, baseline, advance,
 // colored]. The pixels wait
 // in Module.scholionGlyphPixels for scholion_js_glyph_copy. Returns 0 when nothing is visible.
-EM_JS(int, scholion_js_glyph_draw, (const char* utf8, float px, float* out), {
+EM_JS(int, scholion_js_glyph_draw, (const char* utf8, float px, int uiFont, float* out), {
   var text = UTF8ToString(utf8);
   var c = Module.scholionGlyphCanvas, ctx = Module.scholionGlyphCtx;
-  var font = px + 'px ' + Module.scholionGlyphFamily;
+  var font = px + 'px ' + Module.scholionGlyphFamilies[uiFont];
   ctx.font = font;
   var m = ctx.measureText(text);
   var left = Math.ceil(Math.max(0, m.actualBoundingBoxLeft || 0)) + 1;
@@ -46,6 +57,7 @@ EM_JS(int, scholion_js_glyph_draw, (const char* utf8, float px, float* out), {
   var w = left + right, h = asc + desc;
   var stats = Module.scholionGlyphs;
   stats.rasterized++;
+  if (uiFont) stats.uiFont++;
   if (stats.texts.length < 200) stats.texts.push(text);
   if (w > 1000 || h > 1000) return 0;
   if (c.width < w || c.height < h) {
@@ -107,17 +119,30 @@ bool widgetGlyphsHeld() {
   return scholion_js_widget_glyphs_held() != 0;
 }
 
+namespace {
+
+// 1 when the piece starts with a character the UI font has but the atlas left to the browser.
+int drawnInUiFont(std::string_view utf8) {
+  scholion_js_glyph_setup(kUiFont, static_cast<int>(kUiFont_size));
+  std::size_t i = 0;
+  return !utf8.empty() && uiFontLeftToPlatform(decodeUtf8(utf8, i)) ? 1 : 0;
+}
+
+}  // namespace
+
 float glyphMeasure(std::string_view utf8, float px) {
-  scholion_js_glyph_setup();
+  const int uiFont = drawnInUiFont(utf8);
   std::string text(utf8);
-  return scholion_js_glyph_measure(text.c_str(), px);
+  if (uiFont) return scholion_js_glyph_measure(text.c_str(), px * uiFontEmPerHeight(), 1);
+  return scholion_js_glyph_measure(text.c_str(), px, 0);
 }
 
 bool glyphRasterize(std::string_view utf8, float px, ui::GlyphBitmap& out) {
-  scholion_js_glyph_setup();
+  const int uiFont = drawnInUiFont(utf8);
   std::string text(utf8);
   float m[6] = {0, 0, 0, 0, 0, 0};
-  if (!scholion_js_glyph_draw(text.c_str(), px, m)) return false;
+  if (!scholion_js_glyph_draw(text.c_str(), uiFont ? px * uiFontEmPerHeight() : px, uiFont, m))
+    return false;
   out.width = static_cast<int>(m[0]);
   out.height = static_cast<int>(m[1]);
   out.penX = m[2];
