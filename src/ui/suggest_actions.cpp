@@ -16,6 +16,8 @@ constexpr double kSliceSeconds = 0.006;   // sliced work per frame
 // from the time the previous one took (wasm's first, unoptimised code is several times slower
 // than the optimised code that replaces it, so no fixed size fits both).
 constexpr std::size_t kFirstStepTokens = 16, kMaxStepTokens = 512;
+// A step shorter than this is not timed well enough to size the next one by its pace.
+constexpr double kTimedStepSeconds = 0.0005;
 // The workspace's documents as the sources see them, rebuilt only when the editor's revision
 // changes (their pointers and spans stay valid until then), so a frame does not copy ids.
 const std::vector<LabelledDocument>& labelledDocuments(SuggestState& g, const Editor& ed) {
@@ -62,11 +64,15 @@ bool runSlice(UiState& s, Job& job, double& worstMs, double deadline, const char
       s.suggest.worstStepMs = (after - now) * 1000.0;
       s.suggest.worstStepJob = what;
     }
+    // A new phase starts small again: the last step's pace says nothing about its cost. A step
+    // grows at most twofold: the browser's clock has a grain of 0.1 ms, so a short step's pace is
+    // a guess (a 16-token step timed at 0.2 ms once led to a 512-token step of 13 ms), and the
+    // cost per token varies within a phase. A step too short to time simply doubles.
+    const std::size_t paced = after - now < kTimedStepSeconds
+                                  ? budget * 2
+                                  : static_cast<std::size_t>(left / 2 / perToken);
     now = after;
-    // A new phase starts small again: the last step's pace says nothing about its cost.
-    budget = stageOf(job, 0) != stage ? kFirstStepTokens
-             : perToken <= 0          ? budget * 2
-                                      : static_cast<std::size_t>(left / 2 / perToken);
+    budget = stageOf(job, 0) != stage ? kFirstStepTokens : std::min(budget * 2, paced);
     budget = std::clamp<std::size_t>(budget, 1, kMaxStepTokens);
   }
   worstMs = std::max(worstMs, (now - t0) * 1000.0);
