@@ -286,6 +286,15 @@ var Module = typeof Module !== 'undefined' ? Module : {};
         return Array.from(Module.HEAPF32.subarray(p >> 2, (p >> 2) + n));
       } finally { Module._free(p); }
     },
+    // {frames: run since start, notRedrawn: of those, frames whose picture was already on screen
+    // and was not drawn again}: for benchmarks and the idle test.
+    frameCounts: function () {
+      var p = Module._malloc(16);
+      try {
+        call('scholion_frame_counts', null, ['number'], [p]);
+        return { frames: Module.HEAPF64[p >> 3], notRedrawn: Module.HEAPF64[(p >> 3) + 1] };
+      } finally { Module._free(p); }
+    },
     flushSave: function () { flush(); },
     // What the app asked the browser to draw because the UI font lacks it (docs/scripts.md):
     // {measured, rasterized, nonEmpty, colored, texts: the first 200 pieces}, or null before any.

@@ -44,7 +44,8 @@ struct Host::Impl {
   // The picture of the last two frames: drawing goes on while it changes.
   uint64_t lastPicture = 0;
   bool pictureChanged = true;
-  bool quietBefore = false;  // the frame before the last one had no input either
+  bool quietBefore = false;             // the frame before the last one had no input either
+  int drawnWidth = 0, drawnHeight = 0;  // the framebuffer the picture on screen was drawn for
   void phase(const char* name) const {
     if (mark) mark(name);
   }
@@ -222,6 +223,7 @@ void Host::setPixelRatio(float ratio) {
 
 bool Host::frame() {
   const auto t0 = std::chrono::steady_clock::now();
+  const unsigned long uploadsBefore = impl_->renderer.uploads();
   std::vector<char*> drops;
   const bool running = !impl_->input.beginFrame(drops);
   std::vector<ui::OpenedFile> dropped;
@@ -290,13 +292,27 @@ bool Host::frame() {
   if (first) impl_->phase("ui1");
 
   ImGuiIO& io = ImGui::GetIO();
-  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-  glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  impl_->renderer.render(ImGui::GetDrawData());
+  const int fbWidth = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+  const int fbHeight = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+  // A frame run only for background work (training, suggestions, saving) that would draw the
+  // picture already on screen, with the same textures and framebuffer, is not drawn again. With
+  // software WebGL, drawing even an unchanged canvas keeps the other core busy, and the page's
+  // own work then competes with it (BENCHMARKS.md, "Background work and the renderer").
+  const bool onScreen = quiet && !impl_->pictureChanged && !first &&
+                        impl_->renderer.uploads() == uploadsBefore &&
+                        fbWidth == impl_->drawnWidth && fbHeight == impl_->drawnHeight;
+  if (onScreen) {
+    ++stats_.framesNotRedrawn;
+  } else {
+    glViewport(0, 0, fbWidth, fbHeight);
+    glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    impl_->renderer.render(ImGui::GetDrawData());
+    impl_->drawnWidth = fbWidth;
+    impl_->drawnHeight = fbHeight;
+  }
   const auto t1 = std::chrono::steady_clock::now();
-  SDL_GL_SwapWindow(impl_->window);
+  if (!onScreen) SDL_GL_SwapWindow(impl_->window);
   if (first) impl_->phase("frame1");
   stats_.lastFrameMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
   return running;

@@ -16,6 +16,7 @@ namespace scholion::platform {
 struct FrameStats {
   double lastFrameMs =
       0;  // CPU time of the last frame inside our code (events + UI + render calls)
+  long framesNotRedrawn = 0;  // frames whose picture was already on screen (not drawn again)
 };
 
 class Host {

@@ -78,6 +78,7 @@ void GlRenderer::uploadFonts() {
   int width = 0, height = 0;
   // One byte per texel (coverage), a quarter of RGBA's upload; the shader reads it as alpha.
   // RGBA only when the atlas holds colour glyphs (emoji in widget text, widget_glyphs.h).
+  ++uploads_;
   fontRgba_ = io.Fonts->TexPixelsUseColors;
   if (fontRgba_)
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
@@ -119,6 +120,7 @@ void GlRenderer::updateRgbaTexture(unsigned texture, int x, int y, int width, in
   glBindTexture(GL_TEXTURE_2D, texture);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  ++uploads_;
 }
 
 void GlRenderer::render(const ImDrawData* dd) {

@@ -24,12 +24,16 @@ class GlRenderer {
                          const unsigned char* rgba);
   void render(const ImDrawData* drawData);
   void shutdown();
+  // Counts texture uploads: a frame whose draw data equals the last one's still looks different
+  // when a texture it samples changed meanwhile.
+  unsigned long uploads() const { return uploads_; }
 
  private:
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, fontTexture_ = 0;
   int locProjection_ = -1, locTexture_ = -1, locCoverage_ = -1;
   std::vector<unsigned> rgbaTextures_;
   bool fontRgba_ = false;
+  unsigned long uploads_ = 0;
 };
 
 }  // namespace scholion::platform

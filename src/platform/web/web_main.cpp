@@ -264,6 +264,13 @@ EMSCRIPTEN_KEEPALIVE int scholion_frame_times(float* out, int max) {
   return n;
 }
 
+// out[0]: frames run since start; out[1]: those whose picture was already on screen and so were
+// not drawn again (Host::frame).
+EMSCRIPTEN_KEEPALIVE void scholion_frame_counts(double* out) {
+  out[0] = static_cast<double>(gHost.framesDrawn());
+  out[1] = static_cast<double>(gHost.stats().framesNotRedrawn);
+}
+
 }  // extern "C"
 
 namespace {

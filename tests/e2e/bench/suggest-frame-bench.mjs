@@ -58,6 +58,7 @@ try {
     // the app waits (frames on demand) until the pause before training has passed.
     await frames(page, 2);
     await page.evaluate(() => window.scholion.frameTimes());
+    const counts0 = await page.evaluate(() => window.scholion.frameCounts());
     const t0 = Date.now();
     let st;
     do {
@@ -70,15 +71,16 @@ try {
       st = await state(page);
     } while (st.suggestions.suggesting && Date.now() - t0 < 120000);
     const times = await page.evaluate(() => window.scholion.frameTimes());
+    const counts1 = await page.evaluate(() => window.scholion.frameCounts());
     times.sort((a, b) => a - b);
     const g = st.suggestions;
     runs.push({ worst: times[times.length - 1], median: times[Math.floor(times.length / 2)], frames: times.length,
-      seconds: (Date.now() - t0) / 1000, tokens: g.taggerTokens, spans: g.taggerSpans, shown: g.shownCount,
+      notRedrawn: counts1.notRedrawn - counts0.notRedrawn, seconds: (Date.now() - t0) / 1000, tokens: g.taggerTokens, spans: g.taggerSpans, shown: g.shownCount,
       slice: g.worstSliceMs, step: g.worstStepMs ?? NaN, stepJob: g.worstStepJob, matchBuild: g.matchBuildMs, prepare: g.prepareMs, suggest: g.suggestMs });
   }
   for (const r of runs)
     console.log(`trained on ${r.tokens} tokens (${r.spans} spans) in ${r.seconds.toFixed(1)} s of page time: ` +
-      `${r.frames} frames, median ${r.median.toFixed(2)} ms, worst ${r.worst.toFixed(1)} ms; longest training ` +
+      `${r.frames} frames (${r.notRedrawn} not redrawn: the picture was on screen), median ${r.median.toFixed(2)} ms, worst ${r.worst.toFixed(1)} ms; longest training ` +
       `slice ${r.slice.toFixed(1)} ms (longest step ${r.step.toFixed(1)} ms, in ${r.stepJob}; longest slice of the string-match rebuild ${r.matchBuild.toFixed(1)} ms), preparing the data ${r.prepare.toFixed(1)} ms, predicting the shown ` +
       `suggestions ${r.suggest.toFixed(1)} ms; ${r.shown} suggestions shown`);
   const worst = runs.map((r) => r.worst).sort((a, b) => a - b);
