@@ -35,11 +35,20 @@ test('an idle page draws no frame; input, resizing and the autosave timer do', a
   const stats = await imageStats(page, await page.screenshot());
   assert.ok(stats.colours > 20 && stats.darkShare > 0.002, 'the canvas lost its picture');
 
-  // Input draws, and the app goes quiet again afterwards.
+  // Input draws, and the app goes quiet again afterwards. The frame that finds the picture
+  // settled (the same as the one before) is run but not drawn again: what it would draw is on
+  // screen already.
+  const counts = () => page.evaluate(() => window.scholion.frameCounts());
+  const c0 = await counts();
   await page.mouse.move(600, 400);
   await frames(page, 3);
   assert.ok((await drawn(page)) > 0, 'mouse movement drew nothing');
   await settle(page);
+  const c1 = await counts();
+  assert.ok(c1.notRedrawn > c0.notRedrawn, `the settling frame was drawn again (${JSON.stringify([c0, c1])})`);
+  assert.ok(c1.frames - c0.frames > c1.notRedrawn - c0.notRedrawn, 'the frames after input were drawn');
+  const still = await imageStats(page, await page.screenshot());
+  assert.ok(still.colours > 20 && still.darkShare > 0.002, 'the canvas lost its picture after a frame not drawn');
 
   // A resize draws at the new size.
   await page.setViewportSize({ width: 900, height: 700 });
@@ -49,8 +58,8 @@ test('an idle page draws no frame; input, resizing and the autosave timer do', a
   await settle(page);
 
   // A change saved a second later by the autosave timer, without any further input.
-  const { before, state: labelled } = await labelText(page, 'Beijing', '1');
-  assert.equal(labelled.spans, before + 1);
+  const { before: spans, state: labelled } = await labelText(page, 'Beijing', '1');
+  assert.equal(labelled.spans, spans + 1);
   await page.mouse.move(600, 5);
   const st = await until(page, (s) => !s.dirty);
   assert.equal(st.dirty, false, 'the autosave timer did not run without input');
