@@ -297,7 +297,7 @@ var Module = typeof Module !== 'undefined' ? Module : {};
     },
     flushSave: function () { flush(); },
     // What the app asked the browser to draw because the UI font lacks it (docs/scripts.md):
-    // {measured, rasterized, nonEmpty, colored, texts: the first 200 pieces}, or null before any.
+    // {measured, rasterized, nonEmpty, colored, uiFont: drawn in the UI font, texts: the first 200 pieces}, or null before any.
     glyphs: function () { return Module.scholionGlyphs || null; },
     // ImGui's widget glyphs (docs/scripts.md): {pieces: strings' pieces drawn whole as one glyph
     // each, restarts, colored: the font atlas holds colour glyphs, chars: added one by one}.
