@@ -66,13 +66,13 @@ uint32_t pick(const Forms& f, bool prev, bool next) {
   return c ? c : f.base;
 }
 
+}  // namespace
+
 bool mayBeRtl(std::string_view s) {
   for (char ch : s)
     if (static_cast<unsigned char>(ch) >= 0xD6) return true;  // U+0590 and above
   return false;
 }
-
-}  // namespace
 
 void shapeArabic(std::vector<uint32_t>& cps) {
   const std::size_t n = cps.size();

@@ -53,6 +53,10 @@ void appendVisualLine(const DisplayUnits& u, std::size_t b, std::size_t e, int p
 // The paragraph level (0 or 1) of the paragraph starting at unit b (up to a '\n').
 uint8_t paragraphLevelAt(const DisplayUnits& u, std::size_t b);
 
+// False when no byte of `s` can start a character at U+0590 or above: such a string holds no
+// right-to-left character, and nothing needs reordering (a quick test before decoding).
+bool mayBeRtl(std::string_view s);
+
 // Writes the display form of `logical` to `out` and returns true, or returns false without
 // touching `out` when it would be the string itself (no right-to-left character, no piece).
 // Each line (up to a '\n') is its own paragraph, reordered as by appendVisualLine.

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "bidi.h"
+#include "display_text.h"
 #include "text.h"
 
 namespace scholion::ui {
@@ -26,9 +27,7 @@ constexpr float kMaxWholePixels = 960.0f;
 
 bool wholeRtlPiece(GlyphCache& cache, std::string_view s, float size) {
   if (s.size() > kMaxWholeBytes || !cache.shapes()) return false;
-  bool high = false;
-  for (char ch : s) high = high || static_cast<unsigned char>(ch) >= 0xD6;  // U+0590 and above
-  if (!high) return false;
+  if (!mayBeRtl(s)) return false;
   bool rtl = false;
   for (std::size_t i = 0; i < s.size() && !rtl;) rtl = isRtlTrigger(decodeUtf8(s, i));
   return rtl && cache.advance(s, size) * glyphPixelScale() <= kMaxWholePixels;

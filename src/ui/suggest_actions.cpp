@@ -68,9 +68,8 @@ bool runSlice(UiState& s, Job& job, double& worstMs, double deadline, const char
     // grows at most twofold: the browser's clock has a grain of 0.1 ms, so a short step's pace is
     // a guess (a 16-token step timed at 0.2 ms once led to a 512-token step of 13 ms), and the
     // cost per token varies within a phase. A step too short to time simply doubles.
-    const std::size_t paced = after - now < kTimedStepSeconds
-                                  ? budget * 2
-                                  : static_cast<std::size_t>(left / 2 / perToken);
+    const std::size_t paced =
+        after - now < kTimedStepSeconds ? SIZE_MAX : static_cast<std::size_t>(left / 2 / perToken);
     now = after;
     budget = stageOf(job, 0) != stage ? kFirstStepTokens : std::min(budget * 2, paced);
     budget = std::clamp<std::size_t>(budget, 1, kMaxStepTokens);

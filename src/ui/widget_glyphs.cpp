@@ -52,17 +52,24 @@ uint32_t WidgetGlyphs::glyphFor(std::string_view piece) {
   if (it != pieceGlyph_.end()) return it->second;
   if (pieceText_.size() > kLastPiece - kFirstPiece) {  // full: starts again next frame
     piecesFull_ = true;                                // nothing, not a box, until then
-    for (ImFont* font : ImGui::GetIO().Fonts->Fonts) font->SetGlyphVisible(0xFFFD, false);
+    hideReplacement();
     return 0xFFFD;
   }
   const uint32_t g = kFirstPiece + static_cast<uint32_t>(pieceText_.size());
   pieceText_.push_back(pieceKey_);
   pieceGlyph_.emplace(pieceKey_, g);
   ++stats_.pieces;
-  if (pending_.empty())  // no box for a piece on its way: the next atlas build adds it
-    for (ImFont* font : ImGui::GetIO().Fonts->Fonts) font->SetGlyphVisible(0xFFFD, false);
-  pending_.push_back(g);
+  queue(g);
   return g;
+}
+
+void WidgetGlyphs::hideReplacement() {
+  for (ImFont* font : ImGui::GetIO().Fonts->Fonts) font->SetGlyphVisible(0xFFFD, false);
+}
+
+void WidgetGlyphs::queue(uint32_t c) {
+  if (pending_.empty()) hideReplacement();  // no box for a glyph on its way: the next build adds it
+  pending_.push_back(c);
 }
 
 void WidgetGlyphs::restartPieces() {
@@ -96,9 +103,7 @@ void WidgetGlyphs::note(uint32_t c) {
   if (drawsNothing(c)) return;
   state_[c] = true;
   ++stats_.chars;
-  if (pending_.empty())  // no box for a character on its way: the next atlas build adds it
-    for (ImFont* font : ImGui::GetIO().Fonts->Fonts) font->SetGlyphVisible(0xFFFD, false);
-  pending_.push_back(c);
+  queue(c);
 }
 
 const char* WidgetGlyphs::shown(const std::string& s) {
@@ -114,10 +119,8 @@ const char* WidgetGlyphs::shown(const std::string& s) {
 }
 
 const char* WidgetGlyphs::shownWrapped(const std::string& s, float wrapWidth) {
-  bool high = false;
-  for (char ch : s) high = high || static_cast<unsigned char>(ch) >= 0xD6;  // U+0590 and above
-  if (!high) return shown(s);    // left to right: ImGui's own wrapping keeps the reading order
-  const char* whole = shown(s);  // queues the pieces and characters as for one line
+  if (!mayBeRtl(s)) return shown(s);  // left to right: ImGui's own wrapping keeps the order
+  const char* whole = shown(s);       // queues the pieces and characters as for one line
   // Glyphs on their way have the replacement glyph's advance: lines are made once they are in.
   if (dirty()) return whole;
   const int width = std::max(1, static_cast<int>(std::floor(wrapWidth)));

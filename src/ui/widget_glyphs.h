@@ -83,6 +83,10 @@ class WidgetGlyphs : public PieceMap {
   };
   const Bitmap* bitmapFor(uint32_t cp, float px, GlyphSource* source);
   void restartPieces();
+  // Until the next atlas build the UI font's replacement glyph (U+FFFD) draws nothing.
+  void hideReplacement();
+  // Waits for the next atlas build (a character or a piece's code point).
+  void queue(uint32_t c);
 
   std::vector<bool> state_ = std::vector<bool>(0x110000, false);  // queued or added
   std::vector<uint32_t> known_, pending_;

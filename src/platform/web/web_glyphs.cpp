@@ -121,28 +121,29 @@ bool widgetGlyphsHeld() {
 
 namespace {
 
-// 1 when the piece starts with a character the UI font has but the atlas left to the browser.
-int drawnInUiFont(std::string_view utf8) {
+// The font family a piece is drawn in (1: the UI font, when the piece starts with a character the
+// UI font has but the atlas left to the browser; 0: the system's), and `px` as that family's size.
+int familyFor(std::string_view utf8, float& px) {
   scholion_js_glyph_setup(kUiFont, static_cast<int>(kUiFont_size));
   std::size_t i = 0;
-  return !utf8.empty() && uiFontLeftToPlatform(decodeUtf8(utf8, i)) ? 1 : 0;
+  if (utf8.empty() || !uiFontLeftToPlatform(decodeUtf8(utf8, i))) return 0;
+  px *= uiFontEmPerHeight();
+  return 1;
 }
 
 }  // namespace
 
 float glyphMeasure(std::string_view utf8, float px) {
-  const int uiFont = drawnInUiFont(utf8);
+  const int family = familyFor(utf8, px);
   std::string text(utf8);
-  if (uiFont) return scholion_js_glyph_measure(text.c_str(), px * uiFontEmPerHeight(), 1);
-  return scholion_js_glyph_measure(text.c_str(), px, 0);
+  return scholion_js_glyph_measure(text.c_str(), px, family);
 }
 
 bool glyphRasterize(std::string_view utf8, float px, ui::GlyphBitmap& out) {
-  const int uiFont = drawnInUiFont(utf8);
+  const int family = familyFor(utf8, px);
   std::string text(utf8);
   float m[6] = {0, 0, 0, 0, 0, 0};
-  if (!scholion_js_glyph_draw(text.c_str(), uiFont ? px * uiFontEmPerHeight() : px, uiFont, m))
-    return false;
+  if (!scholion_js_glyph_draw(text.c_str(), px, family, m)) return false;
   out.width = static_cast<int>(m[0]);
   out.height = static_cast<int>(m[1]);
   out.penX = m[2];
