@@ -18,6 +18,9 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
 ];
+// More flags for an experiment, space-separated (e.g. --js-flags=--liftoff-only: no background
+// compilation of hot wasm code); never set by the tests.
+const EXTRA_ARGS = process.env.SCHOLION_CHROMIUM_ARGS ? process.env.SCHOLION_CHROMIUM_ARGS.split(' ').filter(Boolean) : [];
 
 // Serves `root` (the built site unless given) and starts Chromium.
 export async function launch({ root = siteDir } = {}) {
@@ -27,7 +30,7 @@ export async function launch({ root = siteDir } = {}) {
   const { server, url } = await startServer(root, 0);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...EXTRA_ARGS],
     headless: true,
   });
   return {

@@ -26,3 +26,36 @@ export function machineNoise(page) {
     return x > 0 ? longest : 0;
   });
 }
+
+// The page's animation frames as Chromium's own trace saw them while `during` runs: each frame's
+// time on the clock and its main thread's CPU time. A frame much longer on the clock than in CPU
+// waited for a core (on two cores: the GPU process's software rasterizer, V8 compiling hot wasm
+// in the background); the app's own clock cannot tell waiting from working.
+export async function tracedFrames(page, during) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'blink.user_timing'] }, transferMode: 'ReportEvents',
+  });
+  let result;
+  try {
+    await page.evaluate(() => performance.mark('scholion-bench-main-thread'));
+    result = await during();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+  }
+  const probe = events.find((e) => e.name === 'scholion-bench-main-thread');
+  if (!probe) throw new Error('the trace has no mark from the page: its main thread is unknown');
+  // Every requestAnimationFrame callback is an event of its own: the benchmark's waits for a frame
+  // (well under 0.1 ms each) are left out, the app's frames (a millisecond or more) kept.
+  const frames = events
+    .filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && e.pid === probe.pid && e.tid === probe.tid)
+    .map((e) => ({ wallMs: e.dur / 1000, cpuMs: e.tdur / 1000 }))
+    .filter((f) => !(f.cpuMs < 0.5));
+  if (frames.some((f) => Number.isNaN(f.cpuMs))) throw new Error('this Chromium gives no thread times in its trace');
+  return { result, frames };
+}

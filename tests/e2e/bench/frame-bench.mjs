@@ -2,13 +2,15 @@
 // headless Chromium, then record the app's own per-frame CPU time while scrolling and while
 // adding spans. Run: ./emsdk-build.sh bench (or SCHOLION_SITE=build/web/site node this-file).
 // With the argument save: only the autosave runs at the end (open, scroll through the save;
-// scroll again after it; add a span and scroll through the save of that edit).
+// scroll again after it; add a span and scroll through the save of that edit), each scrolling
+// also traced by Chromium for its frames' CPU time (SCHOLION_BENCH_VIEWPORT=480x320 for a smaller
+// window).
 // With the argument 250k: a 250,000-character text with 6,000 spans and 3,000 relations at mixed
 // distances (same line, a few lines, many lines) instead. With zh or ar: 1 MiB of Chinese or
 // Arabic text with 25,000 spans (script-text.mjs), and the time of the first frame of screens
 // full of glyphs never drawn before.
 import { launch, openApp, frames } from '../harness.mjs';
-import { benchPage, machineNoise } from './bench-page.mjs';
+import { benchPage, machineNoise, tracedFrames } from './bench-page.mjs';
 import { enterName } from '../gestures.mjs';
 import { buildWorkspace, relationWorkspace } from './workspace.mjs';
 import { scriptWorkspace } from './script-text.mjs';
@@ -116,21 +118,42 @@ try {
     }
     return p.evaluate(() => window.scholion.frameTimes());
   };
+  // The same scrolling traced by Chromium: frames over 16 ms on the clock, and the most CPU time
+  // any frame took (what the page itself spent, waiting for a core left out).
+  const tracedScroll = async (p, ms, label, cpuWorst) => {
+    const { result, frames: traced } = await tracedFrames(p, () => scrollFor(p, ms));
+    const long = traced.filter((f) => f.wallMs > 16);
+    const cpu = Math.max(...traced.map((f) => f.cpuMs));
+    cpuWorst.push(cpu);
+    console.log(`         traced, ${label}: ${traced.length} frames of the app, ${long.length} over 16 ms on the clock ` +
+      `(clock/CPU: ${long.map((f) => `${f.wallMs.toFixed(1)}/${f.cpuMs.toFixed(1)}`).join(', ') || 'none'}); ` +
+      `most CPU in one frame ${cpu.toFixed(1)} ms`);
+    return result;
+  };
+  const cpuSaving = [], cpuAfter = [], cpuEdit = [];
+  // SCHOLION_BENCH_VIEWPORT=480x320: the same with a seventh of the pixels for the software
+  // rasterizer to fill, to see how much of a long frame was waiting for it.
+  const [vw, vh] = (process.env.SCHOLION_BENCH_VIEWPORT || '1280x800').split('x').map(Number);
+  const viewport = { width: vw, height: vh };
   const worst = [], worstSaving = [], worstAfter = [], worstEdit = [], worstEditSaving = [], noiseFloor = [];
   for (let run = 0; run < (script ? 0 : 3); run++) {
-    const fresh = await openApp(env, { width: 1280, height: 800 });
+    const fresh = await openApp(env, viewport);
     await enterName(fresh.page, 'Bench');
     const r = await fresh.page.evaluate((j) => window.scholion.importJson(j), json);
     if (!r.ok) throw new Error(r.error);
     await frames(fresh.page, 2);
-    await fresh.page.mouse.move(640, 400);
-    const times = await scrollFor(fresh.page, 4000);
+    await fresh.page.mouse.move(viewport.width / 2, viewport.height / 2);
+    const times = await tracedScroll(fresh.page, 4000, 'through the first save', cpuSaving);
     let st = await fresh.page.evaluate(() => window.scholion.state());
+    // Saving yields to scrolling (a smaller slice per frame while input arrives): how long the
+    // save still had to run once the scrolling stopped.
+    const scrollEnd = Date.now();
     for (let i = 0; i < 600 && st.savePending && !st.saveError; i++) {
       await fresh.page.waitForTimeout(100);
       st = await fresh.page.evaluate(() => window.scholion.state());
     }
-    const after = await scrollFor(fresh.page, 4000);
+    const saveTail = Date.now() - scrollEnd;
+    const after = await tracedScroll(fresh.page, 4000, 'after the save', cpuAfter);
     // Then an edit (a new span, as a user adds one) and the same scrolling through the save it
     // causes: in use, saves follow edits in a page whose code has already run once.
     const text = JSON.parse(await fresh.page.evaluate(() => window.scholion.exportJson())).documents[0].text;
@@ -140,7 +163,7 @@ try {
     await frames(fresh.page, 2);
     const savesBefore = (await fresh.page.evaluate(() => window.scholion.state())).saves;
     await fresh.page.keyboard.press('1');
-    const edited = await scrollFor(fresh.page, 4000);
+    const edited = await tracedScroll(fresh.page, 4000, 'through an edit\'s save', cpuEdit);
     let st2 = await fresh.page.evaluate(() => window.scholion.state());
     for (let i = 0; i < 600 && st2.savePending && !st2.saveError; i++) {
       await fresh.page.waitForTimeout(100);
@@ -154,7 +177,8 @@ try {
     worstAfter.push(Math.max(...after));
     const noise = await machineNoise(fresh.page);
     noiseFloor.push(noise);
-    const saved = st.saveError ? `failed: ${st.saveError.slice(0, 40)}...` : st.savePending ? 'pending' : 'done';
+    const saved = st.saveError ? `failed: ${st.saveError.slice(0, 40)}...` : st.savePending ? 'pending'
+      : saveTail < 100 ? 'done while scrolling' : `done ${saveTail} ms after the scrolling`;
     console.log(`  run ${run + 1}: ${times.length} frames, worst ${Math.max(...times).toFixed(1)} ms, ` +
       `p95 ${percentile(times, 95).toFixed(2)} ms; save ${saved}, longest save work in one frame ` +
       `${st.saveWorstMs.frame.toFixed(1)} ms (begin ${st.saveWorstMs.begin.toFixed(1)}, step ` +
@@ -173,6 +197,9 @@ try {
     `worst frame scrolling through the save of an edit: ${percentile(worstEdit, 50).toFixed(1)} ms ` +
     `(its longest save work in one frame ${percentile(worstEditSaving, 50).toFixed(1)} ms); ` +
     `the machine's noise: ${percentile(noiseFloor, 50).toFixed(1)} ms`);
+  if (!script) console.log(`most CPU in one frame (traced), median of 3: through the first save ` +
+    `${percentile(cpuSaving, 50).toFixed(1)} ms, after it ${percentile(cpuAfter, 50).toFixed(1)} ms, ` +
+    `through an edit's save ${percentile(cpuEdit, 50).toFixed(1)} ms`);
 } finally {
   await env.close();
 }
