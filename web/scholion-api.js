@@ -278,7 +278,7 @@ var Module = typeof Module !== 'undefined' ? Module : {};
         return pageRect(p);
       } finally { Module._free(p); }
     },
-    // Frame CPU times (ms) recorded since the last call: for benchmarks.
+    // Frame times (ms, on the clock) recorded since the last call: for benchmarks.
     frameTimes: function () {
       var max = 100000, p = Module._malloc(max * 4);
       try {

@@ -14,8 +14,9 @@ class PlatformServices;
 namespace scholion::platform {
 
 struct FrameStats {
-  double lastFrameMs =
-      0;  // CPU time of the last frame inside our code (events + UI + render calls)
+  // The last frame inside our code (events + UI + render calls), on the clock: time the thread
+  // waited for a core counts too (Chromium's trace tells the two apart, frame-bench.mjs save).
+  double lastFrameMs = 0;
   long framesNotRedrawn = 0;  // frames whose picture was already on screen (not drawn again)
 };
 

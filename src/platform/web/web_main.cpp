@@ -24,7 +24,7 @@ int gFrames = 0;
 std::string gReturned;  // keeps returned strings alive until the next call
 std::vector<scholion::ui::OpenedFile> gPendingFiles;
 bool gBatchFromLink = false;  // the batch being received came from a ?open= link
-// Frame CPU times (ms), a ring the benchmark reads through scholion_frame_times.
+// Frame times (ms, on the clock), a ring the benchmark reads through scholion_frame_times.
 std::vector<float> gFrameTimes;
 
 // Frames on demand: one animation frame is requested when something happens (an SDL event, a

@@ -1,5 +1,5 @@
 // Browser benchmark (not a test): open a 1 MiB / 25,000-span / 2,500-relation workspace in
-// headless Chromium, then record the app's own per-frame CPU time while scrolling and while
+// headless Chromium, then record the app's own time per frame while scrolling and while
 // adding spans. Run: ./emsdk-build.sh bench (or SCHOLION_SITE=build/web/site node this-file).
 // With the argument save: only the autosave runs at the end (open, scroll through the save;
 // scroll again after it; add a span and scroll through the save of that edit), each scrolling

@@ -1,5 +1,5 @@
 // Browser benchmark (not a test): the tagger trains in the frame loop on about 10,000 labelled
-// tokens; records the app's own CPU time per frame meanwhile (the worst frame is the figure).
+// tokens; records the app's own time per frame meanwhile (the worst frame is the figure).
 // Run: SCHOLION_SITE=build/web/site node tests/e2e/bench/suggest-frame-bench.mjs
 // (SCHOLION_BENCH_COPIES=N: the sample N times instead of 12; 108 copies are about 100,000 tokens.)
 import { launch, frames } from '../harness.mjs';

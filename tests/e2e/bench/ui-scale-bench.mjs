@@ -1,5 +1,5 @@
 // Browser benchmark (not a test): what a change of the interface size costs (docs/touch.md). The
-// app's frame time (its own CPU time, window.scholion.frameTimes) of a single Ctrl+wheel step, which
+// app's frame time (on the clock, window.scholion.frameTimes) of a single Ctrl+wheel step, which
 // builds the fonts again at once, against a frame that only moves the mouse; then a spin of 5
 // notches 40 ms apart, whose later steps stretch the built fonts until the spin rests (0.25 s)
 // and build once more: its frames over 50 ms are counted. Medians of RUNS.
