@@ -50,12 +50,23 @@ export async function tracedFrames(page, during) {
   }
   const probe = events.find((e) => e.name === 'scholion-bench-main-thread');
   if (!probe) throw new Error('the trace has no mark from the page: its main thread is unknown');
+  const fired = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && e.pid === probe.pid && e.tid === probe.tid);
+  if (fired.some((e) => e.tdur === undefined)) throw new Error('this Chromium gives no thread times in its trace');
   // Every requestAnimationFrame callback is an event of its own: the benchmark's waits for a frame
   // (well under 0.1 ms each) are left out, the app's frames (a millisecond or more) kept.
-  const frames = events
-    .filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && e.pid === probe.pid && e.tid === probe.tid)
-    .map((e) => ({ wallMs: e.dur / 1000, cpuMs: e.tdur / 1000 }))
-    .filter((f) => !(f.cpuMs < 0.5));
-  if (frames.some((f) => Number.isNaN(f.cpuMs))) throw new Error('this Chromium gives no thread times in its trace');
+  const frames = fired.map((e) => ({ wallMs: e.dur / 1000, cpuMs: e.tdur / 1000 })).filter((f) => f.cpuMs >= 0.5);
   return { result, frames };
+}
+
+// Frames ({wallMs, cpuMs}) in one line: those over 16 ms on the clock with their CPU time (the
+// first `shown`), and the most CPU any frame took.
+export function longFrames(frames, shown = 8) {
+  const long = frames.filter((f) => f.wallMs > 16);
+  const list = long.slice(0, shown).map((f) => `${f.wallMs.toFixed(1)}/${f.cpuMs.toFixed(1)}`).join(', ');
+  const mostCpu = Math.max(...frames.map((f) => f.cpuMs));
+  return {
+    mostCpu,
+    text: `${long.length} over 16 ms on the clock (clock/CPU: ${list || 'none'}${long.length > shown ? ', ...' : ''}); ` +
+      `most CPU in one frame ${mostCpu.toFixed(1)} ms`,
+  };
 }

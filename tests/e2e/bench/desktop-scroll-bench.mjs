@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot, sampleText } from '../harness.mjs';
+import { longFrames } from './bench-page.mjs';
 import { buildWorkspace } from './workspace.mjs';
 
 const SECONDS = Number(process.argv[2] || 8);
@@ -58,12 +59,11 @@ try {
     const st = JSON.parse(lines[stateAt].slice(6));
     // The first frames open the workspace (not scrolling): from the first frame after it is shown.
     // "frame N <ms on the clock> <ms of the main thread's CPU>"
-    const stats = lines.slice(0, stateAt).filter((l) => l.startsWith('frame ')).map((l) => l.split(' ').map(Number));
-    const scrollStats = stats.slice(3);
-    const scrollTimes = scrollStats.map((f) => f[2]);
-    const long = scrollStats.filter((f) => f[2] > 16);
-    const mostCpu = Math.max(...scrollStats.map((f) => f[3]));
-    cpuWorst.push(mostCpu);
+    const scrollFrames = lines.slice(0, stateAt).filter((l) => l.startsWith('frame ')).slice(3)
+      .map((l) => { const f = l.split(' ').map(Number); return { wallMs: f[2], cpuMs: f[3] }; });
+    const scrollTimes = scrollFrames.map((f) => f.wallMs);
+    const long = longFrames(scrollFrames);
+    cpuWorst.push(long.mostCpu);
     worst.push(Math.max(...scrollTimes));
     saving.push(st.saveWorstMs.frame);
     console.log(`  run ${run + 1}: ${scrollTimes.length} frames scrolling, median ${median(scrollTimes).toFixed(1)} ms, ` +
@@ -75,9 +75,7 @@ try {
       `longest training slice ${st.suggestions.worstSliceMs.toFixed(1)} ms; ${st.spans} spans`);
     // The main thread's CPU time tells a frame that worked from one that waited (for Mesa's
     // rasterizer threads, for a core).
-    console.log(`         ${long.length} frames over 16 ms on the clock (clock/CPU: ` +
-      `${long.slice(0, 8).map((f) => `${f[2].toFixed(1)}/${f[3].toFixed(1)}`).join(', ') || 'none'}` +
-      `${long.length > 8 ? ', ...' : ''}); most CPU in one frame ${mostCpu.toFixed(1)} ms`);
+    console.log(`         frames: ${long.text}`);
   }
   console.log(`desktop, scrolling through the autosave (Xvfb, software GL), median of ${RUNS}: worst frame ` +
     `${median(worst).toFixed(1)} ms, most CPU in one frame ${median(cpuWorst).toFixed(1)} ms, longest save work in one frame ` +

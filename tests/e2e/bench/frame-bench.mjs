@@ -10,7 +10,7 @@
 // Arabic text with 25,000 spans (script-text.mjs), and the time of the first frame of screens
 // full of glyphs never drawn before.
 import { launch, openApp, frames } from '../harness.mjs';
-import { benchPage, machineNoise, tracedFrames } from './bench-page.mjs';
+import { benchPage, longFrames, machineNoise, tracedFrames } from './bench-page.mjs';
 import { enterName } from '../gestures.mjs';
 import { buildWorkspace, relationWorkspace } from './workspace.mjs';
 import { scriptWorkspace } from './script-text.mjs';
@@ -122,12 +122,9 @@ try {
   // any frame took (what the page itself spent, waiting for a core left out).
   const tracedScroll = async (p, ms, label, cpuWorst) => {
     const { result, frames: traced } = await tracedFrames(p, () => scrollFor(p, ms));
-    const long = traced.filter((f) => f.wallMs > 16);
-    const cpu = Math.max(...traced.map((f) => f.cpuMs));
-    cpuWorst.push(cpu);
-    console.log(`         traced, ${label}: ${traced.length} frames of the app, ${long.length} over 16 ms on the clock ` +
-      `(clock/CPU: ${long.map((f) => `${f.wallMs.toFixed(1)}/${f.cpuMs.toFixed(1)}`).join(', ') || 'none'}); ` +
-      `most CPU in one frame ${cpu.toFixed(1)} ms`);
+    const long = longFrames(traced, Infinity);
+    cpuWorst.push(long.mostCpu);
+    console.log(`         traced, ${label}: ${traced.length} frames of the app, ${long.text}`);
     return result;
   };
   const cpuSaving = [], cpuAfter = [], cpuEdit = [];
@@ -145,8 +142,7 @@ try {
     await fresh.page.mouse.move(viewport.width / 2, viewport.height / 2);
     const times = await tracedScroll(fresh.page, 4000, 'through the first save', cpuSaving);
     let st = await fresh.page.evaluate(() => window.scholion.state());
-    // Saving yields to scrolling (a smaller slice per frame while input arrives): how long the
-    // save still had to run once the scrolling stopped.
+    // How long the save still ran once the scrolling stopped.
     const scrollEnd = Date.now();
     for (let i = 0; i < 600 && st.savePending && !st.saveError; i++) {
       await fresh.page.waitForTimeout(100);
